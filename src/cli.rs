@@ -1,0 +1,80 @@
+//! The command line, as clap reads it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "stretch", version, about = "A stretch routine timer for the terminal")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Walk through a routine with a full-screen countdown
+    Run(RunArgs),
+    /// List the built-in routines and your own
+    List {
+        /// List every stretch with its routine, hold and sides
+        #[arg(long)]
+        stretches: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Show a routine's timeline, cues and total time
+    Show {
+        /// A path to a .toml file, or the name of your own or a built-in routine
+        routine: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Check routine files; with no FILE, your routine folder and the built-in routines
+    Validate {
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// A path to a .toml file, or the name of your own or a built-in routine
+    #[arg(default_value = "hamstrings")]
+    pub routine: String,
+    /// Hold every stretch this long, e.g. 45s or 1m
+    #[arg(long, value_name = "DURATION")]
+    pub hold: Option<String>,
+    /// Only these stretches (ids, comma-separated)
+    #[arg(long, value_name = "ID,...", value_delimiter = ',', conflicts_with = "skip")]
+    pub only: Vec<String>,
+    /// Leave out these stretches (ids, comma-separated)
+    #[arg(long, value_name = "ID,...", value_delimiter = ',')]
+    pub skip: Vec<String>,
+    /// Only stretches of this level
+    #[arg(long, value_enum)]
+    pub level: Option<LevelArg>,
+    /// One line per phase and cue, no full screen (also when output is not a terminal)
+    #[arg(long)]
+    pub plain: bool,
+    /// No terminal bell at the start of each phase
+    #[arg(long)]
+    pub no_bell: bool,
+    /// Speak each stretch, switch and cue (spd-say, espeak-ng, espeak or say, or $STRETCH_VOICE_COMMAND)
+    #[arg(long)]
+    pub voice: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    Beginner,
+    Intermediate,
+    Advanced,
+}
