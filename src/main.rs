@@ -1,3 +1,4 @@
+mod announce;
 mod catalog;
 mod cli;
 mod diagnostic;
@@ -5,11 +6,14 @@ mod duration;
 mod engine;
 mod input;
 mod parse;
+mod plain;
 mod routine;
 mod run;
 mod sanitize;
+mod screen;
 mod terminal;
 mod timeline;
+mod tui;
 mod voice;
 
 use clap::Parser;
