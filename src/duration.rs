@@ -1,0 +1,162 @@
+//! Durations as routine files and the command line write them: `"30s"`, `"1m 30s"`,
+//! `"1500ms"`, `"1h"`. Whole numbers only, every part with a unit, each unit at most once.
+//! A strict grammar of four units is less code than bending a general parser to refuse
+//! the many forms it would accept ("1.5m", "2 days", "30 sec").
+
+use std::fmt;
+use std::time::Duration;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DurationError {
+    Empty,
+    /// A number with no unit after it, such as `"30"`.
+    MissingUnit(String),
+    /// Something that is not a whole number followed by `h`, `m`, `s` or `ms`.
+    Invalid(String),
+    RepeatedUnit(&'static str),
+    TooLong,
+}
+
+impl fmt::Display for DurationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DurationError::Empty => write!(f, "empty duration"),
+            DurationError::MissingUnit(number) => {
+                write!(f, "`{number}` has no unit; write `{number}s`, `{number}m` or `{number}ms`")
+            }
+            DurationError::Invalid(part) => write!(
+                f,
+                "`{part}` is not a duration part: use whole numbers with h, m, s or ms, as in `1m 30s`"
+            ),
+            DurationError::RepeatedUnit(unit) => write!(f, "the unit `{unit}` appears twice"),
+            DurationError::TooLong => write!(f, "duration is too long"),
+        }
+    }
+}
+
+impl std::error::Error for DurationError {}
+
+/// Parse a duration string such as `"1m 30s"`.
+pub fn parse(text: &str) -> Result<Duration, DurationError> {
+    let mut rest = text.trim();
+    if rest.is_empty() {
+        return Err(DurationError::Empty);
+    }
+    let mut total = Duration::ZERO;
+    let mut seen: Vec<&'static str> = Vec::new();
+    while !rest.is_empty() {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (number, after) = rest.split_at(digits);
+        let unit_len = after.len() - after.trim_start_matches(|c: char| c.is_ascii_alphabetic()).len();
+        let (unit_text, after_unit) = after.split_at(unit_len);
+        if digits == 0 {
+            return Err(DurationError::Invalid(first_word(rest).to_string()));
+        }
+        let (unit, millis_per_unit): (&'static str, u64) = match unit_text {
+            "h" => ("h", 3_600_000),
+            "m" => ("m", 60_000),
+            "s" => ("s", 1_000),
+            "ms" => ("ms", 1),
+            "" if after.is_empty() || after.starts_with(char::is_whitespace) => {
+                return Err(DurationError::MissingUnit(number.to_string()));
+            }
+            _ => return Err(DurationError::Invalid(first_word(rest).to_string())),
+        };
+        if seen.contains(&unit) {
+            return Err(DurationError::RepeatedUnit(unit));
+        }
+        seen.push(unit);
+        let value: u64 = number.parse().map_err(|_| DurationError::TooLong)?;
+        let millis = value.checked_mul(millis_per_unit).ok_or(DurationError::TooLong)?;
+        total = total
+            .checked_add(Duration::from_millis(millis))
+            .ok_or(DurationError::TooLong)?;
+        rest = after_unit.trim_start();
+    }
+    Ok(total)
+}
+
+fn first_word(text: &str) -> &str {
+    text.split_whitespace().next().unwrap_or(text)
+}
+
+/// Write a duration the way a person reads it: `30s`, `1m 30s`, `1h 5m`, `750ms`.
+pub fn format(duration: Duration) -> String {
+    let millis = duration.as_millis();
+    if millis == 0 {
+        return "0s".to_string();
+    }
+    let parts = [
+        (millis / 3_600_000, "h"),
+        (millis / 60_000 % 60, "m"),
+        (millis / 1_000 % 60, "s"),
+        (millis % 1_000, "ms"),
+    ];
+    parts
+        .iter()
+        .filter(|(value, _)| *value > 0)
+        .map(|(value, unit)| format!("{value}{unit}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A clock reading for timelines and logs: `M:SS`, or `H:MM:SS` from an hour on.
+pub fn clock(duration: Duration) -> String {
+    let seconds = duration.as_secs();
+    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if hours > 0 {
+        format!("{hours}:{minutes:02}:{seconds:02}")
+    } else {
+        format!("{minutes}:{seconds:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ms(n: u64) -> Duration {
+        Duration::from_millis(n)
+    }
+
+    #[test]
+    fn accepts_every_documented_form() {
+        assert_eq!(parse("30s"), Ok(ms(30_000)));
+        assert_eq!(parse("1m"), Ok(ms(60_000)));
+        assert_eq!(parse("1m 30s"), Ok(ms(90_000)));
+        assert_eq!(parse("1m30s"), Ok(ms(90_000)));
+        assert_eq!(parse("90s"), Ok(ms(90_000)));
+        assert_eq!(parse("750ms"), Ok(ms(750)));
+        assert_eq!(parse("1500ms"), Ok(ms(1_500)));
+        assert_eq!(parse("1h 2m 3s 4ms"), Ok(ms(3_723_004)));
+        assert_eq!(parse("0s"), Ok(Duration::ZERO));
+    }
+
+    #[test]
+    fn refuses_floats_negatives_bare_numbers_and_unknown_units() {
+        assert_eq!(parse("30"), Err(DurationError::MissingUnit("30".into())));
+        assert_eq!(parse("1.5m"), Err(DurationError::Invalid("1.5m".into())));
+        assert_eq!(parse("-5s"), Err(DurationError::Invalid("-5s".into())));
+        assert_eq!(parse("30 sec"), Err(DurationError::MissingUnit("30".into())));
+        assert_eq!(parse("30sec"), Err(DurationError::Invalid("30sec".into())));
+        assert_eq!(parse("5d"), Err(DurationError::Invalid("5d".into())));
+        assert_eq!(parse("1m 30"), Err(DurationError::MissingUnit("30".into())));
+        assert_eq!(parse("s"), Err(DurationError::Invalid("s".into())));
+        assert_eq!(parse(""), Err(DurationError::Empty));
+        assert_eq!(parse("   "), Err(DurationError::Empty));
+        assert_eq!(parse("1s 2s"), Err(DurationError::RepeatedUnit("s")));
+        assert_eq!(parse("99999999999999999999s"), Err(DurationError::TooLong));
+        assert_eq!(parse("18446744073709551615h"), Err(DurationError::TooLong));
+    }
+
+    #[test]
+    fn formats_for_people() {
+        assert_eq!(format(ms(30_000)), "30s");
+        assert_eq!(format(ms(90_000)), "1m 30s");
+        assert_eq!(format(ms(750)), "750ms");
+        assert_eq!(format(ms(3_660_000)), "1h 1m");
+        assert_eq!(format(Duration::ZERO), "0s");
+        assert_eq!(clock(ms(65_900)), "1:05");
+        assert_eq!(clock(ms(3_725_000)), "1:02:05");
+    }
+}
