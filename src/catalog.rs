@@ -1,0 +1,202 @@
+//! Where routines come from: the built-in ones compiled into the binary, the user's own
+//! folder, and paths given on the command line. Reading a file is bounded and never trusts
+//! its size, type or encoding.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use etcetera::BaseStrategy;
+
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::parse::{self, MAX_FILE_BYTES};
+use crate::routine::Routine;
+
+const BUILTINS: &[(&str, &str)] = &[
+    ("hamstrings", include_str!("../routines/hamstrings.toml")),
+    (
+        "hamstrings-beginner",
+        include_str!("../routines/hamstrings-beginner.toml"),
+    ),
+    (
+        "hamstrings-advanced",
+        include_str!("../routines/hamstrings-advanced.toml"),
+    ),
+];
+
+/// More routine files than anyone keeps by hand; a folder with more is read only this far.
+const MAX_USER_ROUTINES: usize = 1000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    User,
+    Path,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::BuiltIn => "built-in",
+            Origin::User => "yours",
+            Origin::Path => "file",
+        }
+    }
+}
+
+/// A routine file, read and checked.
+pub struct Loaded {
+    /// The name to run it by: the file name without `.toml`.
+    pub name: String,
+    pub origin: Origin,
+    pub file: SourceFile,
+    pub routine: Result<Routine, Vec<Diagnostic>>,
+}
+
+impl Loaded {
+    fn from_text(name: &str, origin: Origin, file: SourceFile) -> Loaded {
+        let routine = parse::parse_routine(&file);
+        Loaded {
+            name: name.to_string(),
+            origin,
+            file,
+            routine,
+        }
+    }
+}
+
+pub fn builtins() -> Vec<Loaded> {
+    BUILTINS
+        .iter()
+        .map(|(name, text)| {
+            Loaded::from_text(
+                name,
+                Origin::BuiltIn,
+                SourceFile::new(format!("builtin:{name}.toml"), text),
+            )
+        })
+        .collect()
+}
+
+/// `$XDG_CONFIG_HOME/stretch/routines`, else `~/.config/stretch/routines`.
+pub fn user_folder() -> Option<PathBuf> {
+    let strategy = etcetera::choose_base_strategy().ok()?;
+    Some(strategy.config_dir().join("stretch").join("routines"))
+}
+
+/// The user's `*.toml` routines, sorted by name. A missing folder is no routines.
+pub fn user_routines() -> Vec<Loaded> {
+    let Some(folder) = user_folder() else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .take(MAX_USER_ROUTINES)
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|path| load_path(path, Origin::User))
+        .collect()
+}
+
+/// The user's routines, then the built-in ones they do not replace.
+pub fn all_routines() -> Vec<Loaded> {
+    let mut all = user_routines();
+    let builtins: Vec<Loaded> = builtins()
+        .into_iter()
+        .filter(|b| !all.iter().any(|u| u.name == b.name))
+        .collect();
+    all.extend(builtins);
+    all
+}
+
+/// A path to a `.toml` file, or the name of the user's routine or of a built-in one.
+pub fn find(routine: &str) -> anyhow::Result<Loaded> {
+    let looks_like_path = routine.ends_with(".toml")
+        || routine.contains(std::path::MAIN_SEPARATOR)
+        || routine.contains('/');
+    if looks_like_path {
+        return Ok(load_path(Path::new(routine), Origin::Path));
+    }
+    if let Some(folder) = user_folder() {
+        let path = folder.join(format!("{routine}.toml"));
+        if path.exists() {
+            return Ok(load_path(&path, Origin::User));
+        }
+    }
+    if let Some((name, text)) = BUILTINS.iter().find(|(name, _)| *name == routine) {
+        return Ok(Loaded::from_text(
+            name,
+            Origin::BuiltIn,
+            SourceFile::new(format!("builtin:{name}.toml"), text),
+        ));
+    }
+    let names: Vec<String> = all_routines().into_iter().map(|l| l.name).collect();
+    let known: Vec<&str> = names.iter().map(String::as_str).collect();
+    let safe = crate::sanitize::terminal_safe(routine);
+    match parse::closest(routine, &known) {
+        Some(close) => anyhow::bail!(
+            "no routine named `{safe}`; did you mean `{close}`? (`stretch list` shows them all)"
+        ),
+        None => anyhow::bail!("no routine named `{safe}` (`stretch list` shows them all)"),
+    }
+}
+
+pub fn load_path(path: &Path, origin: Origin) -> Loaded {
+    let name = path
+        .file_stem()
+        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
+    let shown = path.display().to_string();
+    match read_bounded(path) {
+        Ok(text) => Loaded::from_text(&name, origin, SourceFile::new(shown, &text)),
+        Err(problem) => Loaded {
+            name,
+            origin,
+            file: SourceFile::new(shown, ""),
+            routine: Err(vec![problem]),
+        },
+    }
+}
+
+/// The file's text, or the reason it cannot be a routine file.
+fn read_bounded(path: &Path) -> Result<String, Diagnostic> {
+    let file = File::open(path).map_err(|error| match error.kind() {
+        std::io::ErrorKind::NotFound => Diagnostic::error("no such file"),
+        _ => Diagnostic::error(format!("cannot read the file: {error}")),
+    })?;
+    let metadata = file
+        .metadata()
+        .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")))?;
+    if metadata.is_dir() {
+        return Err(Diagnostic::error("this is a directory, not a routine file")
+            .help("give the path of a `.toml` file inside it"));
+    }
+    let mut bytes = Vec::new();
+    // Read one byte past the limit to tell "at the limit" from "over it" without trusting metadata.
+    file.take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")))?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            "the file is larger than 1 MiB, the limit for a routine file",
+        ));
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
+        Diagnostic::error(format!(
+            "the file is not UTF-8: invalid byte at line {line}, column {column}"
+        ))
+        .help("save the file as UTF-8")
+    })
+}

@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "stretch", version, about = "A stretch routine timer for the terminal")]
+#[command(
+    name = "stretch",
+    version,
+    about = "A stretch routine timer for the terminal"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -47,7 +51,12 @@ pub struct RunArgs {
     #[arg(long, value_name = "DURATION")]
     pub hold: Option<String>,
     /// Only these stretches (ids, comma-separated)
-    #[arg(long, value_name = "ID,...", value_delimiter = ',', conflicts_with = "skip")]
+    #[arg(
+        long,
+        value_name = "ID,...",
+        value_delimiter = ',',
+        conflicts_with = "skip"
+    )]
     pub only: Vec<String>,
     /// Leave out these stretches (ids, comma-separated)
     #[arg(long, value_name = "ID,...", value_delimiter = ',')]

@@ -19,7 +19,10 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: &str) -> SourceFile {
-        SourceFile { name: name.into(), text: text.replace("\r\n", "\n") }
+        SourceFile {
+            name: name.into(),
+            text: text.replace("\r\n", "\n"),
+        }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -45,7 +48,13 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Diagnostic {
-        Diagnostic { message: message.into(), span: None, label: None, notes: Vec::new(), help: None }
+        Diagnostic {
+            message: message.into(),
+            span: None,
+            label: None,
+            notes: Vec::new(),
+            help: None,
+        }
     }
 
     pub fn at(mut self, span: Range<usize>) -> Diagnostic {
@@ -80,11 +89,21 @@ impl Diagnostic {
     }
 }
 
+/// Print every diagnostic of one file to standard error, in colour where that is a
+/// terminal that wants it (anstream drops the colour for pipes and `NO_COLOR`).
+pub fn eprint(file: &SourceFile, diagnostics: &[Diagnostic]) {
+    anstream::eprint!("{}", render(file, diagnostics, true));
+}
+
 /// The rustc-style report of every diagnostic of one file, ready to print.
 pub fn render(file: &SourceFile, diagnostics: &[Diagnostic], styled: bool) -> String {
     let shown = ShownSource::new(&file.text);
     let name = terminal_safe(&file.name);
-    let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = String::new();
     for diagnostic in diagnostics {
         let message = terminal_safe(&diagnostic.message);
@@ -96,8 +115,11 @@ pub fn render(file: &SourceFile, diagnostics: &[Diagnostic], styled: bool) -> St
                     .path(name.as_str())
                     .annotation(AnnotationKind::Primary.span(shown.map(span)).label(label));
                 for (span, note) in &diagnostic.notes {
-                    snippet = snippet
-                        .annotation(AnnotationKind::Context.span(shown.map(span)).label(terminal_safe(note)));
+                    snippet = snippet.annotation(
+                        AnnotationKind::Context
+                            .span(shown.map(span))
+                            .label(terminal_safe(note)),
+                    );
                 }
                 title.element(snippet)
             }
@@ -164,7 +186,10 @@ pub struct JsonDiagnostic {
 
 impl JsonDiagnostic {
     pub fn new(file: &SourceFile, diagnostic: &Diagnostic) -> JsonDiagnostic {
-        let position = diagnostic.span.as_ref().map(|span| file.line_column(span.start));
+        let position = diagnostic
+            .span
+            .as_ref()
+            .map(|span| file.line_column(span.start));
         JsonDiagnostic {
             severity: "error",
             message: diagnostic.message.clone(),

@@ -22,7 +22,10 @@ impl fmt::Display for DurationError {
         match self {
             DurationError::Empty => write!(f, "empty duration"),
             DurationError::MissingUnit(number) => {
-                write!(f, "`{number}` has no unit; write `{number}s`, `{number}m` or `{number}ms`")
+                write!(
+                    f,
+                    "`{number}` has no unit; write `{number}s`, `{number}m` or `{number}ms`"
+                )
             }
             DurationError::Invalid(part) => write!(
                 f,
@@ -47,7 +50,10 @@ pub fn parse(text: &str) -> Result<Duration, DurationError> {
     while !rest.is_empty() {
         let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         let (number, after) = rest.split_at(digits);
-        let unit_len = after.len() - after.trim_start_matches(|c: char| c.is_ascii_alphabetic()).len();
+        let unit_len = after.len()
+            - after
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .len();
         let (unit_text, after_unit) = after.split_at(unit_len);
         if digits == 0 {
             return Err(DurationError::Invalid(first_word(rest).to_string()));
@@ -67,7 +73,9 @@ pub fn parse(text: &str) -> Result<Duration, DurationError> {
         }
         seen.push(unit);
         let value: u64 = number.parse().map_err(|_| DurationError::TooLong)?;
-        let millis = value.checked_mul(millis_per_unit).ok_or(DurationError::TooLong)?;
+        let millis = value
+            .checked_mul(millis_per_unit)
+            .ok_or(DurationError::TooLong)?;
         total = total
             .checked_add(Duration::from_millis(millis))
             .ok_or(DurationError::TooLong)?;
@@ -137,7 +145,10 @@ mod tests {
         assert_eq!(parse("30"), Err(DurationError::MissingUnit("30".into())));
         assert_eq!(parse("1.5m"), Err(DurationError::Invalid("1.5m".into())));
         assert_eq!(parse("-5s"), Err(DurationError::Invalid("-5s".into())));
-        assert_eq!(parse("30 sec"), Err(DurationError::MissingUnit("30".into())));
+        assert_eq!(
+            parse("30 sec"),
+            Err(DurationError::MissingUnit("30".into()))
+        );
         assert_eq!(parse("30sec"), Err(DurationError::Invalid("30sec".into())));
         assert_eq!(parse("5d"), Err(DurationError::Invalid("5d".into())));
         assert_eq!(parse("1m 30"), Err(DurationError::MissingUnit("30".into())));

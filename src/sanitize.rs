@@ -21,7 +21,10 @@ pub fn terminal_safe(text: &str) -> String {
 
 /// Like `terminal_safe`, but keeps line breaks for text meant to wrap over several lines.
 pub fn terminal_safe_multiline(text: &str) -> String {
-    text.lines().map(terminal_safe).collect::<Vec<_>>().join("\n")
+    text.lines()
+        .map(terminal_safe)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The source of a file, as a diagnostic shows it: each C0 control character becomes its
@@ -46,7 +49,10 @@ mod tests {
         let hostile = "Toe touch\u{1b}[2J\u{1b}]0;owned\u{7}\u{9b}31m\r\u{202E}evil";
         let safe = terminal_safe(hostile);
         assert!(!safe.chars().any(|c| c.is_control() || is_bidi_control(c)));
-        assert_eq!(safe, "Toe touch\u{FFFD}[2J\u{FFFD}]0;owned\u{FFFD}\u{FFFD}31m\u{FFFD}\u{FFFD}evil");
+        assert_eq!(
+            safe,
+            "Toe touch\u{FFFD}[2J\u{FFFD}]0;owned\u{FFFD}\u{FFFD}31m\u{FFFD}\u{FFFD}evil"
+        );
     }
 
     #[test]
@@ -56,7 +62,10 @@ mod tests {
 
     #[test]
     fn diagnostics_show_control_pictures() {
-        let shown: String = "a\u{1b}b\u{0}\u{7f}\u{85}\n".chars().map(visible_controls).collect();
+        let shown: String = "a\u{1b}b\u{0}\u{7f}\u{85}\n"
+            .chars()
+            .map(visible_controls)
+            .collect();
         assert_eq!(shown, "a\u{241B}b\u{2400}\u{2421}\u{FFFD}\n");
     }
 }

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::routine::{Routine, Sides};
+use crate::routine::{Cue, Routine, Sides};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -72,7 +72,14 @@ impl Timeline {
             if duration.is_zero() && kind != PhaseKind::Hold {
                 return;
             }
-            phases.push(Phase { kind, start: clock, duration, stretch, side, rep });
+            phases.push(Phase {
+                kind,
+                start: clock,
+                duration,
+                stretch,
+                side,
+                rep,
+            });
             clock += duration;
         };
         for (index, stretch) in routine.stretches.iter().enumerate() {
@@ -94,11 +101,62 @@ impl Timeline {
                 }
             }
         }
-        Timeline { phases, total: clock }
+        Timeline {
+            phases,
+            total: clock,
+        }
     }
 
     /// How many holds the plan has: the unit of "completed" in a run's summary.
     pub fn hold_count(&self) -> usize {
-        self.phases.iter().filter(|p| p.kind == PhaseKind::Hold).count()
+        self.phases
+            .iter()
+            .filter(|p| p.kind == PhaseKind::Hold)
+            .count()
     }
+}
+
+/// When each cue of a hold of `stretch` comes up, as offsets into a hold of `hold`:
+/// the stretch's rotating cues, then the routine's cues, spread evenly over the hold
+/// (k cues: cue i at i·hold/k, on the whole second before), and each timed cue at its `at`. Sorted by offset; a
+/// timed cue at the same offset as a rotating one comes after it. Cues at or past the
+/// end of the hold (a hold shortened by `--hold`) are left out.
+pub fn cue_schedule<'r>(
+    routine: &'r Routine,
+    stretch: usize,
+    hold: Duration,
+) -> Vec<(Duration, &'r str)> {
+    let Some(stretch) = routine.stretches.get(stretch) else {
+        return Vec::new();
+    };
+    let rotating: Vec<&str> = stretch
+        .cues
+        .iter()
+        .filter_map(|cue| match cue {
+            Cue::Rotating(text) => Some(text.as_str()),
+            Cue::Timed { .. } => None,
+        })
+        .chain(routine.cues.iter().map(String::as_str))
+        .collect();
+    let count = u32::try_from(rotating.len()).unwrap_or(u32::MAX);
+    let mut schedule: Vec<(Duration, &str)> = rotating
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let at = hold * u32::try_from(i).unwrap_or(u32::MAX) / count;
+            // Whole seconds, so a cue comes with the countdown's tick, unless the hold is under a second.
+            let at = if hold >= Duration::from_secs(1) {
+                Duration::from_secs(at.as_secs())
+            } else {
+                at
+            };
+            (at, text)
+        })
+        .collect();
+    schedule.extend(stretch.cues.iter().filter_map(|cue| match cue {
+        Cue::Timed { at, text } if *at < hold => Some((*at, text.as_str())),
+        _ => None,
+    }));
+    schedule.sort_by_key(|(at, _)| *at);
+    schedule
 }

@@ -1,0 +1,173 @@
+//! The `list` command: every routine, or every stretch, with its level and length.
+
+use serde::Serialize;
+
+use crate::catalog::{self, Loaded};
+use crate::cli::Format;
+use crate::duration;
+use crate::sanitize::terminal_safe;
+use crate::timeline::Timeline;
+
+#[derive(Serialize)]
+struct RoutineRow {
+    name: String,
+    origin: &'static str,
+    valid: bool,
+    title: Option<String>,
+    level: Option<&'static str>,
+    stretches: Option<usize>,
+    total_ms: Option<u128>,
+    problem: Option<String>,
+}
+
+#[derive(Serialize)]
+struct StretchRow {
+    routine: String,
+    id: String,
+    name: String,
+    level: Option<&'static str>,
+    hold_ms: u128,
+    sides: &'static str,
+    reps: u32,
+}
+
+pub fn run(stretches: bool, format: Format) -> anyhow::Result<()> {
+    let all = catalog::all_routines();
+    if stretches {
+        let rows: Vec<StretchRow> = all.iter().flat_map(stretch_rows).collect();
+        match format {
+            Format::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
+            Format::Text => print_table(
+                &["ROUTINE", "ID", "HOLD", "SIDES", "STRETCH"],
+                rows.iter()
+                    .map(|r| {
+                        vec![
+                            r.routine.clone(),
+                            r.id.clone(),
+                            hold_text(r),
+                            r.sides.to_string(),
+                            terminal_safe(&r.name),
+                        ]
+                    })
+                    .collect(),
+            ),
+        }
+        return Ok(());
+    }
+    let rows: Vec<RoutineRow> = all.iter().map(routine_row).collect();
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
+        Format::Text => print_table(
+            &["NAME", "LEVEL", "STRETCHES", "TIME", "SOURCE"],
+            rows.iter()
+                .map(|r| match &r.problem {
+                    None => vec![
+                        terminal_safe(&r.name),
+                        r.level.unwrap_or("").to_string(),
+                        r.stretches.map_or(String::new(), |n| n.to_string()),
+                        r.total_ms
+                            .map_or(String::new(), |ms| duration::format(millis(ms))),
+                        r.origin.to_string(),
+                    ],
+                    Some(problem) => vec![
+                        terminal_safe(&r.name),
+                        "-".into(),
+                        "-".into(),
+                        "-".into(),
+                        format!("{}, invalid: {}", r.origin, terminal_safe(problem)),
+                    ],
+                })
+                .collect(),
+        ),
+    }
+    Ok(())
+}
+
+fn routine_row(loaded: &Loaded) -> RoutineRow {
+    match &loaded.routine {
+        Ok(routine) => RoutineRow {
+            name: loaded.name.clone(),
+            origin: loaded.origin.as_str(),
+            valid: true,
+            title: Some(routine.name.clone()),
+            level: Some(routine.level.as_str()),
+            stretches: Some(routine.stretches.len()),
+            total_ms: Some(Timeline::new(routine).total.as_millis()),
+            problem: None,
+        },
+        Err(problems) => RoutineRow {
+            name: loaded.name.clone(),
+            origin: loaded.origin.as_str(),
+            valid: false,
+            title: None,
+            level: None,
+            stretches: None,
+            total_ms: None,
+            problem: problems.first().map(|p| p.headline(&loaded.file)),
+        },
+    }
+}
+
+fn stretch_rows(loaded: &Loaded) -> Vec<StretchRow> {
+    let Ok(routine) = &loaded.routine else {
+        return Vec::new();
+    };
+    routine
+        .stretches
+        .iter()
+        .map(|s| StretchRow {
+            routine: loaded.name.clone(),
+            id: s.id.clone(),
+            name: s.name.clone(),
+            level: s.level.map(|l| l.as_str()),
+            hold_ms: s.hold.as_millis(),
+            sides: match s.sides {
+                crate::routine::Sides::None => "none",
+                crate::routine::Sides::Both => "both",
+            },
+            reps: s.reps,
+        })
+        .collect()
+}
+
+fn hold_text(row: &StretchRow) -> String {
+    let hold = duration::format(millis(row.hold_ms));
+    if row.reps > 1 {
+        format!("{hold} x{}", row.reps)
+    } else {
+        hold
+    }
+}
+
+fn millis(ms: u128) -> std::time::Duration {
+    std::time::Duration::from_millis(u64::try_from(ms).unwrap_or(u64::MAX))
+}
+
+/// Columns padded to their widest cell, the last one left ragged.
+fn print_table(header: &[&str], rows: Vec<Vec<String>>) {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<String>| {
+        let last = cells.len().saturating_sub(1);
+        let padded: Vec<String> = cells
+            .into_iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                if i == last {
+                    cell
+                } else {
+                    format!("{cell:<width$}", width = widths[i])
+                }
+            })
+            .collect();
+        println!("{}", padded.join("  ").trim_end());
+    };
+    line(header.iter().map(|h| h.to_string()).collect());
+    for row in rows {
+        line(row);
+    }
+}

@@ -1,0 +1,149 @@
+//! The `show` command: a routine's timeline with the start of every phase, its cues and
+//! its total, as `run` will follow it.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::cli::Format;
+use crate::duration::{self, clock};
+use crate::routine::Routine;
+use crate::sanitize::{terminal_safe, terminal_safe_multiline};
+use crate::timeline::{PhaseKind, Side, Timeline, cue_schedule};
+
+#[derive(Serialize)]
+struct JsonShow<'a> {
+    name: &'a str,
+    description: &'a str,
+    level: &'static str,
+    total_ms: u64,
+    timeline: Vec<JsonPhase<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonPhase<'a> {
+    start_ms: u64,
+    duration_ms: u64,
+    kind: PhaseKind,
+    stretch: &'a str,
+    side: Option<Side>,
+    rep: u32,
+    cues: Vec<JsonCue<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonCue<'a> {
+    at_ms: u64,
+    text: &'a str,
+}
+
+pub fn print(routine: &Routine, format: Format) -> anyhow::Result<()> {
+    let timeline = Timeline::new(routine);
+    match format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&json(routine, &timeline))?
+        ),
+        Format::Text => print!("{}", text(routine, &timeline)),
+    }
+    Ok(())
+}
+
+fn ms(d: std::time::Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+fn json<'a>(routine: &'a Routine, timeline: &Timeline) -> JsonShow<'a> {
+    JsonShow {
+        name: &routine.name,
+        description: &routine.description,
+        level: routine.level.as_str(),
+        total_ms: ms(timeline.total),
+        timeline: timeline
+            .phases
+            .iter()
+            .map(|phase| JsonPhase {
+                start_ms: ms(phase.start),
+                duration_ms: ms(phase.duration),
+                kind: phase.kind,
+                stretch: &routine.stretches[phase.stretch].id,
+                side: phase.side,
+                rep: phase.rep,
+                cues: if phase.kind == PhaseKind::Hold {
+                    cue_schedule(routine, phase.stretch, phase.duration)
+                        .into_iter()
+                        .map(|(at, text)| JsonCue {
+                            at_ms: ms(at),
+                            text,
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+            })
+            .collect(),
+    }
+}
+
+fn text(routine: &Routine, timeline: &Timeline) -> String {
+    let mut out = String::new();
+    let count = routine.stretches.len();
+    let _ = writeln!(
+        out,
+        "{} ({} stretch{}, level: {}, {} in all)",
+        terminal_safe(&routine.name),
+        count,
+        if count == 1 { "" } else { "es" },
+        routine.level.as_str(),
+        duration::format(timeline.total)
+    );
+    if !routine.description.is_empty() {
+        let _ = writeln!(out, "\n{}", terminal_safe_multiline(&routine.description));
+    }
+    out.push('\n');
+    for phase in &timeline.phases {
+        let stretch = &routine.stretches[phase.stretch];
+        let name = terminal_safe(&stretch.name);
+        let side = phase
+            .side
+            .map_or(String::new(), |s| format!(", {} side", s.as_str()));
+        let rep = if stretch.reps > 1 {
+            format!(", rep {} of {}", phase.rep, stretch.reps)
+        } else {
+            String::new()
+        };
+        let what = match phase.kind {
+            PhaseKind::LeadIn => format!("get ready: {name}"),
+            PhaseKind::Hold => format!("hold: {name}{side}{rep}"),
+            PhaseKind::Switch if phase.rep > 1 && phase.side != Some(Side::Right) => {
+                format!("rest, then rep {}", phase.rep)
+            }
+            PhaseKind::Switch => "switch sides".to_string(),
+            PhaseKind::Rest => format!("next up: {name}"),
+        };
+        let _ = writeln!(
+            out,
+            "{:>8}  {:<7} {what}",
+            clock(phase.start),
+            duration::format(phase.duration)
+        );
+        if phase.kind == PhaseKind::Hold {
+            for (at, cue) in cue_schedule(routine, phase.stretch, phase.duration) {
+                let _ = writeln!(
+                    out,
+                    "{:>8}  {:<7}   \u{2022} {}",
+                    clock(phase.start + at),
+                    "",
+                    terminal_safe(cue)
+                );
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{:>8}          done\n\ntotal: {}",
+        clock(timeline.total),
+        duration::format(timeline.total)
+    );
+    out
+}

@@ -1,0 +1,78 @@
+//! The `validate` command: check routine files and report every problem in each.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::catalog::{self, Loaded, Origin};
+use crate::cli::Format;
+use crate::diagnostic::{self, JsonDiagnostic};
+use crate::sanitize::terminal_safe;
+
+#[derive(Serialize)]
+struct FileReport {
+    file: String,
+    valid: bool,
+    diagnostics: Vec<JsonDiagnostic>,
+}
+
+/// Returns whether every file was valid.
+pub fn run(files: &[PathBuf], format: Format) -> anyhow::Result<bool> {
+    let loaded: Vec<Loaded> = if files.is_empty() {
+        let mut all = catalog::user_routines();
+        all.extend(catalog::builtins());
+        all
+    } else {
+        files
+            .iter()
+            .map(|path| catalog::load_path(path, Origin::Path))
+            .collect()
+    };
+    let invalid = loaded.iter().filter(|l| l.routine.is_err()).count();
+    match format {
+        Format::Json => {
+            let reports: Vec<FileReport> = loaded
+                .iter()
+                .map(|l| FileReport {
+                    file: l.file.name.clone(),
+                    valid: l.routine.is_ok(),
+                    diagnostics: match &l.routine {
+                        Ok(_) => Vec::new(),
+                        Err(problems) => problems
+                            .iter()
+                            .map(|d| JsonDiagnostic::new(&l.file, d))
+                            .collect(),
+                    },
+                })
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&reports)?);
+        }
+        Format::Text => {
+            for l in &loaded {
+                match &l.routine {
+                    Ok(routine) => println!(
+                        "ok: {} ({}, {} stretches)",
+                        terminal_safe(&l.file.name),
+                        terminal_safe(&routine.name),
+                        routine.stretches.len()
+                    ),
+                    Err(problems) => diagnostic::eprint(&l.file, problems),
+                }
+            }
+            if invalid > 0 {
+                let problems: usize = loaded
+                    .iter()
+                    .filter_map(|l| l.routine.as_ref().err())
+                    .map(Vec::len)
+                    .sum();
+                anstream::eprintln!(
+                    "error: {invalid} of {} routine file{} invalid ({problems} problem{})",
+                    loaded.len(),
+                    if loaded.len() == 1 { " is" } else { "s are" },
+                    if problems == 1 { "" } else { "s" }
+                );
+            }
+        }
+    }
+    Ok(invalid == 0)
+}
