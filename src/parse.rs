@@ -129,7 +129,7 @@ impl Checker {
             c.duration(v, "lead_in", secs(0), secs(120))
         });
         let cues = self.optional(table, "cues", |c, v| c.routine_cues(v));
-        let default_hold = hold.clone().flatten();
+        let default_hold = hold.flatten();
         let stretches = match table.get("stretch") {
             None => {
                 self.report(
@@ -230,7 +230,7 @@ impl Checker {
         });
         let sides = self.optional(table, "sides", |c, v| c.choice(v, "sides", SIDES));
         let reps = self.optional(table, "reps", |c, v| c.integer(v, "reps", 1, 20));
-        let effective_hold = hold.clone().flatten().unwrap_or(default_hold);
+        let effective_hold = hold.flatten().unwrap_or(default_hold);
         let cues = self.optional(table, "cues", |c, v| c.stretch_cues(v, effective_hold));
         let (id, id_span) = match table.get("id") {
             Some(value) => (self.id(value), value.span()),
