@@ -121,11 +121,7 @@ impl Timeline {
 /// (k cues: cue i at i·hold/k, on the whole second before), and each timed cue at its `at`. Sorted by offset; a
 /// timed cue at the same offset as a rotating one comes after it. Cues at or past the
 /// end of the hold (a hold shortened by `--hold`) are left out.
-pub fn cue_schedule<'r>(
-    routine: &'r Routine,
-    stretch: usize,
-    hold: Duration,
-) -> Vec<(Duration, &'r str)> {
+pub fn cue_schedule(routine: &Routine, stretch: usize, hold: Duration) -> Vec<(Duration, &str)> {
     let Some(stretch) = routine.stretches.get(stretch) else {
         return Vec::new();
     };
