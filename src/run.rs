@@ -1,8 +1,26 @@
 //! The `run` command: picks the routine and the front end, and turns the way a run
 //! ended into a summary line and an exit status.
 
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+
+use crate::catalog;
+use crate::cli::{LevelArg, RunArgs};
+use crate::diagnostic;
+use crate::duration;
 use crate::engine::Summary;
-use crate::input::Signal;
+use crate::input::{self, Signal};
+use crate::parse::closest;
+use crate::plain;
+use crate::routine::{Level, Routine};
+use crate::sanitize::terminal_safe;
+use crate::terminal::TerminalGuard;
+use crate::timeline::Timeline;
+use crate::tui;
 use crate::voice::Voice;
 
 pub struct RunOptions {
@@ -23,7 +41,107 @@ pub struct Outcome {
     pub summary: Summary,
 }
 
-pub fn run(args: &crate::cli::RunArgs) -> anyhow::Result<std::process::ExitCode> {
-    let _ = args;
-    anyhow::bail!("running a routine is not built yet")
+pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
+    let loaded = catalog::find(&args.routine)?;
+    let routine = match loaded.routine {
+        Ok(routine) => routine,
+        Err(problems) => {
+            diagnostic::eprint(&loaded.file, &problems);
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let routine = select(routine, args)?;
+    let timeline = Timeline::new(&routine);
+    let voice = if args.voice { Some(Voice::find()?) } else { None };
+    let mut options = RunOptions { bell: !args.no_bell, voice };
+
+    let (sender, inputs) = mpsc::channel();
+    input::listen_for_signals(sender.clone())?;
+    let full_screen = !args.plain && io::stdout().is_terminal();
+    let outcome = if full_screen {
+        input::listen_for_keys(sender);
+        tui::run(&routine, &timeline, &mut options, &inputs)?
+    } else {
+        // Keys only come from a terminal; without one, signals are the only way in.
+        let guard = if io::stdin().is_terminal() {
+            let guard = TerminalGuard::enter(false)?;
+            input::listen_for_keys(sender);
+            Some(guard)
+        } else {
+            None
+        };
+        // Raw mode turns off the terminal's own newline translation.
+        let newline = if guard.is_some() && io::stdout().is_terminal() { "\r\n" } else { "\n" };
+        let mut out = io::stdout().lock();
+        let outcome = plain::run(&routine, &timeline, &mut options, &inputs, &mut out, newline)?;
+        drop(guard);
+        outcome
+    };
+    drop(options);
+    println!("{}", summary_line(&outcome, routine.stretches.len()));
+    io::stdout().flush().ok();
+    Ok(match outcome.ending {
+        Ending::Finished | Ending::Quit => ExitCode::SUCCESS,
+        Ending::Signal(signal) => ExitCode::from(u8::try_from(signal.exit_code()).unwrap_or(1)),
+    })
+}
+
+fn summary_line(outcome: &Outcome, stretches_total: usize) -> String {
+    let s = &outcome.summary;
+    let how = match outcome.ending {
+        Ending::Finished => "Routine complete",
+        Ending::Quit => "Stopped",
+        Ending::Signal(_) => "Interrupted",
+    };
+    format!(
+        "{how}: {} of {} stretches done ({} of {} holds) in {}.",
+        s.stretches_completed,
+        stretches_total,
+        s.holds_completed,
+        s.holds_total,
+        duration::format(Duration::from_secs(s.active.as_secs()))
+    )
+}
+
+/// The routine as the flags ask for it: a subset of its stretches, and holds overridden.
+fn select(mut routine: Routine, args: &RunArgs) -> anyhow::Result<Routine> {
+    let ids: Vec<String> = routine.stretches.iter().map(|s| s.id.clone()).collect();
+    for id in args.only.iter().chain(&args.skip) {
+        if !ids.contains(id) {
+            let known: Vec<&str> = ids.iter().map(String::as_str).collect();
+            let hint = closest(id, &known).map_or(String::new(), |c| format!("; did you mean `{c}`?"));
+            bail!(
+                "`{}` has no stretch `{}`{hint} (`stretch show {}` lists them)",
+                terminal_safe(&routine.name),
+                terminal_safe(id),
+                terminal_safe(&args.routine)
+            );
+        }
+    }
+    if !args.only.is_empty() {
+        routine.stretches.retain(|s| args.only.contains(&s.id));
+    }
+    routine.stretches.retain(|s| !args.skip.contains(&s.id));
+    if let Some(level) = args.level {
+        let level = match level {
+            LevelArg::Beginner => Level::Beginner,
+            LevelArg::Intermediate => Level::Intermediate,
+            LevelArg::Advanced => Level::Advanced,
+        };
+        routine.stretches.retain(|s| s.level == Some(level));
+    }
+    if routine.stretches.is_empty() {
+        bail!("no stretches left to run after --only, --skip and --level");
+    }
+    if let Some(text) = &args.hold {
+        let hold = duration::parse(text).with_context(|| format!("invalid --hold `{}`", terminal_safe(text)))?;
+        if !(Duration::from_secs(1)..=Duration::from_secs(600)).contains(&hold) {
+            bail!("--hold must be from 1s to 10m, not {}", duration::format(hold));
+        }
+        routine.hold = hold;
+        for stretch in &mut routine.stretches {
+            stretch.hold = hold;
+        }
+    }
+    Ok(routine)
 }
