@@ -1,13 +1,297 @@
 //! The words for what happens during a run, shared by every front end: the plain
-//! front end's lines and the voice's sentences.
+//! front end's lines, the voice's sentences, and the titles and labels the full
+//! screen shows. Text here comes straight from the routine: a front end that prints it
+//! passes it through `sanitize::terminal_safe` first.
 
+use std::time::Duration;
+
+use crate::duration;
 use crate::engine::Event;
 use crate::routine::Routine;
-use crate::timeline::Timeline;
+use crate::timeline::{Phase, PhaseKind, Side, Timeline};
 
 /// What the voice says for `event`, if anything: the stretch name and side when a
 /// hold starts, "switch sides", "next: NAME", and each cue.
 pub fn spoken(routine: &Routine, timeline: &Timeline, event: &Event) -> Option<String> {
-    let _ = (routine, timeline, event);
-    todo!()
+    let phase = match event {
+        Event::Cue { text } => return Some(text.clone()),
+        Event::Finished => return Some("routine complete".to_string()),
+        Event::PhaseStarted { index } => timeline.phases.get(*index)?,
+    };
+    let name = &routine.stretches.get(phase.stretch)?.name;
+    Some(match phase.kind {
+        PhaseKind::LeadIn => format!("get ready: {name}"),
+        PhaseKind::Hold => match phase.side {
+            Some(side) => format!("{name}, {} side", side.as_str()),
+            None => name.clone(),
+        },
+        PhaseKind::Switch if phase.side.is_some() => "switch sides".to_string(),
+        PhaseKind::Switch => "next rep".to_string(),
+        PhaseKind::Rest => format!("next: {name}"),
+    })
+}
+
+/// The heading of a phase: "Get ready", "Hold", "Switch sides", "Next rep" (the gap
+/// between two reps of a one-sided stretch) or "Next up".
+pub fn phase_title(phase: &Phase) -> &'static str {
+    match phase.kind {
+        PhaseKind::LeadIn => "Get ready",
+        PhaseKind::Hold => "Hold",
+        PhaseKind::Switch if phase.side.is_some() => "Switch sides",
+        PhaseKind::Switch => "Next rep",
+        PhaseKind::Rest => "Next up",
+    }
+}
+
+/// "left leg" or "right leg": the built-in routines stretch the hamstrings.
+pub fn side_label(side: Side) -> &'static str {
+    match side {
+        Side::Left => "left leg",
+        Side::Right => "right leg",
+    }
+}
+
+/// "rep 2 of 3", for a stretch of more than one rep; `None` for a single rep.
+pub fn rep_label(routine: &Routine, phase: &Phase) -> Option<String> {
+    let reps = routine.stretches.get(phase.stretch)?.reps;
+    (reps > 1).then(|| format!("rep {} of {reps}", phase.rep))
+}
+
+/// "stretch 3 of 7": where the phase's stretch comes in the routine.
+pub fn stretch_progress(routine: &Routine, phase: &Phase) -> String {
+    format!(
+        "stretch {} of {}",
+        phase.stretch + 1,
+        routine.stretches.len()
+    )
+}
+
+/// Whether the bell rings for `event`: at the start of every hold and every gap, and once
+/// more when the routine is over, so that someone not watching hears the end too.
+pub fn rings_bell(event: &Event) -> bool {
+    matches!(event, Event::PhaseStarted { .. } | Event::Finished)
+}
+
+/// The plain front end's line for `event`, without its time stamp: what the phase is, its
+/// planned length, and what to do. Gaps tell what comes next and how to get into it.
+/// The routine's text is put on one line but not otherwise made safe.
+pub fn line(routine: &Routine, timeline: &Timeline, event: &Event) -> String {
+    let phase = match event {
+        Event::Cue { text } => return format!("cue: {}", one_line(text)),
+        Event::Finished => return "finished".to_string(),
+        Event::PhaseStarted { index } => match timeline.phases.get(*index) {
+            Some(phase) => phase,
+            None => return format!("phase {index}"),
+        },
+    };
+    let title = phase_title(phase).to_lowercase();
+    let length = duration::format(phase.duration);
+    let Some(stretch) = routine.stretches.get(phase.stretch) else {
+        return format!("{title} ({length})");
+    };
+    let side = phase.side.map(side_label);
+    let rep = rep_label(routine, phase);
+    let details: Vec<String> = match phase.kind {
+        PhaseKind::Hold => [Some(one_line(&stretch.name)), side.map(str::to_string), rep]
+            .into_iter()
+            .flatten()
+            .collect(),
+        PhaseKind::Switch => match side {
+            Some(side) => vec![format!("{side} next")],
+            None => rep.into_iter().collect(),
+        },
+        PhaseKind::LeadIn | PhaseKind::Rest => {
+            let what = [Some(one_line(&stretch.name)), side.map(str::to_string)];
+            let what = what.into_iter().flatten().collect::<Vec<_>>().join(", ");
+            let how = one_line(&stretch.how);
+            vec![if how.is_empty() {
+                what
+            } else {
+                format!("{what}. {how}")
+            }]
+        }
+    };
+    if details.is_empty() {
+        format!("{title} ({length})")
+    } else {
+        format!("{title} ({length}): {}", details.join(", "))
+    }
+}
+
+/// A time stamp for the plain lines: `MM:SS`, or `H:MM:SS` from an hour on; whole
+/// seconds, rounded down.
+pub fn stamp(since_start: Duration) -> String {
+    let seconds = since_start.as_secs();
+    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if hours > 0 {
+        format!("{hours}:{minutes:02}:{seconds:02}")
+    } else {
+        format!("{minutes:02}:{seconds:02}")
+    }
+}
+
+/// Text that may span several lines (a `how`), as one line with single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::routine::{Cue, Level, Sides, Stretch};
+
+    /// Lead-in 0-5, toe touch left 5-35, switch 35-40, right 40-70, rest 70-80,
+    /// downward dog rep 1 80-100, next rep 100-105, rep 2 105-125. Cue "a1" at the start
+    /// of each toe touch hold and "r" halfway; "r" at the start of each downward dog hold.
+    pub(crate) fn sample_routine() -> Routine {
+        let stretch = |id: &str, name: &str, how: &str, hold, sides, reps, cues| Stretch {
+            id: id.to_string(),
+            name: name.to_string(),
+            level: None,
+            how: how.to_string(),
+            hold: Duration::from_secs(hold),
+            sides,
+            reps,
+            cues,
+        };
+        Routine {
+            name: "sample".to_string(),
+            description: String::new(),
+            level: Level::All,
+            hold: Duration::from_secs(30),
+            rest: Duration::from_secs(10),
+            switch: Duration::from_secs(5),
+            lead_in: Duration::from_secs(5),
+            cues: vec!["r".to_string()],
+            stretches: vec![
+                stretch(
+                    "toe-touch",
+                    "Toe touch",
+                    "Bend forward\n  from the hips.",
+                    30,
+                    Sides::Both,
+                    1,
+                    vec![Cue::Rotating("a1".to_string())],
+                ),
+                stretch("dog", "Downward dog", "", 20, Sides::None, 2, vec![]),
+            ],
+        }
+    }
+
+    fn started(index: usize) -> Event {
+        Event::PhaseStarted { index }
+    }
+
+    #[test]
+    fn the_voice_names_the_stretch_and_side_and_says_each_change() {
+        let routine = sample_routine();
+        let timeline = Timeline::new(&routine);
+        let said = |event: Event| spoken(&routine, &timeline, &event);
+        assert_eq!(said(started(0)).as_deref(), Some("get ready: Toe touch"));
+        assert_eq!(said(started(1)).as_deref(), Some("Toe touch, left side"));
+        assert_eq!(said(started(2)).as_deref(), Some("switch sides"));
+        assert_eq!(said(started(3)).as_deref(), Some("Toe touch, right side"));
+        assert_eq!(said(started(4)).as_deref(), Some("next: Downward dog"));
+        assert_eq!(said(started(5)).as_deref(), Some("Downward dog"));
+        assert_eq!(said(started(6)).as_deref(), Some("next rep"));
+        assert_eq!(said(started(99)), None);
+        let cue = Event::Cue {
+            text: "Don't bounce".to_string(),
+        };
+        assert_eq!(said(cue).as_deref(), Some("Don't bounce"));
+        assert_eq!(said(Event::Finished).as_deref(), Some("routine complete"));
+    }
+
+    #[test]
+    fn titles_and_labels_for_the_full_screen() {
+        let routine = sample_routine();
+        let timeline = Timeline::new(&routine);
+        let titles: Vec<&str> = timeline.phases.iter().map(phase_title).collect();
+        assert_eq!(
+            titles,
+            [
+                "Get ready",
+                "Hold",
+                "Switch sides",
+                "Hold",
+                "Next up",
+                "Hold",
+                "Next rep",
+                "Hold"
+            ]
+        );
+        assert_eq!(side_label(Side::Left), "left leg");
+        assert_eq!(side_label(Side::Right), "right leg");
+        assert_eq!(rep_label(&routine, &timeline.phases[3]), None);
+        assert_eq!(
+            rep_label(&routine, &timeline.phases[7]).as_deref(),
+            Some("rep 2 of 2")
+        );
+        assert_eq!(
+            stretch_progress(&routine, &timeline.phases[3]),
+            "stretch 1 of 2"
+        );
+        assert_eq!(
+            stretch_progress(&routine, &timeline.phases[4]),
+            "stretch 2 of 2"
+        );
+    }
+
+    #[test]
+    fn the_bell_rings_for_phases_and_the_end_but_not_for_cues() {
+        assert!(rings_bell(&started(3)));
+        assert!(rings_bell(&Event::Finished));
+        assert!(!rings_bell(&Event::Cue {
+            text: "x".to_string()
+        }));
+    }
+
+    #[test]
+    fn plain_lines_say_the_phase_its_length_and_what_to_do() {
+        let routine = sample_routine();
+        let timeline = Timeline::new(&routine);
+        let lines: Vec<String> = (0..timeline.phases.len())
+            .map(|index| line(&routine, &timeline, &started(index)))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "get ready (5s): Toe touch, left leg. Bend forward from the hips.",
+                "hold (30s): Toe touch, left leg",
+                "switch sides (5s): right leg next",
+                "hold (30s): Toe touch, right leg",
+                "next up (10s): Downward dog",
+                "hold (20s): Downward dog, rep 1 of 2",
+                "next rep (5s): rep 2 of 2",
+                "hold (20s): Downward dog, rep 2 of 2",
+            ]
+        );
+        let cue = Event::Cue {
+            text: "Breathe\nout".to_string(),
+        };
+        assert_eq!(line(&routine, &timeline, &cue), "cue: Breathe out");
+        assert_eq!(line(&routine, &timeline, &Event::Finished), "finished");
+        assert_eq!(line(&routine, &timeline, &started(99)), "phase 99");
+    }
+
+    #[test]
+    fn next_up_gives_the_how_of_the_next_stretch() {
+        let mut routine = sample_routine();
+        routine.stretches[1].how = "Hands and feet on the floor,\thips high.".to_string();
+        let timeline = Timeline::new(&routine);
+        assert_eq!(
+            line(&routine, &timeline, &started(4)),
+            "next up (10s): Downward dog. Hands and feet on the floor, hips high."
+        );
+    }
+
+    #[test]
+    fn stamps_are_minutes_and_seconds_then_hours() {
+        assert_eq!(stamp(Duration::ZERO), "00:00");
+        assert_eq!(stamp(Duration::from_millis(65_900)), "01:05");
+        assert_eq!(stamp(Duration::from_secs(3599)), "59:59");
+        assert_eq!(stamp(Duration::from_secs(3600)), "1:00:00");
+        assert_eq!(stamp(Duration::from_secs(3725)), "1:02:05");
+        assert_eq!(stamp(Duration::from_secs(36_000)), "10:00:00");
+    }
 }
