@@ -3,8 +3,6 @@
 //! screen shows. Text here comes straight from the routine: a front end that prints it
 //! passes it through `sanitize::terminal_safe` first.
 
-use std::time::Duration;
-
 use crate::duration;
 use crate::engine::Event;
 use crate::routine::Routine;
@@ -118,18 +116,6 @@ pub fn line(routine: &Routine, timeline: &Timeline, event: &Event) -> String {
     }
 }
 
-/// A time stamp for the plain lines: `MM:SS`, or `H:MM:SS` from an hour on; whole
-/// seconds, rounded down.
-pub fn stamp(since_start: Duration) -> String {
-    let seconds = since_start.as_secs();
-    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if hours > 0 {
-        format!("{hours}:{minutes:02}:{seconds:02}")
-    } else {
-        format!("{minutes:02}:{seconds:02}")
-    }
-}
-
 /// Text that may span several lines (a `how`), as one line with single spaces.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -139,6 +125,7 @@ fn one_line(text: &str) -> String {
 pub(crate) mod tests {
     use super::*;
     use crate::routine::{Cue, Level, Sides, Stretch};
+    use std::time::Duration;
 
     /// Lead-in 0-5, toe touch left 5-35, switch 35-40, right 40-70, rest 70-80,
     /// downward dog rep 1 80-100, next rep 100-105, rep 2 105-125. Cue "a1" at the start
@@ -283,15 +270,5 @@ pub(crate) mod tests {
             line(&routine, &timeline, &started(4)),
             "next up (10s): Downward dog. Hands and feet on the floor, hips high."
         );
-    }
-
-    #[test]
-    fn stamps_are_minutes_and_seconds_then_hours() {
-        assert_eq!(stamp(Duration::ZERO), "00:00");
-        assert_eq!(stamp(Duration::from_millis(65_900)), "01:05");
-        assert_eq!(stamp(Duration::from_secs(3599)), "59:59");
-        assert_eq!(stamp(Duration::from_secs(3600)), "1:00:00");
-        assert_eq!(stamp(Duration::from_secs(3725)), "1:02:05");
-        assert_eq!(stamp(Duration::from_secs(36_000)), "10:00:00");
     }
 }

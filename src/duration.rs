@@ -108,14 +108,15 @@ pub fn format(duration: Duration) -> String {
         .join(" ")
 }
 
-/// A clock reading for timelines and logs: `M:SS`, or `H:MM:SS` from an hour on.
+/// A clock reading for timelines and logs: `MM:SS`, or `H:MM:SS` from an hour on; whole
+/// seconds, rounded down.
 pub fn clock(duration: Duration) -> String {
     let seconds = duration.as_secs();
     let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
     if hours > 0 {
         format!("{hours}:{minutes:02}:{seconds:02}")
     } else {
-        format!("{minutes}:{seconds:02}")
+        format!("{minutes:02}:{seconds:02}")
     }
 }
 
@@ -167,7 +168,11 @@ mod tests {
         assert_eq!(format(ms(750)), "750ms");
         assert_eq!(format(ms(3_660_000)), "1h 1m");
         assert_eq!(format(Duration::ZERO), "0s");
-        assert_eq!(clock(ms(65_900)), "1:05");
+        assert_eq!(clock(Duration::ZERO), "00:00");
+        assert_eq!(clock(ms(65_900)), "01:05");
+        assert_eq!(clock(ms(3_599_000)), "59:59");
+        assert_eq!(clock(ms(3_600_000)), "1:00:00");
         assert_eq!(clock(ms(3_725_000)), "1:02:05");
+        assert_eq!(clock(ms(36_000_000)), "10:00:00");
     }
 }

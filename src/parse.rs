@@ -693,7 +693,10 @@ mod tests {
         assert_eq!(slug("Dog #2"), "dog-2");
         assert_eq!(slug("🧘🧘"), "");
         assert_eq!(slug("Ünïcode name"), "n-code-name");
-        assert_eq!(slug(&"a b".repeat(30)).len(), 39);
+        assert_eq!(
+            slug(&"a b".repeat(30)),
+            "a-ba-ba-ba-ba-ba-ba-ba-ba-ba-ba-ba-ba-ba"
+        );
         assert!(!slug(&"ab-".repeat(30)).ends_with('-'));
     }
 

@@ -212,7 +212,7 @@ fn format_line(now: Duration, text: &str, bell: bool, newline: &str) -> String {
     let bell = if bell { BELL } else { "" };
     format!(
         "{}  {}{bell}{newline}",
-        announce::stamp(now),
+        duration::clock(now),
         terminal_safe(text)
     )
 }

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::announce;
 use crate::cli::Format;
 use crate::duration::{self, clock};
 use crate::routine::Routine;
@@ -106,20 +107,13 @@ fn text(routine: &Routine, timeline: &Timeline) -> String {
         let name = terminal_safe(&stretch.name);
         let side = phase
             .side
-            .map_or(String::new(), |s| format!(", {} side", s.as_str()));
-        let rep = if stretch.reps > 1 {
-            format!(", rep {} of {}", phase.rep, stretch.reps)
-        } else {
-            String::new()
-        };
+            .map_or(String::new(), |s| format!(", {}", announce::side_label(s)));
+        let rep = announce::rep_label(routine, phase).map_or(String::new(), |r| format!(", {r}"));
+        let title = announce::phase_title(phase).to_lowercase();
         let what = match phase.kind {
-            PhaseKind::LeadIn => format!("get ready: {name}"),
-            PhaseKind::Hold => format!("hold: {name}{side}{rep}"),
-            PhaseKind::Switch if phase.rep > 1 && phase.side != Some(Side::Right) => {
-                format!("rest, then rep {}", phase.rep)
-            }
-            PhaseKind::Switch => "switch sides".to_string(),
-            PhaseKind::Rest => format!("next up: {name}"),
+            PhaseKind::LeadIn | PhaseKind::Rest => format!("{title}: {name}"),
+            PhaseKind::Hold => format!("{title}: {name}{side}{rep}"),
+            PhaseKind::Switch => title,
         };
         let _ = writeln!(
             out,
