@@ -1,0 +1,270 @@
+//! `stretch run` in plain mode, through the real binary: what it prints, how the flags
+//! choose stretches, and how it ends. Holds are one second long.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use assert_cmd::cargo::CommandCargoExt;
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
+
+fn stretch() -> Command {
+    let mut command = Command::cargo_bin("stretch").expect("the binary is built");
+    let home = std::env::temp_dir().join("stretch-run-plain-tests-no-config");
+    command
+        .env("XDG_CONFIG_HOME", &home)
+        .env("HOME", &home)
+        .env("NO_COLOR", "1");
+    command.stdin(Stdio::null());
+    command
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/plain/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The lines of a plain run with their time stamps cut off, after checking each stamp.
+fn texts(stdout: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .map(|line| match line.split_once("  ") {
+            Some((stamp, text)) if is_stamp(stamp) => text.to_string(),
+            _ => line.to_string(),
+        })
+        .collect()
+}
+
+fn is_stamp(stamp: &str) -> bool {
+    let parts: Vec<&str> = stamp.split(':').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+#[test]
+fn plain_run_prints_every_phase_and_cue_in_order() {
+    let output = stretch()
+        .args(["run", &fixture("short.toml")])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        texts(&stdout),
+        [
+            "hold (1s): Toe touch",
+            "cue: Lift your sit bones",
+            "cue: Don't bounce",
+            "hold (1s): Heel on a step, left leg",
+            "cue: Don't bounce",
+            "switch sides (1s): right leg next",
+            "hold (1s): Heel on a step, right leg",
+            "cue: Don't bounce",
+            "finished",
+            "Routine complete: 2 of 2 stretches done (3 of 3 holds) in 4s.",
+        ]
+    );
+    // Output to a pipe is for logs: no escape sequences, no bell, nothing but text.
+    assert!(
+        !stdout.chars().any(|c| c.is_control() && c != '\n'),
+        "{stdout:?}"
+    );
+}
+
+#[test]
+fn plain_run_stamps_are_in_order_and_end_at_the_plan() {
+    let output = stretch()
+        .args(["run", "--plain", &fixture("short.toml")])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let seconds: Vec<u64> = stdout
+        .lines()
+        .filter_map(|line| line.split_once("  "))
+        .filter(|(stamp, _)| is_stamp(stamp))
+        .map(|(stamp, _)| {
+            stamp
+                .split(':')
+                .fold(0, |total, part| total * 60 + part.parse::<u64>().unwrap())
+        })
+        .collect();
+    assert_eq!(seconds.len(), 9);
+    assert!(
+        seconds.windows(2).all(|pair| pair[0] <= pair[1]),
+        "{seconds:?}"
+    );
+    assert_eq!(seconds[0], 0);
+    assert!(seconds[8] >= 4, "the plan is 4 s long: {seconds:?}");
+}
+
+#[test]
+fn only_skip_and_level_choose_the_stretches() {
+    let run = |flags: &[&str]| {
+        let output = stretch()
+            .args(["run", &fixture("short.toml")])
+            .args(flags)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        texts(&String::from_utf8(output.stdout).unwrap())
+            .into_iter()
+            .filter(|line| line.starts_with("hold"))
+            .collect::<Vec<_>>()
+    };
+    let heel_only = [
+        "hold (1s): Heel on a step, left leg",
+        "hold (1s): Heel on a step, right leg",
+    ];
+    assert_eq!(run(&["--only", "heel-on-step"]), heel_only);
+    assert_eq!(run(&["--skip", "toe-touch"]), heel_only);
+    assert_eq!(run(&["--level", "beginner"]), heel_only);
+    assert_eq!(run(&["--level", "intermediate"]), ["hold (1s): Toe touch"]);
+    assert_eq!(
+        run(&["--only", "toe-touch", "--hold", "2s"]),
+        ["hold (2s): Toe touch"]
+    );
+}
+
+#[test]
+fn bad_run_flags_are_clear_errors() {
+    let output = stretch()
+        .args(["run", &fixture("short.toml"), "--only", "toe-tuch"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: `Short` has no stretch `toe-tuch`; did you mean `toe-touch`? (`stretch show "
+            .to_string()
+            + &fixture("short.toml")
+            + "` lists them)\n"
+    );
+
+    let output = stretch()
+        .args(["run", &fixture("short.toml"), "--level", "advanced"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: no stretches left to run after --only, --skip and --level\n"
+    );
+
+    let output = stretch()
+        .args(["run", &fixture("short.toml"), "--hold", "11m"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: --hold must be from 1s to 10m, not 11m\n"
+    );
+
+    let output = stretch()
+        .args(["run", &fixture("short.toml"), "--hold", "1.5s"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with("error: invalid --hold `1.5s`: "));
+
+    let output = stretch()
+        .args(["run", "--only", "a", "--skip", "b"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "clap refuses --only with --skip"
+    );
+}
+
+#[test]
+fn an_invalid_routine_gets_the_same_diagnostics_as_validate() {
+    let run = stretch()
+        .args(["run", &fixture("invalid.toml")])
+        .output()
+        .unwrap();
+    let validate = stretch()
+        .args(["validate", &fixture("invalid.toml")])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    assert!(run.stdout.is_empty());
+    let diagnostics = String::from_utf8(run.stderr).unwrap();
+    assert!(
+        diagnostics.starts_with("error: invalid `sides` `Both`\n"),
+        "{diagnostics}"
+    );
+    assert!(
+        String::from_utf8(validate.stderr)
+            .unwrap()
+            .starts_with(&diagnostics)
+    );
+}
+
+#[test]
+fn an_unknown_routine_name_suggests_the_nearest() {
+    let output = stretch().args(["run", "hamstring"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: no routine named `hamstring`; did you mean `hamstrings`? (`stretch list` shows them all)\n"
+    );
+}
+
+#[test]
+fn the_lead_in_gives_the_first_stretch_and_its_how_on_one_line() {
+    let output = stretch().args(["run", &fixture("lead_in.toml")]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        texts(&stdout)[0],
+        "get ready (1s): Toe touch. Line one Line two"
+    );
+    assert!(!stdout.contains('\u{1b}') && !stdout.contains('\t'), "{stdout:?}");
+}
+
+/// Starts a run of a ten-minute hold, waits for its first line, sends `signal`, and
+/// returns the exit status and everything it printed.
+fn signalled(signal: Signal) -> (Option<i32>, String) {
+    let mut child = stretch()
+        .args(["run", "--plain", &fixture("long.toml")])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(first.ends_with("hold (10m): Long hold\n"), "{first:?}");
+    kill(Pid::from_raw(i32::try_from(child.id()).unwrap()), signal).unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+    (child.wait().unwrap().code(), rest)
+}
+
+#[test]
+fn signals_end_a_plain_run_with_their_status_and_a_summary() {
+    for (signal, code) in [
+        (Signal::SIGINT, 130),
+        (Signal::SIGTERM, 143),
+        (Signal::SIGHUP, 129),
+    ] {
+        let (status, rest) = signalled(signal);
+        assert_eq!(status, Some(code), "{signal:?}");
+        assert_eq!(
+            rest, "Interrupted: 0 of 1 stretches done (0 of 1 holds) in 0s.\n",
+            "{signal:?}"
+        );
+    }
+}
