@@ -2,6 +2,11 @@
 //! through one channel so a front end can sleep on it with a deadline.
 
 use std::sync::mpsc::Sender;
+use std::thread;
+
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -44,12 +49,187 @@ pub enum Input {
 
 /// Catch SIGINT, SIGTERM and SIGHUP from now on and send each as an `Input::Signal`.
 pub fn listen_for_signals(tx: Sender<Input>) -> anyhow::Result<()> {
-    let _ = tx;
-    todo!()
+    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for number in signals.forever() {
+                let signal = match number {
+                    SIGINT => Signal::Interrupt,
+                    SIGTERM => Signal::Terminate,
+                    SIGHUP => Signal::Hangup,
+                    _ => continue,
+                };
+                if tx.send(Input::Signal(signal)).is_err() {
+                    break;
+                }
+            }
+        })?;
+    Ok(())
 }
 
 /// Read keys and resizes from the terminal (raw mode must be on) on a thread of their own.
+/// The thread ends when the terminal can no longer be read or nobody listens any more.
 pub fn listen_for_keys(tx: Sender<Input>) {
-    let _ = tx;
-    todo!()
+    let spawned = thread::Builder::new().name("keys".into()).spawn(move || {
+        while let Ok(event) = event::read() {
+            let input = match event {
+                Event::Key(key) => action_for(key).map(Input::Action),
+                Event::Resize(..) => Some(Input::Resize),
+                _ => None,
+            };
+            if let Some(input) = input
+                && tx.send(input).is_err()
+            {
+                break;
+            }
+        }
+    });
+    // Without the thread the run still works; it just cannot be steered from the keyboard,
+    // and signals still stop it.
+    drop(spawned);
+}
+
+/// The action a key stands for, if any. Key releases are ignored (terminals that report
+/// them would otherwise act twice); held keys repeat.
+pub fn action_for(key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    if control {
+        return match key.code {
+            KeyCode::Char('c' | 'C') if !alt => Some(Action::Interrupt),
+            _ => None,
+        };
+    }
+    if alt {
+        return None;
+    }
+    // Shift is left alone: it is how `+` and `?` are typed on most layouts.
+    match key.code {
+        KeyCode::Char(' ') => Some(Action::TogglePause),
+        KeyCode::Char('n' | 'N') | KeyCode::Right => Some(Action::Next),
+        KeyCode::Char('b' | 'B') | KeyCode::Left => Some(Action::Back),
+        KeyCode::Char('+' | '=') => Some(Action::AddTime),
+        KeyCode::Char('-') => Some(Action::RemoveTime),
+        KeyCode::Char('?' | 'h' | 'H') => Some(Action::ToggleHelp),
+        KeyCode::Char('q' | 'Q') | KeyCode::Esc => Some(Action::Quit),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventState;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    fn plain(code: KeyCode) -> Option<Action> {
+        action_for(press(code, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn every_documented_key_maps_to_its_action() {
+        let cases = [
+            (KeyCode::Char(' '), Action::TogglePause),
+            (KeyCode::Char('n'), Action::Next),
+            (KeyCode::Right, Action::Next),
+            (KeyCode::Char('b'), Action::Back),
+            (KeyCode::Left, Action::Back),
+            (KeyCode::Char('+'), Action::AddTime),
+            (KeyCode::Char('='), Action::AddTime),
+            (KeyCode::Char('-'), Action::RemoveTime),
+            (KeyCode::Char('?'), Action::ToggleHelp),
+            (KeyCode::Char('h'), Action::ToggleHelp),
+            (KeyCode::Char('q'), Action::Quit),
+            (KeyCode::Esc, Action::Quit),
+        ];
+        for (code, action) in cases {
+            assert_eq!(plain(code), Some(action), "{code:?}");
+        }
+    }
+
+    #[test]
+    fn shifted_symbols_still_count() {
+        assert_eq!(
+            action_for(press(KeyCode::Char('+'), KeyModifiers::SHIFT)),
+            Some(Action::AddTime)
+        );
+        assert_eq!(
+            action_for(press(KeyCode::Char('?'), KeyModifiers::SHIFT)),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(
+            action_for(press(KeyCode::Char('Q'), KeyModifiers::SHIFT)),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn control_c_interrupts() {
+        assert_eq!(
+            action_for(press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Interrupt)
+        );
+        assert_eq!(
+            action_for(press(
+                KeyCode::Char('C'),
+                KeyModifiers::CONTROL | KeyModifiers::SHIFT
+            )),
+            Some(Action::Interrupt)
+        );
+    }
+
+    #[test]
+    fn other_keys_and_chords_do_nothing() {
+        assert_eq!(plain(KeyCode::Char('c')), None);
+        assert_eq!(plain(KeyCode::Char('x')), None);
+        assert_eq!(plain(KeyCode::Enter), None);
+        assert_eq!(plain(KeyCode::Up), None);
+        assert_eq!(
+            action_for(press(KeyCode::Char('q'), KeyModifiers::CONTROL)),
+            None
+        );
+        assert_eq!(
+            action_for(press(KeyCode::Char('n'), KeyModifiers::ALT)),
+            None
+        );
+        assert_eq!(
+            action_for(press(
+                KeyCode::Char('c'),
+                KeyModifiers::CONTROL | KeyModifiers::ALT
+            )),
+            None
+        );
+    }
+
+    #[test]
+    fn releases_are_ignored_and_repeats_act() {
+        let release = KeyEvent::new_with_kind_and_state(
+            KeyCode::Char(' '),
+            KeyModifiers::NONE,
+            KeyEventKind::Release,
+            KeyEventState::NONE,
+        );
+        assert_eq!(action_for(release), None);
+        let repeat = KeyEvent::new_with_kind_and_state(
+            KeyCode::Char('+'),
+            KeyModifiers::NONE,
+            KeyEventKind::Repeat,
+            KeyEventState::NONE,
+        );
+        assert_eq!(action_for(repeat), Some(Action::AddTime));
+    }
+
+    #[test]
+    fn signals_exit_with_128_plus_their_number() {
+        assert_eq!(Signal::Hangup.exit_code(), 128 + SIGHUP);
+        assert_eq!(Signal::Interrupt.exit_code(), 128 + SIGINT);
+        assert_eq!(Signal::Terminate.exit_code(), 128 + SIGTERM);
+    }
 }

@@ -1,18 +1,67 @@
 //! Puts the terminal into the state a front end needs and puts it back on every way out:
 //! normal return, early return, error and panic.
 
-pub struct TerminalGuard {}
+use std::io::{self, Write};
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossterm::{cursor, execute, terminal};
+
+/// What is switched on now. Global because a panic hook, which has no access to the
+/// guard, must be able to undo it, and restoring must happen once however many ways
+/// out are taken (the hook, then the guard's drop while unwinding).
+static RAW_MODE: AtomicBool = AtomicBool::new(false);
+static FULL_SCREEN: AtomicBool = AtomicBool::new(false);
+static PANIC_HOOK: Once = Once::new();
+
+pub struct TerminalGuard {
+    // Only `enter` makes one.
+    _private: (),
+}
 
 impl TerminalGuard {
     /// Raw mode always; with `full_screen`, also the alternate screen and a hidden cursor.
     pub fn enter(full_screen: bool) -> anyhow::Result<TerminalGuard> {
-        let _ = full_screen;
-        todo!()
+        install_panic_hook();
+        // Made first so that a failure half way is undone by its drop.
+        let guard = TerminalGuard { _private: () };
+        terminal::enable_raw_mode()?;
+        RAW_MODE.store(true, Ordering::SeqCst);
+        if full_screen {
+            FULL_SCREEN.store(true, Ordering::SeqCst);
+            execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+        }
+        Ok(guard)
     }
 }
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        todo!()
+        restore();
     }
+}
+
+/// Undo whatever `enter` switched on. Safe to call any number of times, from anywhere;
+/// errors are ignored because there is nothing better to do on the way out.
+pub fn restore() {
+    if FULL_SCREEN.swap(false, Ordering::SeqCst) {
+        let mut stdout = io::stdout();
+        let _ = execute!(stdout, cursor::Show, terminal::LeaveAlternateScreen);
+        let _ = stdout.flush();
+    }
+    if RAW_MODE.swap(false, Ordering::SeqCst) {
+        let _ = terminal::disable_raw_mode();
+    }
+}
+
+/// Restore the terminal before the default hook prints, so the panic message lands on
+/// the normal screen in a usable terminal.
+fn install_panic_hook() {
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
 }

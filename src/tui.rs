@@ -1,12 +1,217 @@
 //! The full-screen front end: the event loop that ties the engine, the keys and the clock
 //! to the drawing in `screen`.
+//!
+//! The loop sleeps on the input channel until the engine's next change (the countdown's
+//! next second, a cue, the end of a phase), a key, a resize or a signal, and draws only
+//! then; ratatui compares each frame with the last and writes only the cells that changed.
 
+use std::io::{self, Stdout, Write};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::announce;
+use crate::engine::{Engine, Event};
+use crate::input::{Action, Input, Signal};
+use crate::routine::Routine;
+use crate::run::{Ending, Outcome, RunOptions};
+use crate::screen::{self, Screen};
+use crate::terminal::TerminalGuard;
+use crate::timeline::Timeline;
+
+/// How long to wait for the signal behind a failed write: a terminal that hangs up makes
+/// writes fail at about the moment SIGHUP arrives, and the signal is the better account.
+const SIGNAL_GRACE: Duration = Duration::from_millis(200);
+
+/// Run the routine full screen until it finishes, the user quits or a signal arrives.
+/// The terminal is restored before this returns, so the caller prints on the normal screen.
 pub fn run(
-    routine: &crate::routine::Routine,
-    timeline: &crate::timeline::Timeline,
-    options: &mut crate::run::RunOptions,
-    inputs: &std::sync::mpsc::Receiver<crate::input::Input>,
-) -> anyhow::Result<crate::run::Outcome> {
-    let _ = (routine, timeline, options, inputs);
-    todo!()
+    routine: &Routine,
+    timeline: &Timeline,
+    options: &mut RunOptions,
+    inputs: &Receiver<Input>,
+) -> anyhow::Result<Outcome> {
+    let guard = TerminalGuard::enter(true)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut session = Session {
+        engine: Engine::new(routine, timeline),
+        screen: Screen {
+            routine,
+            help_visible: false,
+            colour: screen::colour_wanted(),
+        },
+        routine,
+        timeline,
+        start: Instant::now(),
+    };
+    let ending = match session.drive(&mut terminal, options, inputs) {
+        Ok(ending) => ending,
+        Err(error) => match signal_soon(inputs) {
+            Some(signal) => Ending::Signal(signal),
+            None => return Err(error),
+        },
+    };
+    let summary = session.engine.summary(session.start.elapsed());
+    drop(terminal);
+    drop(guard);
+    Ok(Outcome { ending, summary })
+}
+
+struct Session<'r> {
+    engine: Engine<'r>,
+    screen: Screen<'r>,
+    routine: &'r Routine,
+    timeline: &'r Timeline,
+    /// The one reading of the clock every deadline is measured from.
+    start: Instant,
+}
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+impl Session<'_> {
+    fn drive(
+        &mut self,
+        terminal: &mut Term,
+        options: &mut RunOptions,
+        inputs: &Receiver<Input>,
+    ) -> anyhow::Result<Ending> {
+        terminal.clear()?;
+        let mut events = self.engine.start();
+        // Every pass of this loop follows a change: the start, the engine's next change
+        // coming due, or an input. So every pass draws, and nothing else does.
+        loop {
+            let now = self.start.elapsed();
+            events.extend(self.engine.advance(now));
+            if !events.is_empty() {
+                if self.announce(terminal, options, &events)? {
+                    return Ok(Ending::Finished);
+                }
+                events.clear();
+            }
+            let view = self.engine.view(now);
+            terminal.draw(|frame| self.screen.draw(frame, &view))?;
+            if let Some(voice) = &mut options.voice {
+                voice.reap();
+            }
+
+            let input = match self.engine.next_change(now) {
+                Some(due) => match inputs.recv_timeout(due.saturating_sub(self.start.elapsed())) {
+                    Ok(input) => input,
+                    Err(RecvTimeoutError::Timeout) => continue,
+                    Err(RecvTimeoutError::Disconnected) => {
+                        // Nothing can reach us any more; the routine still runs to its end.
+                        std::thread::sleep(due.saturating_sub(self.start.elapsed()));
+                        continue;
+                    }
+                },
+                // Paused: nothing changes until the user or a signal says so.
+                None => match inputs.recv() {
+                    Ok(input) => input,
+                    Err(_) => return Ok(Ending::Quit),
+                },
+            };
+
+            let now = self.start.elapsed();
+            match input {
+                Input::Signal(signal) => return Ok(Ending::Signal(signal)),
+                Input::Resize => terminal.autoresize()?,
+                Input::Action(action) => match action {
+                    Action::Quit => return Ok(Ending::Quit),
+                    Action::Interrupt => return Ok(Ending::Signal(Signal::Interrupt)),
+                    Action::TogglePause => self.engine.toggle_pause(now),
+                    Action::Next => events = self.engine.skip(now),
+                    Action::Back => events = self.engine.back(now),
+                    Action::AddTime => events = self.engine.adjust(now, 5),
+                    Action::RemoveTime => events = self.engine.adjust(now, -5),
+                    Action::ToggleHelp => self.screen.help_visible = !self.screen.help_visible,
+                },
+            }
+        }
+    }
+
+    /// Ring and speak for `events`; true when the routine has finished.
+    fn announce(
+        &self,
+        terminal: &mut Term,
+        options: &mut RunOptions,
+        events: &[Event],
+    ) -> anyhow::Result<bool> {
+        let phase_started = events
+            .iter()
+            .any(|event| matches!(event, Event::PhaseStarted { .. }));
+        if options.bell && phase_started {
+            let backend = terminal.backend_mut();
+            backend.write_all(b"\x07")?;
+            backend.flush()?;
+        }
+        if let Some(voice) = &mut options.voice {
+            let sentences: Vec<String> = events
+                .iter()
+                .filter_map(|event| announce::spoken(self.routine, self.timeline, event))
+                .collect();
+            // Events of one moment (a hold starting and its first cue) make one utterance:
+            // a new utterance cuts off the one before.
+            if !sentences.is_empty() {
+                voice.say(&join_sentences(&sentences));
+            }
+        }
+        Ok(events.contains(&Event::Finished))
+    }
+}
+
+/// Sentences spoken as one: each ends in a full stop unless it has its own punctuation.
+fn join_sentences(sentences: &[String]) -> String {
+    let mut spoken = String::new();
+    for sentence in sentences {
+        let sentence = sentence.trim();
+        if sentence.is_empty() {
+            continue;
+        }
+        if !spoken.is_empty() {
+            spoken.push(' ');
+        }
+        spoken.push_str(sentence);
+        if !sentence.ends_with(['.', '!', '?', ':', ';']) {
+            spoken.push('.');
+        }
+    }
+    spoken
+}
+
+/// A signal that arrives within a moment, if one does.
+fn signal_soon(inputs: &Receiver<Input>) -> Option<Signal> {
+    let deadline = Instant::now() + SIGNAL_GRACE;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match inputs.recv_timeout(left) {
+            Ok(Input::Signal(signal)) => return Some(signal),
+            Ok(_) => continue,
+            Err(_) => return None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_of_one_moment_join_into_one_utterance() {
+        let sentences = [
+            "Seated forward bend".to_owned(),
+            "Don't bounce.".to_owned(),
+            "  ".to_owned(),
+        ];
+        assert_eq!(
+            join_sentences(&sentences),
+            "Seated forward bend. Don't bounce."
+        );
+        assert_eq!(
+            join_sentences(&["Next: Toe touch".to_owned()]),
+            "Next: Toe touch."
+        );
+        assert_eq!(join_sentences(&[]), "");
+    }
 }
