@@ -57,10 +57,9 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     } else {
         None
     };
-    let mut options = RunOptions {
-        bell: !args.no_bell,
-        voice,
-    };
+    // To a file or a pipe, a BEL byte is only noise in the log.
+    let bell = !args.no_bell && io::stdout().is_terminal();
+    let mut options = RunOptions { bell, voice };
 
     let (sender, inputs) = mpsc::channel();
     input::listen_for_signals(sender.clone())?;

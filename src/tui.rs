@@ -120,7 +120,7 @@ impl Session<'_> {
                 Input::Action(action) => match action {
                     Action::Quit => return Ok(Ending::Quit),
                     Action::Interrupt => return Ok(Ending::Signal(Signal::Interrupt)),
-                    Action::TogglePause => self.engine.toggle_pause(now),
+                    Action::TogglePause => events = self.engine.toggle_pause(now),
                     Action::Next => events = self.engine.skip(now),
                     Action::Back => events = self.engine.back(now),
                     Action::AddTime => events = self.engine.adjust(now, 5),

@@ -225,14 +225,20 @@ fn an_unknown_routine_name_suggests_the_nearest() {
 
 #[test]
 fn the_lead_in_gives_the_first_stretch_and_its_how_on_one_line() {
-    let output = stretch().args(["run", &fixture("lead_in.toml")]).output().unwrap();
+    let output = stretch()
+        .args(["run", &fixture("lead_in.toml")])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(
         texts(&stdout)[0],
         "get ready (1s): Toe touch. Line one Line two"
     );
-    assert!(!stdout.contains('\u{1b}') && !stdout.contains('\t'), "{stdout:?}");
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\t'),
+        "{stdout:?}"
+    );
 }
 
 /// Starts a run of a ten-minute hold, waits for its first line, sends `signal`, and
