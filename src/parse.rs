@@ -413,7 +413,10 @@ impl Checker {
             let diagnostic = Diagnostic::error(format!("missing `{key}` in {owner}"));
             self.report(match header {
                 Some(span) => diagnostic.at(span).label(format!("this needs a `{key}`")),
-                None => diagnostic.help(format!("add `{key} = ...` at the top of the file")),
+                // Like a missing `stretch`: every problem gets a file:line:column.
+                None => diagnostic
+                    .at(0..0)
+                    .help(format!("add `{key} = ...` at the top of the file")),
             });
         }
         value

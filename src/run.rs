@@ -52,8 +52,15 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     };
     let routine = select(routine, args)?;
     let timeline = Timeline::new(&routine);
-    let voice = if args.voice { Some(Voice::find()?) } else { None };
-    let mut options = RunOptions { bell: !args.no_bell, voice };
+    let voice = if args.voice {
+        Some(Voice::find()?)
+    } else {
+        None
+    };
+    let mut options = RunOptions {
+        bell: !args.no_bell,
+        voice,
+    };
 
     let (sender, inputs) = mpsc::channel();
     input::listen_for_signals(sender.clone())?;
@@ -71,9 +78,20 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
             None
         };
         // Raw mode turns off the terminal's own newline translation.
-        let newline = if guard.is_some() && io::stdout().is_terminal() { "\r\n" } else { "\n" };
+        let newline = if guard.is_some() && io::stdout().is_terminal() {
+            "\r\n"
+        } else {
+            "\n"
+        };
         let mut out = io::stdout().lock();
-        let outcome = plain::run(&routine, &timeline, &mut options, &inputs, &mut out, newline)?;
+        let outcome = plain::run(
+            &routine,
+            &timeline,
+            &mut options,
+            &inputs,
+            &mut out,
+            newline,
+        )?;
         drop(guard);
         outcome
     };
@@ -109,7 +127,8 @@ fn select(mut routine: Routine, args: &RunArgs) -> anyhow::Result<Routine> {
     for id in args.only.iter().chain(&args.skip) {
         if !ids.contains(id) {
             let known: Vec<&str> = ids.iter().map(String::as_str).collect();
-            let hint = closest(id, &known).map_or(String::new(), |c| format!("; did you mean `{c}`?"));
+            let hint =
+                closest(id, &known).map_or(String::new(), |c| format!("; did you mean `{c}`?"));
             bail!(
                 "`{}` has no stretch `{}`{hint} (`stretch show {}` lists them)",
                 terminal_safe(&routine.name),
@@ -134,9 +153,13 @@ fn select(mut routine: Routine, args: &RunArgs) -> anyhow::Result<Routine> {
         bail!("no stretches left to run after --only, --skip and --level");
     }
     if let Some(text) = &args.hold {
-        let hold = duration::parse(text).with_context(|| format!("invalid --hold `{}`", terminal_safe(text)))?;
+        let hold = duration::parse(text)
+            .with_context(|| format!("invalid --hold `{}`", terminal_safe(text)))?;
         if !(Duration::from_secs(1)..=Duration::from_secs(600)).contains(&hold) {
-            bail!("--hold must be from 1s to 10m, not {}", duration::format(hold));
+            bail!(
+                "--hold must be from 1s to 10m, not {}",
+                duration::format(hold)
+            );
         }
         routine.hold = hold;
         for stretch in &mut routine.stretches {
