@@ -51,10 +51,15 @@ pub fn run(files: &[PathBuf], format: Format) -> anyhow::Result<bool> {
             for l in &loaded {
                 match &l.routine {
                     Ok(routine) => println!(
-                        "ok: {} ({}, {} stretches)",
+                        "ok: {} ({}, {} stretch{})",
                         terminal_safe(&l.file.name),
                         terminal_safe(&routine.name),
-                        routine.stretches.len()
+                        routine.stretches.len(),
+                        if routine.stretches.len() == 1 {
+                            ""
+                        } else {
+                            "es"
+                        }
                     ),
                     Err(problems) => diagnostic::eprint(&l.file, problems),
                 }
