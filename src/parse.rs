@@ -766,7 +766,13 @@ mod tests {
         assert_eq!(slug("Dog #2"), "dog-2");
         assert_eq!(slug("🧘🧘"), "");
         assert_eq!(slug("Ünïcode name"), "n-code-name");
-        assert_eq!(slug(&"a b".repeat(30)).len(), 39);
+        // "a-ba-ba-…" cut at 40 ends in "a": nothing to trim.
+        assert_eq!(slug(&"a b".repeat(30)).len(), 40);
+        // "abcdef-" at the cut: the "-" is trimmed.
+        assert_eq!(
+            slug("abcdefghij abcdefghij abcdefghij abcdef ghi"),
+            "abcdefghij-abcdefghij-abcdefghij-abcdef"
+        );
         assert!(!slug(&"ab-".repeat(30)).ends_with('-'));
     }
 
