@@ -104,7 +104,12 @@ impl Env {
     }
 
     pub fn command(&self) -> Command {
-        let mut command = Command::cargo_bin("stretch").expect("the stretch binary");
+        Command::from_std(self.std_command())
+    }
+
+    /// The same, as a plain `std::process::Command`, for control of its pipes.
+    pub fn std_command(&self) -> std::process::Command {
+        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("stretch"));
         command
             .env("HOME", self.home())
             .env("XDG_CONFIG_HOME", self.config_home())
