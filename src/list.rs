@@ -42,7 +42,7 @@ pub fn run(stretches: bool, format: Format) -> anyhow::Result<()> {
                 rows.iter()
                     .map(|r| {
                         vec![
-                            r.routine.clone(),
+                            terminal_safe(&r.routine),
                             r.id.clone(),
                             hold_text(r),
                             r.sides.to_string(),
