@@ -13,7 +13,9 @@ use toml::de::{DeTable, DeValue};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::duration;
 use crate::routine::{Cue, Level, Routine, Sides, Stretch};
-use crate::sanitize::is_bidi_control;
+// Values quoted in a message are made terminal-safe here, not only when rendered:
+// `--format json` passes messages on, and JSON escapes only C0 control characters.
+use crate::sanitize::{is_bidi_control, terminal_safe};
 
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 const MAX_STRETCHES: usize = 100;
@@ -81,7 +83,7 @@ fn duplicate_key(text: &str, root: &DeTable<'_>, second: Range<usize>) -> Diagno
         .unwrap_or(written);
     let mut first = None;
     earlier_keys(text, root, false, 0..text.len(), name, &second, &mut first);
-    let diagnostic = Diagnostic::error(format!("duplicate key `{name}`"))
+    let diagnostic = Diagnostic::error(format!("duplicate key `{}`", terminal_safe(name)))
         .at(second)
         .label("defined again here")
         .help("remove one of the two");
@@ -349,9 +351,10 @@ impl Checker {
         let length = id.chars().count();
         if !valid_chars || length == 0 || length > MAX_ID_CHARS {
             let suggestion = slug(id);
-            let diagnostic = Diagnostic::error(format!("invalid stretch id `{id}`"))
-                .at(value.span())
-                .label(format!("1 to {MAX_ID_CHARS} of `a-z`, `0-9` and `-`"));
+            let diagnostic =
+                Diagnostic::error(format!("invalid stretch id `{}`", terminal_safe(id)))
+                    .at(value.span())
+                    .label(format!("1 to {MAX_ID_CHARS} of `a-z`, `0-9` and `-`"));
             self.report(if suggestion.is_empty() || suggestion == id {
                 diagnostic
             } else {
@@ -512,7 +515,8 @@ impl Checker {
                 continue;
             }
             let diagnostic =
-                Diagnostic::error(format!("unknown key `{name}` in {owner}")).at(key.span());
+                Diagnostic::error(format!("unknown key `{}` in {owner}", terminal_safe(name)))
+                    .at(key.span());
             self.report(match closest(name, known) {
                 Some(close) => diagnostic
                     .label("unknown key")
@@ -596,7 +600,7 @@ impl Checker {
             .find(|a| a.eq_ignore_ascii_case(text.trim()))
             .copied()
             .or_else(|| closest(text, allowed));
-        let diagnostic = Diagnostic::error(format!("invalid `{key}` `{text}`"))
+        let diagnostic = Diagnostic::error(format!("invalid `{key}` `{}`", terminal_safe(text)))
             .at(value.span())
             .label(format!("expected one of {}", quoted(allowed)));
         self.report(match suggestion {
