@@ -230,3 +230,27 @@ fn a_closed_output_pipe_ends_quietly() {
         assert_eq!(output.status.code(), Some(code), "{args:?}:\n{stderr}");
     }
 }
+
+#[test]
+fn a_closed_error_pipe_ends_quietly() {
+    let env = Env::new();
+    let dir = fixtures_dir("invalid");
+    for args in [
+        &["validate", "duplicate-id.toml"][..],
+        &["validate", "duplicate-id.toml", "../valid/minimal.toml"],
+        &["show", "duplicate-id.toml"],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let output = env
+            .std_command()
+            .current_dir(&dir)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::from(writer))
+            .output()
+            .expect("run");
+        // A panic exits with 101; here the only report is the exit status.
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+    }
+}
