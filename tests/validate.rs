@@ -495,6 +495,15 @@ fn expectations() -> Vec<(&'static str, Vec<Expected>)> {
         ),
         // The file itself
         (
+            "empty-file.toml",
+            vec![
+                at(1, 1, "missing `name` in the routine")
+                    .help("add `name = ...` at the top of the file"),
+                at(1, 1, "missing `stretch`: a routine needs at least one stretch")
+                    .help("add a `[[stretch]]` table with at least a `name`"),
+            ],
+        ),
+        (
             "not-utf8.toml",
             vec![
                 whole_file("the file is not UTF-8: invalid byte at line 2, column 12")
@@ -1078,6 +1087,18 @@ error: the file is larger than 1 MiB, the limit for a routine file
 
 error: 1 of 1 routine file is invalid (1 problem)
 "
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_without_end_is_read_only_up_to_the_limit() {
+    // Its size says 0; reading stops just past 1 MiB all the same.
+    let run = Env::new().run(&["validate", "/dev/zero"]);
+    run.expect_code(1);
+    assert_eq!(
+        headlines(&run.stderr)[0],
+        "the file is larger than 1 MiB, the limit for a routine file"
     );
 }
 
