@@ -1102,6 +1102,42 @@ fn a_device_without_end_is_read_only_up_to_the_limit() {
     );
 }
 
+#[test]
+fn a_file_with_five_thousand_problems_reports_every_one() {
+    // A hostile file: every line an unknown key. Every problem is reported, in order.
+    let env = Env::new();
+    let dir = env.scratch();
+    let mut text = String::from("name = \"Evening\"\n");
+    for i in 0..5_000 {
+        text.push_str(&format!("k{i} = 1\n"));
+    }
+    text.push_str("\n[[stretch]]\nname = \"Fold\"\n");
+    fs::write(dir.join("many.toml"), text).expect("write");
+
+    let json = env.run_in(&dir, &["validate", "--format", "json", "many.toml"]);
+    json.expect_code(1);
+    let reports = json.json();
+    let diagnostics = reports[0]["diagnostics"].as_array().expect("array");
+    assert_eq!(diagnostics.len(), 5_000);
+    assert_eq!(
+        diagnostics[4_999]["message"],
+        "unknown key `k4999` in routine"
+    );
+    assert_eq!(diagnostics[4_999]["line"], 5_001);
+
+    let run = env.run_in(&dir, &["validate", "many.toml"]);
+    run.expect_code(1);
+    let places = locations(&run.stderr);
+    assert_eq!(places.len(), 5_000);
+    assert_eq!(places[0], "many.toml:2:1");
+    assert_eq!(places[4_999], "many.toml:5001:1");
+    assert!(
+        run.stderr
+            .contains("5001 | k4999 = 1\n     | ^^^^^ unknown key\n"),
+        "the last problem's source line"
+    );
+}
+
 // --- CRLF reads exactly as LF
 
 fn with_lf(bytes: &[u8]) -> Vec<u8> {
