@@ -1,6 +1,7 @@
 //! Problems found in a routine file, and their rendering in the style of rustc and cargo:
 //! severity, message, `file:line:column`, the source line with a caret, and a hint.
 
+use std::io::Write as _;
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
@@ -15,23 +16,50 @@ pub struct SourceFile {
     /// How to name the file to the user: its path, or `builtin:NAME`.
     pub name: String,
     pub text: String,
+    /// Where each line starts. A hostile file can have a hundred thousand problems:
+    /// finding the line of each must not mean reading the file from the start again.
+    line_starts: Vec<usize>,
 }
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: &str) -> SourceFile {
+        let text = text.replace("\r\n", "\n");
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         SourceFile {
             name: name.into(),
-            text: text.replace("\r\n", "\n"),
+            text,
+            line_starts,
         }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset);
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        (line, before[line_start..].chars().count() + 1)
+        let index = self.line_index(offset);
+        let line_start = self.line_starts[index];
+        (index + 1, self.text[line_start..offset].chars().count() + 1)
+    }
+
+    /// 0-based index of the line that holds a byte offset.
+    fn line_index(&self, offset: usize) -> usize {
+        // The first line starts at 0, so at least one start is at or before any offset.
+        self.line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The whole lines that a span touches, as a byte range without the final newline,
+    /// and the 1-based number of the first of them.
+    fn lines_around(&self, span: &Range<usize>) -> (Range<usize>, usize) {
+        let first = self.line_index(span.start.min(self.text.len()));
+        let last = self.line_index(span.end.min(self.text.len())).max(first);
+        let end = self
+            .line_starts
+            .get(last + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        (self.line_starts[first]..end, first + 1)
     }
 }
 
@@ -95,6 +123,17 @@ pub fn eprint(file: &SourceFile, diagnostics: &[Diagnostic]) {
     anstream::eprint!("{}", render(file, diagnostics, true));
 }
 
+/// Print a command's output to standard output. When the reader has gone away
+/// (`stretch list | head -1`), the output ends quietly instead of panicking as
+/// `print!` does (`anstream::eprint!` already does so for standard error).
+pub fn print_stdout(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        result => Ok(result?),
+    }
+}
+
 /// The rustc-style report of every diagnostic of one file, ready to print.
 pub fn render(file: &SourceFile, diagnostics: &[Diagnostic], styled: bool) -> String {
     let shown = ShownSource::new(&file.text);
@@ -110,14 +149,31 @@ pub fn render(file: &SourceFile, diagnostics: &[Diagnostic], styled: bool) -> St
         let title = Level::ERROR.primary_title(message.as_str());
         let mut group = match &diagnostic.span {
             Some(span) => {
+                // Only the lines the diagnostic points at go to the renderer, which
+                // otherwise reads the whole file for each diagnostic.
+                let covered = diagnostic
+                    .notes
+                    .iter()
+                    .fold(span.clone(), |all, (note, _)| {
+                        all.start.min(note.start)..all.end.max(note.end)
+                    });
+                let (lines, first_line) = file.lines_around(&covered);
+                let window = shown.map(&lines);
+                let in_window = |span: &Range<usize>| {
+                    let span = shown.map(span);
+                    let clamp =
+                        |offset: usize| offset.clamp(window.start, window.end) - window.start;
+                    clamp(span.start)..clamp(span.end)
+                };
                 let label = diagnostic.label.as_deref().map(terminal_safe);
-                let mut snippet = Snippet::source(shown.text.as_str())
+                let mut snippet = Snippet::source(&shown.text[window.clone()])
+                    .line_start(first_line)
                     .path(name.as_str())
-                    .annotation(AnnotationKind::Primary.span(shown.map(span)).label(label));
+                    .annotation(AnnotationKind::Primary.span(in_window(span)).label(label));
                 for (span, note) in &diagnostic.notes {
                     snippet = snippet.annotation(
                         AnnotationKind::Context
-                            .span(shown.map(span))
+                            .span(in_window(span))
                             .label(terminal_safe(note)),
                     );
                 }
@@ -216,6 +272,56 @@ mod tests {
     fn columns_count_characters() {
         let file = SourceFile::new("r.toml", "name = \"éé\" x");
         assert_eq!(file.line_column(12), (1, 11));
+    }
+
+    #[test]
+    fn renders_only_the_lines_pointed_at_with_their_numbers() {
+        let text = "a = 1\nb = 2\nc = \"\"\"\nx\ny\"\"\"\nd = 4\ne = 5";
+        let file = SourceFile::new("r.toml", text);
+        let multi_line = 16..26;
+        assert_eq!(&file.text[multi_line.clone()], "\"\"\"\nx\ny\"\"\"");
+        let at_end = text.len()..text.len();
+        let shown = render(
+            &file,
+            &[
+                Diagnostic::error("many lines").at(multi_line).label("here"),
+                Diagnostic::error("two places")
+                    .at(27..28)
+                    .label("second")
+                    .note(6..7, "first"),
+                Diagnostic::error("at the end").at(at_end),
+            ],
+            false,
+        );
+        assert_eq!(
+            shown,
+            "\
+error: many lines
+ --> r.toml:3:5
+  |
+3 |   c = \"\"\"
+  |  _____^
+4 | | x
+5 | | y\"\"\"
+  | |____^ here
+
+error: two places
+ --> r.toml:6:1
+  |
+2 | b = 2
+  | - first
+...
+6 | d = 4
+  | ^ second
+
+error: at the end
+ --> r.toml:7:6
+  |
+7 | e = 5
+  |      ^
+
+"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::catalog::{self, Loaded};
 use crate::cli::Format;
+use crate::diagnostic::print_stdout;
 use crate::duration;
 use crate::sanitize::terminal_safe;
 use crate::timeline::Timeline;
@@ -36,13 +37,13 @@ pub fn run(stretches: bool, format: Format) -> anyhow::Result<()> {
     if stretches {
         let rows: Vec<StretchRow> = all.iter().flat_map(stretch_rows).collect();
         match format {
-            Format::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
-            Format::Text => print_table(
+            Format::Json => print_stdout(&json_lines(&rows)?)?,
+            Format::Text => print_stdout(&table(
                 &["ROUTINE", "ID", "HOLD", "SIDES", "STRETCH"],
                 rows.iter()
                     .map(|r| {
                         vec![
-                            r.routine.clone(),
+                            terminal_safe(&r.routine),
                             r.id.clone(),
                             hold_text(r),
                             r.sides.to_string(),
@@ -50,14 +51,14 @@ pub fn run(stretches: bool, format: Format) -> anyhow::Result<()> {
                         ]
                     })
                     .collect(),
-            ),
+            ))?,
         }
         return Ok(());
     }
     let rows: Vec<RoutineRow> = all.iter().map(routine_row).collect();
     match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
-        Format::Text => print_table(
+        Format::Json => print_stdout(&json_lines(&rows)?)?,
+        Format::Text => print_stdout(&table(
             &["NAME", "LEVEL", "STRETCHES", "TIME", "SOURCE"],
             rows.iter()
                 .map(|r| match &r.problem {
@@ -78,7 +79,7 @@ pub fn run(stretches: bool, format: Format) -> anyhow::Result<()> {
                     ],
                 })
                 .collect(),
-        ),
+        ))?,
     }
     Ok(())
 }
@@ -143,15 +144,20 @@ fn millis(ms: u128) -> std::time::Duration {
     std::time::Duration::from_millis(u64::try_from(ms).unwrap_or(u64::MAX))
 }
 
+fn json_lines(value: &impl Serialize) -> anyhow::Result<String> {
+    Ok(serde_json::to_string_pretty(value)? + "\n")
+}
+
 /// Columns padded to their widest cell, the last one left ragged.
-fn print_table(header: &[&str], rows: Vec<Vec<String>>) {
+fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.chars().count());
         }
     }
-    let line = |cells: Vec<String>| {
+    let mut out = String::new();
+    let mut line = |cells: Vec<String>| {
         let last = cells.len().saturating_sub(1);
         let padded: Vec<String> = cells
             .into_iter()
@@ -164,10 +170,12 @@ fn print_table(header: &[&str], rows: Vec<Vec<String>>) {
                 }
             })
             .collect();
-        println!("{}", padded.join("  ").trim_end());
+        out.push_str(padded.join("  ").trim_end());
+        out.push('\n');
     };
     line(header.iter().map(|h| h.to_string()).collect());
     for row in rows {
         line(row);
     }
+    out
 }

@@ -13,7 +13,9 @@ use toml::de::{DeTable, DeValue};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::duration;
 use crate::routine::{Cue, Level, Routine, Sides, Stretch};
-use crate::sanitize::is_bidi_control;
+// Values quoted in a message are made terminal-safe here, not only when rendered:
+// `--format json` passes messages on, and JSON escapes only C0 control characters.
+use crate::sanitize::{is_bidi_control, terminal_safe};
 
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 const MAX_STRETCHES: usize = 100;
@@ -47,12 +49,14 @@ pub fn parse_routine(file: &SourceFile) -> Result<Routine, Vec<Diagnostic>> {
     if !syntax_errors.is_empty() {
         return Err(syntax_errors
             .iter()
-            .map(|error| {
-                let diagnostic = Diagnostic::error(format!("TOML syntax: {}", error.message()));
-                match error.span() {
-                    Some(span) => diagnostic.at(span),
-                    None => diagnostic,
+            .map(|error| match error.span() {
+                Some(span) if error.message() == "duplicate key" => {
+                    duplicate_key(&file.text, root.get_ref(), span)
                 }
+                Some(span) => {
+                    Diagnostic::error(format!("TOML syntax: {}", error.message())).at(span)
+                }
+                None => Diagnostic::error(format!("TOML syntax: {}", error.message())),
             })
             .collect());
     }
@@ -65,6 +69,74 @@ pub fn parse_routine(file: &SourceFile) -> Result<Routine, Vec<Diagnostic>> {
             diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
             Err(diagnostics)
         }
+    }
+}
+
+/// A key given twice: reported at the second, with a note at the first. The TOML reader
+/// keeps the first in the tree it recovers but does not say where it was, so it is looked
+/// up there: the nearest earlier key of the same name, outside inline tables already closed.
+fn duplicate_key(text: &str, root: &DeTable<'_>, second: Range<usize>) -> Diagnostic {
+    let written = text.get(second.clone()).unwrap_or_default();
+    let name = ['"', '\'']
+        .iter()
+        .find_map(|q| written.strip_prefix(*q)?.strip_suffix(*q))
+        .unwrap_or(written);
+    let mut first = None;
+    earlier_keys(text, root, false, 0..text.len(), name, &second, &mut first);
+    let diagnostic = Diagnostic::error(format!("duplicate key `{}`", terminal_safe(name)))
+        .at(second)
+        .label("defined again here")
+        .help("remove one of the two");
+    match first {
+        Some(first) => diagnostic.note(first, "first defined here"),
+        None => diagnostic,
+    }
+}
+
+fn earlier_keys(
+    text: &str,
+    table: &DeTable<'_>,
+    inline: bool,
+    span: Range<usize>,
+    name: &str,
+    second: &Range<usize>,
+    nearest: &mut Option<Range<usize>>,
+) {
+    if inline && span.end <= second.start {
+        return;
+    }
+    for (key, value) in table.iter() {
+        let key_span = key.span();
+        if key.get_ref().as_ref() == name
+            && key_span.end <= second.start
+            && nearest.as_ref().is_none_or(|n| n.start < key_span.start)
+        {
+            *nearest = Some(key_span);
+        }
+        earlier_keys_in_value(text, value, name, second, nearest);
+    }
+}
+
+fn earlier_keys_in_value(
+    text: &str,
+    value: &Value<'_>,
+    name: &str,
+    second: &Range<usize>,
+    nearest: &mut Option<Range<usize>>,
+) {
+    match value.get_ref() {
+        DeValue::Table(table) => {
+            let inline = text
+                .get(value.span().start..)
+                .is_some_and(|rest| rest.starts_with('{'));
+            earlier_keys(text, table, inline, value.span(), name, second, nearest);
+        }
+        DeValue::Array(items) => {
+            for item in items.iter() {
+                earlier_keys_in_value(text, item, name, second, nearest);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -279,9 +351,10 @@ impl Checker {
         let length = id.chars().count();
         if !valid_chars || length == 0 || length > MAX_ID_CHARS {
             let suggestion = slug(id);
-            let diagnostic = Diagnostic::error(format!("invalid stretch id `{id}`"))
-                .at(value.span())
-                .label(format!("1 to {MAX_ID_CHARS} of `a-z`, `0-9` and `-`"));
+            let diagnostic =
+                Diagnostic::error(format!("invalid stretch id `{}`", terminal_safe(id)))
+                    .at(value.span())
+                    .label(format!("1 to {MAX_ID_CHARS} of `a-z`, `0-9` and `-`"));
             self.report(if suggestion.is_empty() || suggestion == id {
                 diagnostic
             } else {
@@ -413,7 +486,10 @@ impl Checker {
             let diagnostic = Diagnostic::error(format!("missing `{key}` in {owner}"));
             self.report(match header {
                 Some(span) => diagnostic.at(span).label(format!("this needs a `{key}`")),
-                None => diagnostic.help(format!("add `{key} = ...` at the top of the file")),
+                // Like a missing `stretch`: every problem gets a file:line:column.
+                None => diagnostic
+                    .at(0..0)
+                    .help(format!("add `{key} = ...` at the top of the file")),
             });
         }
         value
@@ -439,7 +515,8 @@ impl Checker {
                 continue;
             }
             let diagnostic =
-                Diagnostic::error(format!("unknown key `{name}` in {owner}")).at(key.span());
+                Diagnostic::error(format!("unknown key `{}` in {owner}", terminal_safe(name)))
+                    .at(key.span());
             self.report(match closest(name, known) {
                 Some(close) => diagnostic
                     .label("unknown key")
@@ -523,7 +600,7 @@ impl Checker {
             .find(|a| a.eq_ignore_ascii_case(text.trim()))
             .copied()
             .or_else(|| closest(text, allowed));
-        let diagnostic = Diagnostic::error(format!("invalid `{key}` `{text}`"))
+        let diagnostic = Diagnostic::error(format!("invalid `{key}` `{}`", terminal_safe(text)))
             .at(value.span())
             .label(format!("expected one of {}", quoted(allowed)));
         self.report(match suggestion {
@@ -693,11 +770,66 @@ mod tests {
         assert_eq!(slug("Dog #2"), "dog-2");
         assert_eq!(slug("🧘🧘"), "");
         assert_eq!(slug("Ünïcode name"), "n-code-name");
+        // "a-ba-ba-…" cut at 40 ends in "a": nothing to trim.
+        assert_eq!(slug(&"a b".repeat(30)).len(), 40);
+        // "abcdef-" at the cut: the "-" is trimmed.
         assert_eq!(
-            slug(&"a b".repeat(30)),
-            "a-ba-ba-ba-ba-ba-ba-ba-ba-ba-ba-ba-ba-ba"
+            slug("abcdefghij abcdefghij abcdefghij abcdef ghi"),
+            "abcdefghij-abcdefghij-abcdefghij-abcdef"
         );
         assert!(!slug(&"ab-".repeat(30)).ends_with('-'));
+    }
+
+    /// The problems in `text`, each as (message, text at its span, text at its notes).
+    fn problems(text: &str) -> Vec<(String, String, Vec<String>)> {
+        let file = SourceFile::new("r.toml", text);
+        let Err(diagnostics) = parse_routine(&file) else {
+            panic!("{text} parsed");
+        };
+        diagnostics
+            .into_iter()
+            .map(|d| {
+                let at = d.span.map(|s| file.text[s].to_string()).unwrap_or_default();
+                let notes = d
+                    .notes
+                    .iter()
+                    .map(|(s, _)| file.text[s.clone()].to_string());
+                (d.message, at, notes.collect())
+            })
+            .collect()
+    }
+
+    fn one(message: &str, at: &str, notes: &[&str]) -> Vec<(String, String, Vec<String>)> {
+        let notes = notes.iter().map(|n| n.to_string()).collect();
+        vec![(message.to_string(), at.to_string(), notes)]
+    }
+
+    #[test]
+    fn a_duplicate_key_notes_the_first_in_its_own_table() {
+        // The routine's `name` comes before, in another table: the note is the stretch's own.
+        let text = "name = \"R\"\n[[stretch]]\nname = \"a\"\nname = \"b\"\n";
+        let found = problems(text);
+        assert_eq!(found, one("duplicate key `name`", "name", &["name"]));
+        let file = SourceFile::new("r.toml", text);
+        let diagnostic = parse_routine(&file).unwrap_err().remove(0);
+        assert_eq!(file.line_column(diagnostic.span.unwrap().start), (4, 1));
+        assert_eq!(file.line_column(diagnostic.notes[0].0.start), (3, 1));
+    }
+
+    #[test]
+    fn a_duplicate_key_in_an_inline_table_skips_closed_inline_tables() {
+        let text = "name = \"R\"\n[[stretch]]\nname = \"a\"\ncues = [{ at = 1, text = \"x\" }, { at = 2, text = \"y\", at = 3 }]\n";
+        let file = SourceFile::new("r.toml", text);
+        let diagnostic = parse_routine(&file).unwrap_err().remove(0);
+        assert_eq!(diagnostic.message, "duplicate key `at`");
+        assert_eq!(file.line_column(diagnostic.span.unwrap().start), (4, 55));
+        assert_eq!(file.line_column(diagnostic.notes[0].0.start), (4, 35));
+    }
+
+    #[test]
+    fn a_duplicate_quoted_key_is_named_without_its_quotes() {
+        let found = problems("\"name\" = \"R\"\n'name' = \"S\"\n[[stretch]]\nname = \"a\"\n");
+        assert_eq!(found, one("duplicate key `name`", "'name'", &["\"name\""]));
     }
 
     #[test]

@@ -96,8 +96,8 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     };
     // Silence the voice before the summary, so nothing speaks after the program is done.
     drop(options.voice.take());
-    println!("{}", summary_line(&outcome, routine.stretches.len()));
-    io::stdout().flush().ok();
+    let summary = summary_line(&outcome, routine.stretches.len());
+    diagnostic::print_stdout(&format!("{summary}\n"))?;
     Ok(match outcome.ending {
         Ending::Finished | Ending::Quit => ExitCode::SUCCESS,
         Ending::Signal(signal) => ExitCode::from(u8::try_from(signal.exit_code()).unwrap_or(1)),

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::announce;
 use crate::cli::Format;
+use crate::diagnostic::print_stdout;
 use crate::duration::{self, clock};
 use crate::routine::Routine;
 use crate::sanitize::{terminal_safe, terminal_safe_multiline};
@@ -41,11 +42,11 @@ struct JsonCue<'a> {
 pub fn print(routine: &Routine, format: Format) -> anyhow::Result<()> {
     let timeline = Timeline::new(routine);
     match format {
-        Format::Json => println!(
-            "{}",
+        Format::Json => print_stdout(&format!(
+            "{}\n",
             serde_json::to_string_pretty(&json(routine, &timeline))?
-        ),
-        Format::Text => print!("{}", text(routine, &timeline)),
+        ))?,
+        Format::Text => print_stdout(&text(routine, &timeline))?,
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::catalog::{self, Loaded, Origin};
 use crate::cli::Format;
-use crate::diagnostic::{self, JsonDiagnostic};
+use crate::diagnostic::{self, JsonDiagnostic, print_stdout};
 use crate::sanitize::terminal_safe;
 
 #[derive(Serialize)]
@@ -45,17 +45,22 @@ pub fn run(files: &[PathBuf], format: Format) -> anyhow::Result<bool> {
                     },
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&reports)?);
+            print_stdout(&format!("{}\n", serde_json::to_string_pretty(&reports)?))?;
         }
         Format::Text => {
             for l in &loaded {
                 match &l.routine {
-                    Ok(routine) => println!(
-                        "ok: {} ({}, {} stretches)",
+                    Ok(routine) => print_stdout(&format!(
+                        "ok: {} ({}, {} stretch{})\n",
                         terminal_safe(&l.file.name),
                         terminal_safe(&routine.name),
-                        routine.stretches.len()
-                    ),
+                        routine.stretches.len(),
+                        if routine.stretches.len() == 1 {
+                            ""
+                        } else {
+                            "es"
+                        }
+                    ))?,
                     Err(problems) => diagnostic::eprint(&l.file, problems),
                 }
             }
