@@ -1,7 +1,7 @@
 //! The `run` command: picks the routine and the front end, and turns the way a run
 //! ended into a summary line and an exit status.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::Duration;

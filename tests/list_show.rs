@@ -381,12 +381,12 @@ fn show_text_has_every_phase_start_the_cues_and_the_total() {
         .filter_map(|l| l.split_whitespace().next())
         .filter(|w| w.contains(':') && w.chars().next().is_some_and(|c| c.is_ascii_digit()))
         .collect();
-    // Phases at 0:00, 0:05, 0:25, 0:35; cues of Fold at 0:05 (twice: 0s and the rotating one)
-    // and 0:24 (19.999s), of Lunge at 5:34 (4m 59s); done at 5:35.
+    // Phases at 00:00, 00:05, 00:25, 00:35; cues of Fold at 00:05 (twice: 0s and the rotating one)
+    // and 00:24 (19.999s), of Lunge at 05:34 (4m 59s); done at 05:35.
     assert_eq!(
         starts,
         [
-            "0:00", "0:05", "0:05", "0:05", "0:24", "0:25", "0:35", "5:34", "5:35"
+            "00:00", "00:05", "00:05", "00:05", "00:24", "00:25", "00:35", "05:34", "05:35"
         ],
         "{text}"
     );
