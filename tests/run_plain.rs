@@ -136,57 +136,51 @@ fn only_skip_and_level_choose_the_stretches() {
     );
 }
 
+/// Runs `stretch run short.toml FLAGS...` and returns its exit status and standard error.
+fn run_short_with(flags: &[&str]) -> (Option<i32>, String) {
+    let output = stretch()
+        .args(["run", &fixture("short.toml")])
+        .args(flags)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
 #[test]
 fn bad_run_flags_are_clear_errors() {
-    let output = stretch()
-        .args(["run", &fixture("short.toml"), "--only", "toe-tuch"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert_eq!(
-        String::from_utf8_lossy(&output.stderr),
-        "error: `Short` has no stretch `toe-tuch`; did you mean `toe-touch`? (`stretch show "
-            .to_string()
-            + &fixture("short.toml")
-            + "` lists them)\n"
+    let did_you_mean = format!(
+        "error: `Short` has no stretch `toe-tuch`; did you mean `toe-touch`? (`stretch show {}` lists them)\n",
+        fixture("short.toml")
     );
-
-    let output = stretch()
-        .args(["run", &fixture("short.toml"), "--level", "advanced"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
     assert_eq!(
-        String::from_utf8_lossy(&output.stderr),
-        "error: no stretches left to run after --only, --skip and --level\n"
+        run_short_with(&["--only", "toe-tuch"]),
+        (Some(1), did_you_mean)
     );
-
-    let output = stretch()
-        .args(["run", &fixture("short.toml"), "--hold", "11m"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
     assert_eq!(
-        String::from_utf8_lossy(&output.stderr),
-        "error: --hold must be from 1s to 10m, not 11m\n"
+        run_short_with(&["--level", "advanced"]),
+        (
+            Some(1),
+            "error: no stretches left to run after --only, --skip and --level\n".to_string()
+        )
     );
-
-    let output = stretch()
-        .args(["run", &fixture("short.toml"), "--hold", "1.5s"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).starts_with("error: invalid --hold `1.5s`: "));
-
-    let output = stretch()
-        .args(["run", "--only", "a", "--skip", "b"])
-        .output()
-        .unwrap();
     assert_eq!(
-        output.status.code(),
-        Some(2),
-        "clap refuses --only with --skip"
+        run_short_with(&["--hold", "11m"]),
+        (
+            Some(1),
+            "error: --hold must be from 1s to 10m, not 11m\n".to_string()
+        )
     );
+    let (status, stderr) = run_short_with(&["--hold", "1.5s"]);
+    assert_eq!(status, Some(1));
+    assert!(
+        stderr.starts_with("error: invalid --hold `1.5s`: "),
+        "{stderr}"
+    );
+    let (status, _) = run_short_with(&["--only", "a", "--skip", "b"]);
+    assert_eq!(status, Some(2), "clap refuses --only with --skip");
 }
 
 #[test]
