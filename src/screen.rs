@@ -838,6 +838,40 @@ mod tests {
     }
 
     #[test]
+    fn the_built_in_routines_keep_their_advice_on_screen_through_every_hold() {
+        for loaded in crate::catalog::builtins() {
+            let routine = loaded.routine.expect("built-in routines are valid");
+            assert!(!routine.cues.is_empty(), "{}", routine.name);
+            let timeline = Timeline::new(&routine);
+            for (index, phase) in timeline.phases.iter().enumerate() {
+                if phase.kind != PhaseKind::Hold {
+                    continue;
+                }
+                let schedule =
+                    crate::timeline::cue_schedule(&routine, phase.stretch, phase.duration);
+                let cues =
+                    std::iter::once(None).chain(schedule.iter().map(|(_, text)| Some(*text)));
+                for cue in cues {
+                    let view = view(&timeline, index, phase.duration, cue);
+                    let buf = render(&screen(&routine), &view, 80, 24);
+                    let shown = text(&buf);
+                    let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let name = &routine.stretches[phase.stretch].name;
+                    assert!(flat.contains(name.as_str()), "{name} in\n{shown}");
+                    for advice in routine.cues.iter().chain(cue.map(str::to_owned).as_ref()) {
+                        assert!(flat.contains(advice.as_str()), "{advice:?} in\n{shown}");
+                    }
+                    let countdown = countdown(whole_seconds(phase.duration));
+                    let big = [PixelSize::Full, PixelSize::HalfHeight, PixelSize::Quadrant]
+                        .into_iter()
+                        .any(|size| find_big_digits(&buf, &countdown, size).is_some());
+                    assert!(big, "big {countdown} in\n{shown}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_help_overlay_lists_the_keys() {
         let routine = routine();
         let timeline = Timeline::new(&routine);

@@ -410,6 +410,38 @@ fn the_countdown_and_the_stretch_are_on_screen_and_space_pauses() {
     );
 }
 
+/// Whether any cell on the screen has a colour of its own.
+fn any_colour(screen: &vt100::Screen) -> bool {
+    let (rows, cols) = screen.size();
+    (0..rows).any(|row| {
+        (0..cols).any(|col| {
+            screen.cell(row, col).is_some_and(|cell| {
+                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+            })
+        })
+    })
+}
+
+#[test]
+fn colour_tells_the_phases_apart_unless_no_color_is_set() {
+    let mut run = start_steady(&[]);
+    run.wait_for_text("Hold at a comfortable, pain-free level");
+    run.wait_for("some colour", any_colour);
+    run.type_keys(b"q");
+    run.assert_exit_and_terminal_restored(0);
+
+    let mut run = Run::start(&["run", STEADY], &[("NO_COLOR", "1")]);
+    run.wait_for_text("Hold at a comfortable, pain-free level");
+    run.type_keys(b"?");
+    run.wait_for_text("pause or resume");
+    assert!(
+        !any_colour(run.emulator.lock().expect("emulator").screen()),
+        "colour despite NO_COLOR"
+    );
+    run.type_keys(b"q");
+    run.assert_exit_and_terminal_restored(0);
+}
+
 #[test]
 fn the_keys_skip_go_back_and_show_help() {
     let mut run = start_steady(&[]);
