@@ -17,10 +17,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, LineGauge, Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
+use crate::announce;
 use crate::engine::View;
 use crate::routine::Routine;
 use crate::sanitize::{terminal_safe, terminal_safe_multiline};
-use crate::timeline::{PhaseKind, Side};
+use crate::timeline::PhaseKind;
 
 /// What stays the same from one frame to the next.
 pub struct Screen<'a> {
@@ -100,27 +101,17 @@ impl FrameText {
         let title = if view.finished {
             "Done"
         } else {
-            match phase.kind {
-                PhaseKind::LeadIn => "Get ready",
-                PhaseKind::Hold => "Hold",
-                PhaseKind::Switch if phase.side.is_some() => "Switch sides",
-                PhaseKind::Switch => "Next rep",
-                PhaseKind::Rest => "Next up",
-            }
+            announce::phase_title(phase)
         };
 
         let mut about = Vec::new();
         if let Some(stretch) = stretch {
             about.push(terminal_safe(&stretch.name));
         }
-        if let Some(side) = phase.side {
-            about.push(side_words(side).to_owned());
-        }
-        if let Some(stretch) = stretch.filter(|s| s.reps > 1) {
-            about.push(format!("rep {} of {}", phase.rep, stretch.reps));
-        }
+        about.extend(phase.side.map(|side| announce::side_label(side).to_owned()));
+        about.extend(announce::rep_label(routine, phase));
 
-        let remaining = whole_seconds(view.remaining);
+        let remaining = view.seconds_left();
         let total = whole_seconds(view.phase_duration).max(remaining);
         let done = total - remaining;
         let gauge_ratio = if total == 0 {
@@ -148,11 +139,10 @@ impl FrameText {
         };
 
         let progress = format!(
-            "{} · stretch {} of {} · {} left",
+            "{} · {} · {} left",
             terminal_safe(&routine.name),
-            phase.stretch + 1,
-            routine.stretches.len(),
-            clock(whole_seconds(view.routine_remaining)),
+            announce::stretch_progress(routine, phase),
+            clock(view.routine_seconds_left()),
         );
 
         FrameText {
@@ -166,14 +156,6 @@ impl FrameText {
             how,
             progress,
         }
-    }
-}
-
-/// The side as the user hears and reads it.
-fn side_words(side: Side) -> &'static str {
-    match side {
-        Side::Left => "left leg",
-        Side::Right => "right leg",
     }
 }
 
@@ -746,7 +728,7 @@ mod tests {
         assert!(shown.contains("q quit"), "{shown}");
         assert!(!shown.contains("PAUSED"), "{shown}");
         // The progress line reads the routine's time left: 18 s of this hold, then the rest.
-        let left = clock(whole_seconds(view.routine_remaining));
+        let left = clock(view.routine_seconds_left());
         assert!(shown.contains(&format!("{left} left")), "{shown}");
     }
 
@@ -850,6 +832,40 @@ mod tests {
                         flat.contains(GENTLE),
                         "phase {index} at {width}x{height}:\n{shown}"
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_built_in_routines_keep_their_advice_on_screen_through_every_hold() {
+        for loaded in crate::catalog::builtins() {
+            let routine = loaded.routine.expect("built-in routines are valid");
+            assert!(!routine.cues.is_empty(), "{}", routine.name);
+            let timeline = Timeline::new(&routine);
+            for (index, phase) in timeline.phases.iter().enumerate() {
+                if phase.kind != PhaseKind::Hold {
+                    continue;
+                }
+                let schedule =
+                    crate::timeline::cue_schedule(&routine, phase.stretch, phase.duration);
+                let cues =
+                    std::iter::once(None).chain(schedule.iter().map(|(_, text)| Some(*text)));
+                for cue in cues {
+                    let view = view(&timeline, index, phase.duration, cue);
+                    let buf = render(&screen(&routine), &view, 80, 24);
+                    let shown = text(&buf);
+                    let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let name = &routine.stretches[phase.stretch].name;
+                    assert!(flat.contains(name.as_str()), "{name} in\n{shown}");
+                    for advice in routine.cues.iter().chain(cue.map(str::to_owned).as_ref()) {
+                        assert!(flat.contains(advice.as_str()), "{advice:?} in\n{shown}");
+                    }
+                    let countdown = countdown(whole_seconds(phase.duration));
+                    let big = [PixelSize::Full, PixelSize::HalfHeight, PixelSize::Quadrant]
+                        .into_iter()
+                        .any(|size| find_big_digits(&buf, &countdown, size).is_some());
+                    assert!(big, "big {countdown} in\n{shown}");
                 }
             }
         }

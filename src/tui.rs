@@ -10,7 +10,8 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, ClearType, CrosstermBackend};
+use ratatui::layout::Rect;
 
 use crate::announce;
 use crate::engine::{Engine, Event};
@@ -77,7 +78,9 @@ impl Session<'_> {
         options: &mut RunOptions,
         inputs: &Receiver<Input>,
     ) -> anyhow::Result<Ending> {
-        terminal.clear()?;
+        // Not `terminal.clear()`: it asks the terminal where the cursor is, and the answer
+        // would go to the key thread, which owns the input.
+        terminal.backend_mut().clear_region(ClearType::All)?;
         let mut events = self.engine.start();
         // Every pass of this loop follows a change: the start, the engine's next change
         // coming due, or an input. So every pass draws, and nothing else does.
@@ -116,7 +119,13 @@ impl Session<'_> {
             let now = self.start.elapsed();
             match input {
                 Input::Signal(signal) => return Ok(Ending::Signal(signal)),
-                Input::Resize => terminal.autoresize()?,
+                Input::Resize => {
+                    // Redraw every cell even when the size looks unchanged: by the time we
+                    // read it, a shrink and a grow may have come and gone, and the terminal
+                    // may have dropped or reflowed what was on screen.
+                    let size = terminal.size()?;
+                    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+                }
                 Input::Action(action) => match action {
                     Action::Quit => return Ok(Ending::Quit),
                     Action::Interrupt => return Ok(Ending::Signal(Signal::Interrupt)),
@@ -138,13 +147,10 @@ impl Session<'_> {
         options: &mut RunOptions,
         events: &[Event],
     ) -> anyhow::Result<bool> {
-        let phase_started = events
-            .iter()
-            .any(|event| matches!(event, Event::PhaseStarted { .. }));
-        if options.bell && phase_started {
+        if options.bell && events.iter().any(announce::rings_bell) {
             let backend = terminal.backend_mut();
             backend.write_all(b"\x07")?;
-            backend.flush()?;
+            Write::flush(backend)?;
         }
         if let Some(voice) = &mut options.voice {
             let sentences: Vec<String> = events

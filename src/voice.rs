@@ -28,19 +28,14 @@ impl Voice {
     /// arguments; no quoting or escaping is interpreted, and no shell is involved.
     /// The text to speak is added as one last argument.
     pub fn find() -> anyhow::Result<Voice> {
-        let path = env::var_os("PATH").unwrap_or_default();
-        match env::var(VOICE_COMMAND_VARIABLE) {
-            Ok(setting) if !setting.trim().is_empty() => from_setting(&setting, &path),
+        let setting = match env::var(VOICE_COMMAND_VARIABLE) {
+            Ok(setting) => Some(setting),
+            Err(env::VarError::NotPresent) => None,
             Err(env::VarError::NotUnicode(_)) => {
                 bail!("{VOICE_COMMAND_VARIABLE} is not valid UTF-8")
             }
-            _ => match find_first_on_path(&SPEECH_PROGRAMS, &path) {
-                Some(program) => Ok(Voice::new(program, Vec::new())),
-                None => bail!(
-                    "no speech program found: install espeak-ng or set {VOICE_COMMAND_VARIABLE}"
-                ),
-            },
-        }
+        };
+        find_in(setting.as_deref(), &env::var_os("PATH").unwrap_or_default())
     }
 
     fn new(program: PathBuf, args: Vec<String>) -> Voice {
@@ -96,6 +91,17 @@ impl Drop for Voice {
 /// Routine text reaches the speech program without control characters.
 fn speakable(text: &str) -> String {
     crate::sanitize::terminal_safe(text)
+}
+
+/// `find`, given the setting of `STRETCH_VOICE_COMMAND` (empty counts as unset) and PATH.
+fn find_in(setting: Option<&str>, path: &OsStr) -> anyhow::Result<Voice> {
+    if let Some(setting) = setting.filter(|setting| !setting.trim().is_empty()) {
+        return from_setting(setting, path);
+    }
+    match find_first_on_path(&SPEECH_PROGRAMS, path) {
+        Some(program) => Ok(Voice::new(program, Vec::new())),
+        None => bail!("no speech program found: install espeak-ng or set {VOICE_COMMAND_VARIABLE}"),
+    }
 }
 
 fn from_setting(setting: &str, path: &OsStr) -> anyhow::Result<Voice> {
@@ -221,6 +227,35 @@ mod tests {
     #[test]
     fn the_search_finds_nothing_on_an_empty_path() {
         assert_eq!(find_first_on_path(&SPEECH_PROGRAMS, OsStr::new("")), None);
+    }
+
+    #[test]
+    fn no_speech_program_is_a_clear_error() {
+        let empty = tempfile::tempdir().expect("tempdir");
+        let error = find_in(None, &path_of(&[empty.path()])).expect_err("nothing to find");
+        assert_eq!(
+            error.to_string(),
+            "no speech program found: install espeak-ng or set STRETCH_VOICE_COMMAND"
+        );
+    }
+
+    #[test]
+    fn the_setting_wins_over_the_search_unless_it_is_blank() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let espeak = write_program(dir.path(), "espeak", "", 0o755);
+        let mine = write_program(dir.path(), "mine", "", 0o755);
+        let path = path_of(&[dir.path()]);
+        assert_eq!(
+            find_in(Some("mine --slow"), &path)
+                .expect("setting")
+                .program,
+            mine
+        );
+        assert_eq!(
+            find_in(Some(" \t "), &path).expect("search").program,
+            espeak
+        );
+        assert_eq!(find_in(None, &path).expect("search").program, espeak);
     }
 
     #[test]
