@@ -1064,7 +1064,7 @@ mod tests {
             let view = engine.view(now);
             let planned = timeline.phases[view.index];
             assert!(
-                planned.start <= now && now < planned.end(),
+                planned.start <= now && now < planned.start + planned.duration,
                 "at {now:?}: {planned:?}"
             );
             assert_eq!(view.elapsed, now - planned.start, "at {now:?}");

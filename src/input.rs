@@ -70,8 +70,8 @@ pub fn listen_for_signals(tx: Sender<Input>) -> anyhow::Result<()> {
 
 /// Read keys and resizes from the terminal (raw mode must be on) on a thread of their own.
 /// The thread ends when the terminal can no longer be read or nobody listens any more.
-pub fn listen_for_keys(tx: Sender<Input>) {
-    let spawned = thread::Builder::new().name("keys".into()).spawn(move || {
+pub fn listen_for_keys(tx: Sender<Input>) -> anyhow::Result<()> {
+    thread::Builder::new().name("keys".into()).spawn(move || {
         while let Ok(event) = event::read() {
             let input = match event {
                 Event::Key(key) => action_for(key).map(Input::Action),
@@ -84,10 +84,9 @@ pub fn listen_for_keys(tx: Sender<Input>) {
                 break;
             }
         }
-    });
-    // Without the thread the run still works; it just cannot be steered from the keyboard,
-    // and signals still stop it.
-    drop(spawned);
+    })?;
+    // In raw mode Ctrl-C is a key, so a run without this thread could not be stopped.
+    Ok(())
 }
 
 /// The action a key stands for, if any. Key releases are ignored (terminals that report

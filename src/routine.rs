@@ -43,14 +43,6 @@ pub enum Cue {
     Timed { at: Duration, text: String },
 }
 
-impl Cue {
-    pub fn text(&self) -> &str {
-        match self {
-            Cue::Rotating(text) | Cue::Timed { text, .. } => text,
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stretch {
     pub id: String,

@@ -65,13 +65,13 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     input::listen_for_signals(sender.clone())?;
     let full_screen = !args.plain && io::stdout().is_terminal();
     let outcome = if full_screen {
-        input::listen_for_keys(sender);
+        input::listen_for_keys(sender)?;
         tui::run(&routine, &timeline, &mut options, &inputs)?
     } else {
         // Keys only come from a terminal; without one, signals are the only way in.
         let guard = if io::stdin().is_terminal() {
             let guard = TerminalGuard::enter(false)?;
-            input::listen_for_keys(sender);
+            input::listen_for_keys(sender)?;
             Some(guard)
         } else {
             None
@@ -94,8 +94,15 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         drop(guard);
         outcome
     };
-    // Silence the voice before the summary, so nothing speaks after the program is done.
-    drop(options.voice.take());
+    // Let "routine complete" be heard, but nothing speak after the program is done.
+    if let Some(voice) = options.voice.take() {
+        let last_words = if outcome.ending == Ending::Finished {
+            Duration::from_secs(3)
+        } else {
+            Duration::ZERO
+        };
+        voice.finish(last_words);
+    }
     let summary = summary_line(&outcome, routine.stretches.len());
     diagnostic::print_stdout(&format!("{summary}\n"))?;
     Ok(match outcome.ending {

@@ -635,7 +635,7 @@ mod tests {
             cue,
             paused: false,
             finished: false,
-            routine_remaining: timeline.total - phase.end() + left,
+            routine_remaining: timeline.total - (phase.start + phase.duration) + left,
         }
     }
 

@@ -49,12 +49,6 @@ pub struct Phase {
     pub rep: u32,
 }
 
-impl Phase {
-    pub fn end(&self) -> Duration {
-        self.start + self.duration
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Timeline {
     pub phases: Vec<Phase>,

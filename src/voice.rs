@@ -4,6 +4,7 @@ use std::env;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 
 use anyhow::bail;
 
@@ -69,6 +70,19 @@ impl Voice {
             && !matches!(child.try_wait(), Ok(None))
         {
             self.speaking = None;
+        }
+    }
+
+    /// Let the utterance in progress end, for at most `within`, then stop whatever is
+    /// left: the last words of a routine ("routine complete") are worth hearing, but the
+    /// program must not hang on a speech program that never ends.
+    pub fn finish(mut self, within: Duration) {
+        let deadline = Instant::now() + within;
+        while let Some(child) = &mut self.speaking
+            && matches!(child.try_wait(), Ok(None))
+            && Instant::now() < deadline
+        {
+            std::thread::sleep(Duration::from_millis(20));
         }
     }
 
@@ -339,6 +353,33 @@ mod tests {
             voice.speaking.is_none()
         });
         assert!(gone(pid), "a zombie is left");
+    }
+
+    #[test]
+    fn finish_lets_the_last_words_end() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("said");
+        let script = format!("sleep 0.2; printf '%s' \"$1\" > '{}'", out.display());
+        let mut voice = Voice::new(
+            PathBuf::from("/bin/sh"),
+            vec!["-c".into(), script, "sh".into()],
+        );
+        voice.say("routine complete");
+        voice.finish(Duration::from_secs(60));
+        assert_eq!(
+            fs::read_to_string(&out).expect("spoken"),
+            "routine complete"
+        );
+    }
+
+    #[test]
+    fn finish_stops_a_voice_that_never_ends() {
+        let args = vec!["-c".into(), "exec sleep 60".into(), "sh".into()];
+        let mut voice = Voice::new(PathBuf::from("/bin/sh"), args);
+        voice.say("routine complete");
+        let pid = voice.speaking.as_ref().expect("speaking").id();
+        voice.finish(Duration::from_millis(50));
+        assert!(gone(pid), "the utterance outlived finish");
     }
 
     #[test]
