@@ -2,7 +2,7 @@
 //! folder, and paths given on the command line. Reading a file is bounded and never trusts
 //! its size, type or encoding.
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -95,6 +95,10 @@ pub fn user_routines() -> Vec<Loaded> {
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        // No named pipes or devices: opening a pipe nobody writes to would hang `list` for
+        // ever. (Directories stay, to be named as mistakes; a path given on the command
+        // line is read as asked.)
+        .filter(|path| fs::metadata(path).map_or(true, |m| m.is_file() || m.is_dir()))
         .take(MAX_USER_ROUTINES)
         .collect();
     paths.sort();

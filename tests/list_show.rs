@@ -78,6 +78,23 @@ fn list_shows_builtins_and_user_routines_marked_and_names_invalid_ones() {
 }
 
 #[test]
+fn list_passes_over_a_named_pipe_in_the_routine_folder() {
+    let env = Env::new();
+    env.add_user_routine("mine", fixture_bytes("valid", "timeline.toml"));
+    let pipe = env.user_folder().join("pipe.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    // Opening a pipe that nobody writes to would block: list must not try.
+    let run = env.run(&["list"]);
+    run.expect_code(0);
+    assert!(!run.stdout.contains("pipe"), "{}", run.stdout);
+    assert_eq!(words(row(&run.stdout, "mine")).last(), Some(&"yours"));
+}
+
+#[test]
 fn list_json_has_every_routine_with_its_origin_and_first_problem() {
     let env = Env::new();
     env.add_user_routine("mine", fixture_bytes("valid", "timeline.toml"));
