@@ -29,6 +29,36 @@ pub fn spoken(routine: &Routine, timeline: &Timeline, event: &Event) -> Option<S
     })
 }
 
+/// What the voice says for the events of one moment, as one utterance: a new utterance
+/// cuts off the one before, so a hold's name and its first cue must be said together.
+pub fn utterance(routine: &Routine, timeline: &Timeline, events: &[Event]) -> Option<String> {
+    let sentences: Vec<String> = events
+        .iter()
+        .filter_map(|event| spoken(routine, timeline, event))
+        .collect();
+    let joined = join_sentences(&sentences);
+    (!joined.is_empty()).then_some(joined)
+}
+
+/// Sentences spoken as one: each ends in a full stop unless it has its own punctuation.
+fn join_sentences(sentences: &[String]) -> String {
+    let mut spoken = String::new();
+    for sentence in sentences {
+        let sentence = sentence.trim();
+        if sentence.is_empty() {
+            continue;
+        }
+        if !spoken.is_empty() {
+            spoken.push(' ');
+        }
+        spoken.push_str(sentence);
+        if !sentence.ends_with(['.', '!', '?', ':', ';']) {
+            spoken.push('.');
+        }
+    }
+    spoken
+}
+
 /// The heading of a phase: "Get ready", "Hold", "Switch sides", "Next rep" (the gap
 /// between two reps of a one-sided stretch) or "Next up".
 pub fn phase_title(phase: &Phase) -> &'static str {
@@ -127,6 +157,24 @@ pub(crate) mod tests {
     use crate::routine::{Cue, Level, Sides, Stretch};
     use std::time::Duration;
 
+    #[test]
+    fn sentences_of_one_moment_join_into_one_utterance() {
+        let sentences = [
+            "Seated forward bend".to_owned(),
+            "Don't bounce.".to_owned(),
+            "  ".to_owned(),
+        ];
+        assert_eq!(
+            join_sentences(&sentences),
+            "Seated forward bend. Don't bounce."
+        );
+        assert_eq!(
+            join_sentences(&["Next: Toe touch".to_owned()]),
+            "Next: Toe touch."
+        );
+        assert_eq!(join_sentences(&[]), "");
+    }
+
     /// Lead-in 0-5, toe touch left 5-35, switch 35-40, right 40-70, rest 70-80,
     /// downward dog rep 1 80-100, next rep 100-105, rep 2 105-125. Cue "a1" at the start
     /// of each toe touch hold and "r" halfway; "r" at the start of each downward dog hold.
@@ -187,6 +235,21 @@ pub(crate) mod tests {
         };
         assert_eq!(said(cue).as_deref(), Some("Don't bounce"));
         assert_eq!(said(Event::Finished).as_deref(), Some("routine complete"));
+    }
+
+    #[test]
+    fn a_hold_and_its_first_cue_are_one_utterance() {
+        let routine = sample_routine();
+        let timeline = Timeline::new(&routine);
+        let cue = Event::Cue {
+            text: "a1".to_string(),
+        };
+        assert_eq!(
+            utterance(&routine, &timeline, &[started(1), cue]).as_deref(),
+            Some("Toe touch, left side. a1.")
+        );
+        assert_eq!(utterance(&routine, &timeline, &[started(99)]), None);
+        assert_eq!(utterance(&routine, &timeline, &[]), None);
     }
 
     #[test]

@@ -180,16 +180,16 @@ impl Printer<'_> {
     /// Report `events`; true once the routine has finished.
     fn events(&mut self, now: Duration, events: Vec<Event>) -> anyhow::Result<bool> {
         let mut finished = false;
-        for event in events {
-            let text = announce::line(self.routine, self.timeline, &event);
-            let bell = self.options.bell && announce::rings_bell(&event);
+        for event in &events {
+            let text = announce::line(self.routine, self.timeline, event);
+            let bell = self.options.bell && announce::rings_bell(event);
             self.write(&format_line(now, &text, bell, self.newline))?;
-            if let Some(voice) = self.options.voice.as_mut()
-                && let Some(words) = announce::spoken(self.routine, self.timeline, &event)
-            {
-                voice.say(&words);
-            }
-            finished |= event == Event::Finished;
+            finished |= *event == Event::Finished;
+        }
+        if let Some(voice) = self.options.voice.as_mut()
+            && let Some(words) = announce::utterance(self.routine, self.timeline, &events)
+        {
+            voice.say(&words);
         }
         Ok(finished)
     }

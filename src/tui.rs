@@ -152,38 +152,13 @@ impl Session<'_> {
             backend.write_all(b"\x07")?;
             Write::flush(backend)?;
         }
-        if let Some(voice) = &mut options.voice {
-            let sentences: Vec<String> = events
-                .iter()
-                .filter_map(|event| announce::spoken(self.routine, self.timeline, event))
-                .collect();
-            // Events of one moment (a hold starting and its first cue) make one utterance:
-            // a new utterance cuts off the one before.
-            if !sentences.is_empty() {
-                voice.say(&join_sentences(&sentences));
-            }
+        if let Some(voice) = &mut options.voice
+            && let Some(words) = announce::utterance(self.routine, self.timeline, events)
+        {
+            voice.say(&words);
         }
         Ok(events.contains(&Event::Finished))
     }
-}
-
-/// Sentences spoken as one: each ends in a full stop unless it has its own punctuation.
-fn join_sentences(sentences: &[String]) -> String {
-    let mut spoken = String::new();
-    for sentence in sentences {
-        let sentence = sentence.trim();
-        if sentence.is_empty() {
-            continue;
-        }
-        if !spoken.is_empty() {
-            spoken.push(' ');
-        }
-        spoken.push_str(sentence);
-        if !sentence.ends_with(['.', '!', '?', ':', ';']) {
-            spoken.push('.');
-        }
-    }
-    spoken
 }
 
 /// A signal that arrives within a moment, if one does.
@@ -196,28 +171,5 @@ fn signal_soon(inputs: &Receiver<Input>) -> Option<Signal> {
             Ok(_) => continue,
             Err(_) => return None,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sentences_of_one_moment_join_into_one_utterance() {
-        let sentences = [
-            "Seated forward bend".to_owned(),
-            "Don't bounce.".to_owned(),
-            "  ".to_owned(),
-        ];
-        assert_eq!(
-            join_sentences(&sentences),
-            "Seated forward bend. Don't bounce."
-        );
-        assert_eq!(
-            join_sentences(&["Next: Toe touch".to_owned()]),
-            "Next: Toe touch."
-        );
-        assert_eq!(join_sentences(&[]), "");
     }
 }
