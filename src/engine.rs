@@ -1033,13 +1033,14 @@ mod tests {
             .collect();
         let expected_phases: Vec<Event> = (0..timeline.phases.len()).map(started).collect();
         assert_eq!(phases, expected_phases.iter().collect::<Vec<_>>());
-        // In a 1 s hold the rotating cues all fall on its first whole second.
+        // In a 1 s hold the three rotating cues come a third of a second apart (at 0,
+        // 333 and 666 ms), and the timed cue at its 300 ms.
         let hold_start = [
             started(1),
             cue("x"),
+            cue("t"),
             cue("y"),
             cue("z"),
-            cue("t"),
             started(2),
         ];
         assert_eq!(at_once[1..7], hold_start);

@@ -129,13 +129,15 @@ pub fn cue_schedule(routine: &Routine, stretch: usize, hold: Duration) -> Vec<(D
         .chain(routine.cues.iter().map(String::as_str))
         .collect();
     let count = u32::try_from(rotating.len()).unwrap_or(u32::MAX);
+    // On the whole second, so a cue changes with the countdown's tick, unless the cues
+    // come less than a second apart: rounding would then run them together.
+    let on_whole_seconds = count > 0 && hold / count >= Duration::from_secs(1);
     let mut schedule: Vec<(Duration, &str)> = rotating
         .into_iter()
         .enumerate()
         .map(|(i, text)| {
             let at = hold * u32::try_from(i).unwrap_or(u32::MAX) / count;
-            // Whole seconds, so a cue comes with the countdown's tick, unless the hold is under a second.
-            let at = if hold >= Duration::from_secs(1) {
+            let at = if on_whole_seconds {
                 Duration::from_secs(at.as_secs())
             } else {
                 at
@@ -149,4 +151,95 @@ pub fn cue_schedule(routine: &Routine, stretch: usize, hold: Duration) -> Vec<(D
     }));
     schedule.sort_by_key(|(at, _)| *at);
     schedule
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routine::{Level, Stretch};
+
+    fn routine_with(hold: Duration, cues: Vec<Cue>, routine_cues: &[&str]) -> Routine {
+        Routine {
+            name: "r".into(),
+            description: String::new(),
+            level: Level::All,
+            hold,
+            rest: Duration::ZERO,
+            switch: Duration::ZERO,
+            lead_in: Duration::ZERO,
+            cues: routine_cues.iter().map(|c| c.to_string()).collect(),
+            stretches: vec![Stretch {
+                id: "s".into(),
+                name: "S".into(),
+                level: None,
+                how: String::new(),
+                hold,
+                sides: Sides::None,
+                reps: 1,
+                cues,
+            }],
+        }
+    }
+
+    fn ms(n: u64) -> Duration {
+        Duration::from_millis(n)
+    }
+
+    #[test]
+    fn cues_spread_on_whole_seconds_stretch_cues_first_timed_at_their_time() {
+        let cues = vec![
+            Cue::Rotating("a".into()),
+            Cue::Timed {
+                at: ms(5_000),
+                text: "t".into(),
+            },
+            Cue::Rotating("b".into()),
+        ];
+        let routine = routine_with(ms(30_000), cues, &["r"]);
+        assert_eq!(
+            cue_schedule(&routine, 0, ms(30_000)),
+            [
+                (ms(0), "a"),
+                (ms(5_000), "t"),
+                (ms(10_000), "b"),
+                (ms(20_000), "r")
+            ]
+        );
+        // Seven cues over 30 s: i·30/7 s, on the whole second before.
+        let seven: Vec<Cue> = (0..7).map(|i| Cue::Rotating(i.to_string())).collect();
+        let routine = routine_with(ms(30_000), seven, &[]);
+        let starts: Vec<u64> = cue_schedule(&routine, 0, ms(30_000))
+            .iter()
+            .map(|(at, _)| at.as_secs())
+            .collect();
+        assert_eq!(starts, [0, 4, 8, 12, 17, 21, 25]);
+    }
+
+    #[test]
+    fn cues_closer_than_a_second_keep_their_exact_spacing() {
+        let routine = routine_with(ms(1_000), vec![Cue::Rotating("a".into())], &["b", "c"]);
+        assert_eq!(
+            cue_schedule(&routine, 0, ms(1_000)),
+            [
+                (ms(0), "a"),
+                (Duration::from_nanos(333_333_333), "b"),
+                (Duration::from_nanos(666_666_666), "c")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_shortened_hold_drops_timed_cues_past_its_end() {
+        let cues = vec![Cue::Timed {
+            at: ms(25_000),
+            text: "late".into(),
+        }];
+        let routine = routine_with(ms(30_000), cues, &[]);
+        assert_eq!(
+            cue_schedule(&routine, 0, ms(30_000)),
+            [(ms(25_000), "late")]
+        );
+        assert!(cue_schedule(&routine, 0, ms(20_000)).is_empty());
+        assert!(cue_schedule(&routine, 7, ms(20_000)).is_empty());
+    }
 }

@@ -268,3 +268,48 @@ fn signals_end_a_plain_run_with_their_status_and_a_summary() {
         );
     }
 }
+
+#[test]
+fn the_voice_says_each_moment_as_one_argument() {
+    let spoken = tempfile::NamedTempFile::new().unwrap();
+    let speaker = format!("{}/tests/fixtures/run/say.sh", env!("CARGO_MANIFEST_DIR"));
+    let output = stretch()
+        .args(["run", "--voice", &fixture("short.toml")])
+        .env("STRETCH_VOICE_COMMAND", &speaker)
+        .env("STRETCH_TEST_SPOKEN", spoken.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // Each line: how many arguments the speaker got, then the first. The run waits for the
+    // last words before it exits, so the file is complete.
+    assert_eq!(
+        std::fs::read_to_string(spoken.path()).unwrap(),
+        "1|Toe touch. Lift your sit bones.\n\
+         1|Don't bounce.\n\
+         1|Heel on a step, left side. Don't bounce.\n\
+         1|switch sides.\n\
+         1|Heel on a step, right side. Don't bounce.\n\
+         1|routine complete.\n"
+    );
+}
+
+#[test]
+fn a_missing_speech_program_is_a_clear_error_before_the_run() {
+    let output = stretch()
+        .args(["run", "--voice", &fixture("short.toml")])
+        .env("STRETCH_VOICE_COMMAND", "/nonexistent/speak")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("error: STRETCH_VOICE_COMMAND names `/nonexistent/speak`"),
+        "{stderr}"
+    );
+}
