@@ -144,40 +144,44 @@ pub fn render(file: &SourceFile, diagnostics: &[Diagnostic], styled: bool) -> St
         Renderer::plain()
     };
     let mut out = String::new();
-    for diagnostic in diagnostics {
+    for diagnostic in diagnostics.iter().take(MAX_RENDERED) {
         let message = terminal_safe(&diagnostic.message);
         let title = Level::ERROR.primary_title(message.as_str());
         let mut group = match &diagnostic.span {
             Some(span) => {
-                // Only the lines the diagnostic points at go to the renderer, which
-                // otherwise reads the whole file for each diagnostic.
+                // Only the lines a diagnostic points at go to the renderer, which otherwise
+                // reads the whole file for each diagnostic.
+                let near = |note: &Range<usize>| {
+                    file.line_index(note.start)
+                        .abs_diff(file.line_index(span.start))
+                        <= NEAR_LINES
+                };
                 let covered = diagnostic
                     .notes
                     .iter()
+                    .filter(|(note, _)| near(note))
                     .fold(span.clone(), |all, (note, _)| {
                         all.start.min(note.start)..all.end.max(note.end)
                     });
-                let (lines, first_line) = file.lines_around(&covered);
-                let window = shown.map(&lines);
-                let in_window = |span: &Range<usize>| {
-                    let span = shown.map(span);
-                    let clamp =
-                        |offset: usize| offset.clamp(window.start, window.end) - window.start;
-                    clamp(span.start)..clamp(span.end)
-                };
                 let label = diagnostic.label.as_deref().map(terminal_safe);
-                let mut snippet = Snippet::source(&shown.text[window.clone()])
-                    .line_start(first_line)
-                    .path(name.as_str())
-                    .annotation(AnnotationKind::Primary.span(in_window(span)).label(label));
-                for (span, note) in &diagnostic.notes {
-                    snippet = snippet.annotation(
-                        AnnotationKind::Context
-                            .span(in_window(span))
-                            .label(terminal_safe(note)),
-                    );
+                let (lines, first_line) = file.lines_around(&covered);
+                let mut primary = SnippetBuilder::new(&shown, lines, first_line, &name);
+                primary.annotate(AnnotationKind::Primary, span, label);
+                let mut others: Vec<SnippetBuilder<'_>> = Vec::new();
+                for (note_span, note) in &diagnostic.notes {
+                    let note = Some(terminal_safe(note));
+                    if near(note_span) {
+                        primary.annotate(AnnotationKind::Context, note_span, note);
+                    } else {
+                        let (lines, first_line) = file.lines_around(note_span);
+                        let mut other = SnippetBuilder::new(&shown, lines, first_line, &name);
+                        other.annotate(AnnotationKind::Context, note_span, note);
+                        others.push(other);
+                    }
                 }
-                title.element(snippet)
+                title
+                    .element(primary.snippet)
+                    .elements(others.into_iter().map(|o| o.snippet))
             }
             None => title.element(Origin::path(name.as_str())),
         };
@@ -188,7 +192,56 @@ pub fn render(file: &SourceFile, diagnostics: &[Diagnostic], styled: bool) -> St
         out.push_str(&renderer.render(&report));
         out.push_str("\n\n");
     }
+    if let Some(more) = diagnostics
+        .len()
+        .checked_sub(MAX_RENDERED)
+        .filter(|&n| n > 0)
+    {
+        out.push_str(&format!(
+            "note: {more} more problem{} in {name} not shown; `--format json` lists them all\n\n",
+            if more == 1 { "" } else { "s" }
+        ));
+    }
     out
+}
+
+/// How many problems of one file the text report renders in full. Each costs time in
+/// proportion to the lines it shows, and a hostile file can hold tens of thousands.
+pub const MAX_RENDERED: usize = 100;
+
+/// A note within this many lines of its diagnostic shares its snippet; one further away
+/// gets a snippet of its own rather than every line in between.
+const NEAR_LINES: usize = 10;
+
+/// One snippet of source, its window of whole lines, and its annotations.
+struct SnippetBuilder<'a> {
+    shown: &'a ShownSource,
+    /// The window, as offsets into the shown text.
+    window: Range<usize>,
+    snippet: Snippet<'a, annotate_snippets::Annotation<'a>>,
+}
+
+impl<'a> SnippetBuilder<'a> {
+    fn new(shown: &'a ShownSource, lines: Range<usize>, first_line: usize, name: &'a str) -> Self {
+        let window = shown.map(&lines);
+        let snippet = Snippet::source(&shown.text[window.clone()])
+            .line_start(first_line)
+            .path(name);
+        SnippetBuilder {
+            shown,
+            window,
+            snippet,
+        }
+    }
+
+    fn annotate(&mut self, kind: AnnotationKind, span: &Range<usize>, label: Option<String>) {
+        let span = self.shown.map(span);
+        let clamp =
+            |offset: usize| offset.clamp(self.window.start, self.window.end) - self.window.start;
+        let annotation = kind.span(clamp(span.start)..clamp(span.end)).label(label);
+        let snippet = std::mem::replace(&mut self.snippet, Snippet::source(""));
+        self.snippet = snippet.annotation(annotation);
+    }
 }
 
 /// The source with control characters made visible, and a map from the byte offsets of

@@ -1125,16 +1125,45 @@ fn a_file_with_five_thousand_problems_reports_every_one() {
     );
     assert_eq!(diagnostics[4_999]["line"], 5_001);
 
+    // The text report renders the first 100 in full and counts the rest, so that a
+    // hostile file cannot make it run for minutes; the JSON above has every one.
     let run = env.run_in(&dir, &["validate", "many.toml"]);
     run.expect_code(1);
     let places = locations(&run.stderr);
-    assert_eq!(places.len(), 5_000);
+    assert_eq!(places.len(), 100);
     assert_eq!(places[0], "many.toml:2:1");
-    assert_eq!(places[4_999], "many.toml:5001:1");
+    assert_eq!(places[99], "many.toml:101:1");
     assert!(
         run.stderr
-            .contains("5001 | k4999 = 1\n     | ^^^^^ unknown key\n"),
-        "the last problem's source line"
+            .contains("101 | k99 = 1\n    | ^^^ unknown key\n"),
+        "the last rendered problem's source line:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.ends_with(
+            "note: 4900 more problems in many.toml not shown; `--format json` lists them all\n\n\
+             error: 1 of 1 routine file is invalid (5000 problems)\n"
+        ),
+        "{}",
+        &run.stderr[run.stderr.len().saturating_sub(300)..]
+    );
+}
+
+#[test]
+fn a_note_far_from_its_problem_gets_its_own_snippet() {
+    // Two stretches of the same name, 30 lines apart: the note at the first is shown on
+    // its own, not with every line in between.
+    let env = Env::new();
+    let dir = env.scratch();
+    let mut text = String::from("name = \"Far\"\n\n[[stretch]]\nname = \"Fold\"\n");
+    text.push_str(&"# filler\n".repeat(30));
+    text.push_str("\n[[stretch]]\nname = \"Fold\"\n");
+    fs::write(dir.join("far.toml"), text).expect("write");
+    let run = env.run_in(&dir, &["validate", "far.toml"]);
+    run.expect_code(1);
+    assert_eq!(
+        run.stderr,
+        "error: duplicate stretch id `fold`\n  --> far.toml:37:8\n   |\n37 | name = \"Fold\"\n   |        ^^^^^^ used again here\n   |\n  ::: far.toml:4:8\n   |\n 4 | name = \"Fold\"\n   |        ------ first used here\n   |\n   = help: give each stretch its own `id`\n\nerror: 1 of 1 routine file is invalid (1 problem)\n"
     );
 }
 
