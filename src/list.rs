@@ -6,7 +6,7 @@ use crate::catalog::{self, Loaded};
 use crate::cli::Format;
 use crate::diagnostic::print_stdout;
 use crate::duration;
-use crate::sanitize::terminal_safe;
+use crate::sanitize::{self, terminal_safe};
 use crate::timeline::Timeline;
 
 #[derive(Serialize)]
@@ -37,7 +37,7 @@ pub fn run(stretches: bool, format: Format) -> anyhow::Result<()> {
     if stretches {
         let rows: Vec<StretchRow> = all.iter().flat_map(stretch_rows).collect();
         match format {
-            Format::Json => print_stdout(&json_lines(&rows)?)?,
+            Format::Json => print_stdout(&sanitize::json(&rows)?)?,
             Format::Text => print_stdout(&table(
                 &["ROUTINE", "ID", "HOLD", "SIDES", "STRETCH"],
                 rows.iter()
@@ -57,7 +57,7 @@ pub fn run(stretches: bool, format: Format) -> anyhow::Result<()> {
     }
     let rows: Vec<RoutineRow> = all.iter().map(routine_row).collect();
     match format {
-        Format::Json => print_stdout(&json_lines(&rows)?)?,
+        Format::Json => print_stdout(&sanitize::json(&rows)?)?,
         Format::Text => print_stdout(&table(
             &["NAME", "LEVEL", "STRETCHES", "TIME", "SOURCE"],
             rows.iter()
@@ -142,10 +142,6 @@ fn hold_text(row: &StretchRow) -> String {
 
 fn millis(ms: u128) -> std::time::Duration {
     std::time::Duration::from_millis(u64::try_from(ms).unwrap_or(u64::MAX))
-}
-
-fn json_lines(value: &impl Serialize) -> anyhow::Result<String> {
-    Ok(serde_json::to_string_pretty(value)? + "\n")
 }
 
 /// Columns padded to their widest cell, the last one left ragged.

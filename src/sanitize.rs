@@ -40,6 +40,24 @@ pub fn visible_controls(c: char) -> char {
     }
 }
 
+/// Pretty JSON for the terminal, ending in a newline. serde_json escapes only C0 control
+/// characters in strings; DEL, C1 controls (U+009B starts an escape sequence too) and bidi
+/// characters are escaped here, which keeps the data exact for the program reading it.
+pub fn json(value: &impl serde::Serialize) -> serde_json::Result<String> {
+    let pretty = serde_json::to_string_pretty(value)?;
+    let mut out = String::with_capacity(pretty.len() + 1);
+    for c in pretty.chars() {
+        // A raw newline is only ever the pretty-printer's own; inside strings it is escaped.
+        if (c.is_control() && c != '\n') || is_bidi_control(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\n');
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,6 +71,14 @@ mod tests {
             safe,
             "Toe touch\u{FFFD}[2J\u{FFFD}]0;owned\u{FFFD}\u{FFFD}31m\u{FFFD}\u{FFFD}evil"
         );
+    }
+
+    #[test]
+    fn json_escapes_what_serde_json_lets_through() {
+        let text = json(&["a\u{9b}31m\u{7f}\u{202e}b\u{1b}\n"]).unwrap();
+        assert_eq!(text, "[\n  \"a\\u009b31m\\u007f\\u202eb\\u001b\\n\"\n]\n");
+        let back: Vec<String> = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, ["a\u{9b}31m\u{7f}\u{202e}b\u{1b}\n"]);
     }
 
     #[test]

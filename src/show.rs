@@ -10,7 +10,7 @@ use crate::cli::Format;
 use crate::diagnostic::print_stdout;
 use crate::duration::{self, clock};
 use crate::routine::Routine;
-use crate::sanitize::{terminal_safe, terminal_safe_multiline};
+use crate::sanitize::{self, terminal_safe, terminal_safe_multiline};
 use crate::timeline::{PhaseKind, Side, Timeline, cue_schedule};
 
 #[derive(Serialize)]
@@ -42,10 +42,7 @@ struct JsonCue<'a> {
 pub fn print(routine: &Routine, format: Format) -> anyhow::Result<()> {
     let timeline = Timeline::new(routine);
     match format {
-        Format::Json => print_stdout(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&json(routine, &timeline))?
-        ))?,
+        Format::Json => print_stdout(&sanitize::json(&json(routine, &timeline))?)?,
         Format::Text => print_stdout(&text(routine, &timeline))?,
     }
     Ok(())

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::catalog::{self, Loaded, Origin};
 use crate::cli::Format;
 use crate::diagnostic::{self, JsonDiagnostic, print_stdout};
-use crate::sanitize::terminal_safe;
+use crate::sanitize::{self, terminal_safe};
 
 #[derive(Serialize)]
 struct FileReport {
@@ -45,7 +45,7 @@ pub fn run(files: &[PathBuf], format: Format) -> anyhow::Result<bool> {
                     },
                 })
                 .collect();
-            print_stdout(&format!("{}\n", serde_json::to_string_pretty(&reports)?))?;
+            print_stdout(&sanitize::json(&reports)?)?;
         }
         Format::Text => {
             for l in &loaded {

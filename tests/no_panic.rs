@@ -181,14 +181,26 @@ fn random_toml_like_text_never_makes_it_panic() {
 }
 
 #[test]
-fn a_routine_name_of_control_characters_never_reaches_the_terminal_from_list() {
+fn a_routine_name_of_control_characters_never_reaches_the_terminal_from_list_or_json() {
     let env = Env::new();
     env.add_user_routine("evil\u{1b}[2J\u{7}", fixture_bytes("valid", "minimal.toml"));
     env.add_user_routine(
         "evil\u{202E}bad",
         fixture_bytes("invalid", "unknown-key-top-level.toml"),
     );
-    for args in [&["list"][..], &["list", "--stretches"], &["validate"]] {
+    // U+009B is a one-character escape sequence introducer that JSON does not escape.
+    env.add_user_routine(
+        "evil\u{9b}31m\u{7f}",
+        fixture_bytes("invalid", "unknown-key-top-level.toml"),
+    );
+    for args in [
+        &["list"][..],
+        &["list", "--stretches"],
+        &["validate"],
+        &["list", "--format", "json"],
+        &["list", "--stretches", "--format", "json"],
+        &["validate", "--format", "json"],
+    ] {
         let run = env.run(args);
         run.expect_no_crash(&format!("{args:?}"));
         for text in [&run.stdout, &run.stderr] {
