@@ -95,17 +95,28 @@ pub fn user_routines() -> Vec<Loaded> {
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        // No named pipes or devices: opening a pipe nobody writes to would hang `list` for
-        // ever. (Directories stay, to be named as mistakes; a path given on the command
-        // line is read as asked.)
-        .filter(|path| fs::metadata(path).map_or(true, |m| m.is_file() || m.is_dir()))
-        .take(MAX_USER_ROUTINES)
+        .filter(|path| is_safe_to_open(path))
         .collect();
     paths.sort();
+    if paths.len() > MAX_USER_ROUTINES {
+        anstream::eprintln!(
+            "warning: {} routine files in {}; only the first {MAX_USER_ROUTINES} by name are read",
+            paths.len(),
+            crate::sanitize::terminal_safe(&folder.display().to_string())
+        );
+        paths.truncate(MAX_USER_ROUTINES);
+    }
     paths
         .iter()
         .map(|path| load_path(path, Origin::User))
         .collect()
+}
+
+/// Whether a file in the routine folder may be opened: not a named pipe or a device.
+/// Opening a pipe that nobody writes to would hang for ever. Directories pass, so that
+/// they are named as mistakes; a path given on the command line is read as asked.
+fn is_safe_to_open(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|m| m.is_file() || m.is_dir())
 }
 
 /// The user's routines, then the built-in ones they do not replace.
@@ -129,7 +140,7 @@ pub fn find(routine: &str) -> anyhow::Result<Loaded> {
     }
     if let Some(folder) = user_folder() {
         let path = folder.join(format!("{routine}.toml"));
-        if path.exists() {
+        if is_safe_to_open(&path) {
             return Ok(load_path(&path, Origin::User));
         }
     }

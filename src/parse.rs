@@ -56,7 +56,8 @@ pub fn parse_routine(file: &SourceFile) -> Result<Routine, Vec<Diagnostic>> {
                 Some(span) => {
                     Diagnostic::error(format!("TOML syntax: {}", error.message())).at(span)
                 }
-                None => Diagnostic::error(format!("TOML syntax: {}", error.message())),
+                // Every diagnostic gets a position; one the reader could not place is at the start.
+                None => Diagnostic::error(format!("TOML syntax: {}", error.message())).at(0..0),
             })
             .collect());
     }

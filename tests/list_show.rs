@@ -78,7 +78,7 @@ fn list_shows_builtins_and_user_routines_marked_and_names_invalid_ones() {
 }
 
 #[test]
-fn list_passes_over_a_named_pipe_in_the_routine_folder() {
+fn list_and_show_pass_over_a_named_pipe_in_the_routine_folder() {
     let env = Env::new();
     env.add_user_routine("mine", fixture_bytes("valid", "timeline.toml"));
     let pipe = env.user_folder().join("pipe.toml");
@@ -92,6 +92,14 @@ fn list_passes_over_a_named_pipe_in_the_routine_folder() {
     run.expect_code(0);
     assert!(!run.stdout.contains("pipe"), "{}", run.stdout);
     assert_eq!(words(row(&run.stdout, "mine")).last(), Some(&"yours"));
+    // Nor does looking it up by name.
+    let run = env.run(&["show", "pipe"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.starts_with("error: no routine named `pipe`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
