@@ -1,8 +1,11 @@
 //! The command line, as clap reads it.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::duration;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -47,9 +50,9 @@ pub struct RunArgs {
     /// A path to a .toml file, or the name of your own or a built-in routine
     #[arg(default_value = "hamstrings")]
     pub routine: String,
-    /// Hold every stretch this long, e.g. 45s or 1m
-    #[arg(long, value_name = "DURATION")]
-    pub hold: Option<String>,
+    /// Hold every stretch this long, e.g. 45s or 1m (1s to 10m)
+    #[arg(long, value_name = "DURATION", value_parser = parse_hold)]
+    pub hold: Option<Duration>,
     /// Only these stretches (ids, comma-separated)
     #[arg(
         long,
@@ -86,4 +89,17 @@ pub enum LevelArg {
     Beginner,
     Intermediate,
     Advanced,
+}
+
+/// `--hold`: a duration as routine files write it, within the range a hold may have.
+fn parse_hold(text: &str) -> Result<Duration, String> {
+    let hold = duration::parse(text).map_err(|e| e.to_string())?;
+    if (Duration::from_secs(1)..=Duration::from_secs(600)).contains(&hold) {
+        Ok(hold)
+    } else {
+        Err(format!(
+            "a hold must be from 1s to 10m, not {}",
+            duration::format(hold)
+        ))
+    }
 }

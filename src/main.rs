@@ -31,7 +31,11 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) => {
             anstream::eprintln!("error: {}", sanitize::terminal_safe(&format!("{error:#}")));
-            ExitCode::FAILURE
+            if error.is::<run::UsageError>() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }

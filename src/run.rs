@@ -6,8 +6,6 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use anyhow::{Context, bail};
-
 use crate::catalog;
 use crate::cli::{LevelArg, RunArgs};
 use crate::diagnostic;
@@ -40,6 +38,19 @@ pub struct Outcome {
     pub ending: Ending,
     pub summary: Summary,
 }
+
+/// A command line that asks for what the routine does not have (`--only nosuch`): like
+/// clap's own errors, it exits with status 2.
+#[derive(Debug)]
+pub struct UsageError(String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
 
 pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let loaded = catalog::find(&args.routine)?;
@@ -136,12 +147,13 @@ fn select(mut routine: Routine, args: &RunArgs) -> anyhow::Result<Routine> {
             let known: Vec<&str> = ids.iter().map(String::as_str).collect();
             let hint =
                 closest(id, &known).map_or(String::new(), |c| format!("; did you mean `{c}`?"));
-            bail!(
+            return Err(UsageError(format!(
                 "`{}` has no stretch `{}`{hint} (`stretch show {}` lists them)",
                 terminal_safe(&routine.name),
                 terminal_safe(id),
                 terminal_safe(&args.routine)
-            );
+            ))
+            .into());
         }
     }
     if !args.only.is_empty() {
@@ -157,17 +169,12 @@ fn select(mut routine: Routine, args: &RunArgs) -> anyhow::Result<Routine> {
         routine.stretches.retain(|s| s.level == Some(level));
     }
     if routine.stretches.is_empty() {
-        bail!("no stretches left to run after --only, --skip and --level");
+        return Err(UsageError(
+            "no stretches left to run after --only, --skip and --level".to_string(),
+        )
+        .into());
     }
-    if let Some(text) = &args.hold {
-        let hold = duration::parse(text)
-            .with_context(|| format!("invalid --hold `{}`", terminal_safe(text)))?;
-        if !(Duration::from_secs(1)..=Duration::from_secs(600)).contains(&hold) {
-            bail!(
-                "--hold must be from 1s to 10m, not {}",
-                duration::format(hold)
-            );
-        }
+    if let Some(hold) = args.hold {
         routine.hold = hold;
         for stretch in &mut routine.stretches {
             stretch.hold = hold;

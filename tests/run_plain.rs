@@ -150,33 +150,35 @@ fn run_short_with(flags: &[&str]) -> (Option<i32>, String) {
 }
 
 #[test]
-fn bad_run_flags_are_clear_errors() {
+fn bad_run_flags_are_clear_errors_with_status_2() {
     let did_you_mean = format!(
         "error: `Short` has no stretch `toe-tuch`; did you mean `toe-touch`? (`stretch show {}` lists them)\n",
         fixture("short.toml")
     );
     assert_eq!(
         run_short_with(&["--only", "toe-tuch"]),
-        (Some(1), did_you_mean)
+        (Some(2), did_you_mean)
     );
     assert_eq!(
         run_short_with(&["--level", "advanced"]),
         (
-            Some(1),
+            Some(2),
             "error: no stretches left to run after --only, --skip and --level\n".to_string()
         )
     );
     assert_eq!(
         run_short_with(&["--hold", "11m"]),
         (
-            Some(1),
-            "error: --hold must be from 1s to 10m, not 11m\n".to_string()
+            Some(2),
+            "error: invalid value '11m' for '--hold <DURATION>': a hold must be from 1s to 10m, not 11m\n\n\
+             For more information, try '--help'.\n"
+                .to_string()
         )
     );
     let (status, stderr) = run_short_with(&["--hold", "1.5s"]);
-    assert_eq!(status, Some(1));
+    assert_eq!(status, Some(2));
     assert!(
-        stderr.starts_with("error: invalid --hold `1.5s`: "),
+        stderr.starts_with("error: invalid value '1.5s' for '--hold <DURATION>': "),
         "{stderr}"
     );
     let (status, _) = run_short_with(&["--only", "a", "--skip", "b"]);
