@@ -16,7 +16,7 @@ use crate::parse::closest;
 use crate::plain;
 use crate::routine::{Level, Routine};
 use crate::sanitize::terminal_safe;
-use crate::terminal::TerminalGuard;
+use crate::terminal::{self, TerminalGuard};
 use crate::timeline::Timeline;
 use crate::tui;
 use crate::voice::Voice;
@@ -75,36 +75,38 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let (sender, inputs) = mpsc::channel();
     input::listen_for_signals(sender.clone())?;
     let full_screen = !args.plain && io::stdout().is_terminal();
-    let outcome = if full_screen {
+    // Plain mode reads keys only from a terminal it has in the foreground; without one,
+    // signals are the only way in.
+    let plain_keys = !full_screen && io::stdin().is_terminal() && terminal::in_foreground();
+    // The terminal's modes change before the key thread starts, so that it reads keys
+    // one by one from the first; the guard puts them back on every way out.
+    let guard = if full_screen || plain_keys {
+        let guard = TerminalGuard::enter(full_screen)?;
         input::listen_for_keys(sender)?;
+        Some(guard)
+    } else {
+        None
+    };
+    let outcome = if full_screen {
         tui::run(&routine, &timeline, &mut options, &inputs)?
     } else {
-        // Keys only come from a terminal; without one, signals are the only way in.
-        let guard = if io::stdin().is_terminal() {
-            let guard = TerminalGuard::enter(false)?;
-            input::listen_for_keys(sender)?;
-            Some(guard)
-        } else {
-            None
-        };
         // Raw mode turns off the terminal's own newline translation.
-        let newline = if guard.is_some() && io::stdout().is_terminal() {
+        let newline = if plain_keys && io::stdout().is_terminal() {
             "\r\n"
         } else {
             "\n"
         };
         let mut out = io::stdout().lock();
-        let outcome = plain::run(
+        plain::run(
             &routine,
             &timeline,
             &mut options,
             &inputs,
             &mut out,
             newline,
-        )?;
-        drop(guard);
-        outcome
+        )?
     };
+    drop(guard);
     // Let "routine complete" be heard, but nothing speak after the program is done.
     if let Some(voice) = options.voice.take() {
         let last_words = if outcome.ending == Ending::Finished {

@@ -65,3 +65,10 @@ fn install_panic_hook() {
         }));
     });
 }
+
+/// Whether this process is in the foreground of the terminal on standard input. Only then
+/// may it change the terminal's modes: from the background that stops it (SIGTTOU), so
+/// `stretch run --plain > log &` would hang instead of writing its log.
+pub fn in_foreground() -> bool {
+    nix::unistd::tcgetpgrp(std::io::stdin()).is_ok_and(|group| group == nix::unistd::getpgrp())
+}

@@ -19,7 +19,6 @@ use crate::input::{Action, Input, Signal};
 use crate::routine::Routine;
 use crate::run::{Ending, Outcome, RunOptions};
 use crate::screen::{self, Screen};
-use crate::terminal::TerminalGuard;
 use crate::timeline::Timeline;
 
 /// How long to wait for the signal behind a failed write: a terminal that hangs up makes
@@ -27,14 +26,14 @@ use crate::timeline::Timeline;
 const SIGNAL_GRACE: Duration = Duration::from_millis(200);
 
 /// Run the routine full screen until it finishes, the user quits or a signal arrives.
-/// The terminal is restored before this returns, so the caller prints on the normal screen.
+/// The caller has put the terminal in full-screen mode (`TerminalGuard::enter(true)`) and
+/// restores it afterwards.
 pub fn run(
     routine: &Routine,
     timeline: &Timeline,
     options: &mut RunOptions,
     inputs: &Receiver<Input>,
 ) -> anyhow::Result<Outcome> {
-    let guard = TerminalGuard::enter(true)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let mut session = Session {
         engine: Engine::new(routine, timeline),
@@ -55,8 +54,6 @@ pub fn run(
         },
     };
     let summary = session.engine.summary(session.start.elapsed());
-    drop(terminal);
-    drop(guard);
     Ok(Outcome { ending, summary })
 }
 

@@ -62,6 +62,10 @@ fn crate_dir() -> &'static Path {
 
 impl Run {
     fn start(args: &[&str], env: &[(&str, &str)]) -> Run {
+        Run::start_program(env!("CARGO_BIN_EXE_stretch"), args, env)
+    }
+
+    fn start_program(program: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -71,7 +75,7 @@ impl Run {
             })
             .expect("open a pty");
         let termios_before = pty.master.get_termios().expect("termios before");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_stretch"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.cwd(crate_dir());
         command.env("TERM", "xterm-256color");
@@ -80,7 +84,7 @@ impl Run {
         for (key, value) in env {
             command.env(key, value);
         }
-        let child = pty.slave.spawn_command(command).expect("spawn stretch");
+        let child = pty.slave.spawn_command(command).expect("spawn the program");
         // Only the program holds the terminal's far end now, so reading ends when it exits.
         drop(pty.slave);
 
@@ -618,4 +622,26 @@ fn wait_for_file(path: &Path, done: impl Fn(&str) -> bool) -> String {
         }
         thread::sleep(Duration::from_millis(10));
     }
+}
+
+#[test]
+fn a_plain_run_in_the_background_writes_its_log_instead_of_stopping() {
+    // `set -m` gives the background job its own process group, as an interactive shell
+    // does: one that changed the terminal's modes from there would be stopped (SIGTTOU)
+    // and never finish.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("log");
+    let script = format!(
+        "set -m; '{}' run --plain {SHORT} > '{}' & wait $!; echo \"status=$?\"",
+        env!("CARGO_BIN_EXE_stretch"),
+        log.display()
+    );
+    let mut run = Run::start_program("/bin/sh", &["-c", &script], &[]);
+    run.wait_for_text("status=0");
+    let log = std::fs::read_to_string(&log).expect("the log");
+    assert!(
+        log.contains("Routine complete: 2 of 2 stretches done"),
+        "{log}"
+    );
+    assert!(!log.contains('\r'), "a log has plain newlines: {log:?}");
 }
