@@ -97,14 +97,18 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
             "\n"
         };
         let mut out = io::stdout().lock();
-        plain::run(
+        match plain::run(
             &routine,
             &timeline,
             &mut options,
             &inputs,
             &mut out,
             newline,
-        )?
+        ) {
+            // Whoever read the log has gone (`stretch run | head`): stop quietly, as list does.
+            Err(error) if is_broken_pipe(&error) => return Ok(ExitCode::SUCCESS),
+            outcome => outcome?,
+        }
     };
     drop(guard);
     // Let "routine complete" be heard, but nothing speak after the program is done.
@@ -122,6 +126,13 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         Ending::Finished | Ending::Quit => ExitCode::SUCCESS,
         Ending::Signal(signal) => ExitCode::from(u8::try_from(signal.exit_code()).unwrap_or(1)),
     })
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|cause| cause.downcast_ref::<io::Error>())
+        .any(|cause| cause.kind() == io::ErrorKind::BrokenPipe)
 }
 
 fn summary_line(outcome: &Outcome, stretches_total: usize) -> String {
