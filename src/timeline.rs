@@ -112,9 +112,8 @@ impl Timeline {
 
 /// When each cue of a hold of `stretch` comes up, as offsets into a hold of `hold`:
 /// the stretch's rotating cues, then the routine's cues, spread evenly over the hold
-/// (k cues: cue i at i·hold/k, on the whole second before), and each timed cue at its `at`. Sorted by offset; a
-/// timed cue at the same offset as a rotating one comes after it. Cues at or past the
-/// end of the hold (a hold shortened by `--hold`) are left out.
+/// (k cues: cue i at i·hold/k), and each timed cue at its `at`. Sorted by offset; a
+/// timed cue at the same offset as a rotating one comes after it.
 pub fn cue_schedule(routine: &Routine, stretch: usize, hold: Duration) -> Vec<(Duration, &str)> {
     let Some(stretch) = routine.stretches.get(stretch) else {
         return Vec::new();
@@ -145,9 +144,12 @@ pub fn cue_schedule(routine: &Routine, stretch: usize, hold: Duration) -> Vec<(D
             (at, text)
         })
         .collect();
+    // A file's timed cues fall within its holds; one past a hold shortened by `--hold`
+    // comes in the hold's last second instead, since it may say how to come out safely.
+    let last_second = hold.saturating_sub(Duration::from_secs(1));
     schedule.extend(stretch.cues.iter().filter_map(|cue| match cue {
-        Cue::Timed { at, text } if *at < hold => Some((*at, text.as_str())),
-        _ => None,
+        Cue::Timed { at, text } => Some(((*at).min(last_second), text.as_str())),
+        Cue::Rotating(_) => None,
     }));
     schedule.sort_by_key(|(at, _)| *at);
     schedule
@@ -229,7 +231,7 @@ mod tests {
     }
 
     #[test]
-    fn a_shortened_hold_drops_timed_cues_past_its_end() {
+    fn a_timed_cue_past_a_shortened_hold_comes_in_its_last_second() {
         let cues = vec![Cue::Timed {
             at: ms(25_000),
             text: "late".into(),
@@ -239,7 +241,11 @@ mod tests {
             cue_schedule(&routine, 0, ms(30_000)),
             [(ms(25_000), "late")]
         );
-        assert!(cue_schedule(&routine, 0, ms(20_000)).is_empty());
+        assert_eq!(
+            cue_schedule(&routine, 0, ms(20_000)),
+            [(ms(19_000), "late")]
+        );
+        assert_eq!(cue_schedule(&routine, 0, ms(500)), [(ms(0), "late")]);
         assert!(cue_schedule(&routine, 7, ms(20_000)).is_empty());
     }
 }
