@@ -68,13 +68,7 @@ impl Loaded {
 pub fn builtins() -> Vec<Loaded> {
     BUILTINS
         .iter()
-        .map(|(name, text)| {
-            Loaded::from_text(
-                name,
-                Origin::BuiltIn,
-                SourceFile::new(format!("builtin:{name}.toml"), text),
-            )
-        })
+        .map(|(name, text)| load_builtin(name, text))
         .collect()
 }
 
@@ -145,11 +139,7 @@ pub fn find(routine: &str) -> anyhow::Result<Loaded> {
         }
     }
     if let Some((name, text)) = BUILTINS.iter().find(|(name, _)| *name == routine) {
-        return Ok(Loaded::from_text(
-            name,
-            Origin::BuiltIn,
-            SourceFile::new(format!("builtin:{name}.toml"), text),
-        ));
+        return Ok(load_builtin(name, text));
     }
     let names: Vec<String> = all_routines().into_iter().map(|l| l.name).collect();
     let known: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -160,6 +150,11 @@ pub fn find(routine: &str) -> anyhow::Result<Loaded> {
         ),
         None => anyhow::bail!("no routine named `{safe}` (`stretch list` shows them all)"),
     }
+}
+
+fn load_builtin(name: &str, text: &str) -> Loaded {
+    let file = SourceFile::new(format!("builtin:{name}.toml"), text);
+    Loaded::from_text(name, Origin::BuiltIn, file)
 }
 
 pub fn load_path(path: &Path, origin: Origin) -> Loaded {

@@ -108,6 +108,18 @@ pub fn format(duration: Duration) -> String {
         .join(" ")
 }
 
+/// Whole milliseconds, as JSON output gives durations.
+pub fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// Whole seconds, rounded up: a countdown shows 30 until a full second has gone.
+pub fn whole_seconds_up(duration: Duration) -> u64 {
+    duration
+        .as_secs()
+        .saturating_add(u64::from(duration.subsec_nanos() > 0))
+}
+
 /// A clock reading for timelines and logs: `MM:SS`, or `H:MM:SS` from an hour on; whole
 /// seconds, rounded down.
 pub fn clock(duration: Duration) -> String {

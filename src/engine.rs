@@ -21,6 +21,7 @@
 
 use std::time::Duration;
 
+use crate::duration;
 use crate::routine::Routine;
 use crate::timeline::{Phase, PhaseKind, Timeline, cue_schedule};
 
@@ -56,12 +57,12 @@ impl View<'_> {
     /// The countdown as shown: whole seconds rounded up, so 29.2 s left shows 30 and the
     /// display reaches 0 exactly when the phase ends. `next_change` wakes on its changes.
     pub fn seconds_left(&self) -> u64 {
-        whole_seconds_up(self.remaining)
+        duration::whole_seconds_up(self.remaining)
     }
 
     /// The routine's time left in whole seconds, rounded up like `seconds_left`.
     pub fn routine_seconds_left(&self) -> u64 {
-        whole_seconds_up(self.routine_remaining)
+        duration::whole_seconds_up(self.routine_remaining)
     }
 }
 
@@ -410,16 +411,11 @@ impl<'r> Engine<'r> {
     }
 }
 
-fn whole_seconds_up(duration: Duration) -> u64 {
-    let partial = u64::from(duration.subsec_nanos() > 0);
-    duration.as_secs().saturating_add(partial)
-}
-
 /// When a countdown to `end` next changes its whole-seconds-up display, after `now`:
 /// at the moment the time left becomes the next whole number of seconds below it.
 /// `None` once `end` is reached.
 fn next_whole_second(now: Duration, end: Duration) -> Option<Duration> {
-    let left = whole_seconds_up(end.checked_sub(now)?);
+    let left = duration::whole_seconds_up(end.checked_sub(now)?);
     let next_shown = left.checked_sub(1)?;
     Some(end - Duration::from_secs(next_shown))
 }

@@ -1,5 +1,7 @@
 //! The `list` command: every routine, or every stretch, with its level and length.
 
+use std::time::Duration;
+
 use serde::Serialize;
 
 use crate::catalog::{self, Loaded};
@@ -17,7 +19,7 @@ struct RoutineRow {
     title: Option<String>,
     level: Option<&'static str>,
     stretches: Option<usize>,
-    total_ms: Option<u128>,
+    total_ms: Option<u64>,
     problem: Option<String>,
 }
 
@@ -27,7 +29,7 @@ struct StretchRow {
     id: String,
     name: String,
     level: Option<&'static str>,
-    hold_ms: u128,
+    hold_ms: u64,
     sides: &'static str,
     reps: u32,
 }
@@ -66,8 +68,9 @@ pub fn run(stretches: bool, format: Format) -> anyhow::Result<()> {
                         terminal_safe(&r.name),
                         r.level.unwrap_or("").to_string(),
                         r.stretches.map_or(String::new(), |n| n.to_string()),
-                        r.total_ms
-                            .map_or(String::new(), |ms| duration::format(millis(ms))),
+                        r.total_ms.map_or(String::new(), |ms| {
+                            duration::format(Duration::from_millis(ms))
+                        }),
                         r.origin.to_string(),
                     ],
                     Some(problem) => vec![
@@ -93,7 +96,7 @@ fn routine_row(loaded: &Loaded) -> RoutineRow {
             title: Some(routine.name.clone()),
             level: Some(routine.level.as_str()),
             stretches: Some(routine.stretches.len()),
-            total_ms: Some(Timeline::new(routine).total.as_millis()),
+            total_ms: Some(duration::millis(Timeline::new(routine).total)),
             problem: None,
         },
         Err(problems) => RoutineRow {
@@ -121,7 +124,7 @@ fn stretch_rows(loaded: &Loaded) -> Vec<StretchRow> {
             id: s.id.clone(),
             name: s.name.clone(),
             level: s.level.map(|l| l.as_str()),
-            hold_ms: s.hold.as_millis(),
+            hold_ms: duration::millis(s.hold),
             sides: match s.sides {
                 crate::routine::Sides::None => "none",
                 crate::routine::Sides::Both => "both",
@@ -132,16 +135,12 @@ fn stretch_rows(loaded: &Loaded) -> Vec<StretchRow> {
 }
 
 fn hold_text(row: &StretchRow) -> String {
-    let hold = duration::format(millis(row.hold_ms));
+    let hold = duration::format(Duration::from_millis(row.hold_ms));
     if row.reps > 1 {
         format!("{hold} x{}", row.reps)
     } else {
         hold
     }
-}
-
-fn millis(ms: u128) -> std::time::Duration {
-    std::time::Duration::from_millis(u64::try_from(ms).unwrap_or(u64::MAX))
 }
 
 /// Columns padded to their widest cell, the last one left ragged.

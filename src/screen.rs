@@ -6,8 +6,6 @@
 //! digits big and shows how to get into the next stretch. Whatever does not fit is left
 //! out rather than squeezed.
 
-use std::time::Duration;
-
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -18,6 +16,7 @@ use ratatui::widgets::{Block, Clear, LineGauge, Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
 use crate::announce;
+use crate::duration;
 use crate::engine::View;
 use crate::routine::Routine;
 use crate::sanitize::{terminal_safe, terminal_safe_multiline};
@@ -112,7 +111,7 @@ impl FrameText {
         about.extend(announce::rep_label(routine, phase));
 
         let remaining = view.seconds_left();
-        let total = whole_seconds(view.phase_duration).max(remaining);
+        let total = duration::whole_seconds_up(view.phase_duration).max(remaining);
         let done = total - remaining;
         let gauge_ratio = if total == 0 {
             1.0
@@ -142,14 +141,14 @@ impl FrameText {
             "{} · {} · {} left",
             terminal_safe(&routine.name),
             announce::stretch_progress(routine, phase),
-            clock(view.routine_seconds_left()),
+            short_clock(view.routine_seconds_left()),
         );
 
         FrameText {
             title,
             stretch: about.join(" · "),
             countdown: countdown(remaining),
-            gauge_label: format!("{} / {}", clock(done), clock(total)),
+            gauge_label: format!("{} / {}", short_clock(done), short_clock(total)),
             gauge_ratio,
             cue,
             reminders,
@@ -477,23 +476,17 @@ fn draw_help(buf: &mut Buffer, area: Rect, look: &Look) {
         .render(rect, buf);
 }
 
-/// Whole seconds, rounded up: a countdown shows 1 during its last second and reaches 0
-/// only when the time is up.
-fn whole_seconds(duration: Duration) -> u64 {
-    duration.as_secs() + u64::from(duration.subsec_nanos() > 0)
-}
-
 /// The big countdown: plain seconds under a minute, where they are easiest to read.
 fn countdown(seconds: u64) -> String {
     if seconds < 60 {
         seconds.to_string()
     } else {
-        clock(seconds)
+        short_clock(seconds)
     }
 }
 
 /// `m:ss`, or `h:mm:ss` from an hour up.
-fn clock(seconds: u64) -> String {
+fn short_clock(seconds: u64) -> String {
     let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
     if hours > 0 {
         format!("{hours}:{minutes:02}:{seconds:02}")
@@ -563,6 +556,7 @@ mod tests {
     use crate::timeline::Timeline;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
+    use std::time::Duration;
 
     const BOUNCE: &str = "Don't bounce: bouncing makes the muscle tighten, not relax.";
     const GENTLE: &str = "Hold at a comfortable, pain-free level where you feel a stretch.";
@@ -728,7 +722,7 @@ mod tests {
         assert!(shown.contains("q quit"), "{shown}");
         assert!(!shown.contains("PAUSED"), "{shown}");
         // The progress line reads the routine's time left: 18 s of this hold, then the rest.
-        let left = clock(view.routine_seconds_left());
+        let left = short_clock(view.routine_seconds_left());
         assert!(shown.contains(&format!("{left} left")), "{shown}");
     }
 
@@ -861,7 +855,7 @@ mod tests {
                     for advice in routine.cues.iter().chain(cue.map(str::to_owned).as_ref()) {
                         assert!(flat.contains(advice.as_str()), "{advice:?} in\n{shown}");
                     }
-                    let countdown = countdown(whole_seconds(phase.duration));
+                    let countdown = countdown(duration::whole_seconds_up(phase.duration));
                     let big = [PixelSize::Full, PixelSize::HalfHeight, PixelSize::Quadrant]
                         .into_iter()
                         .any(|size| find_big_digits(&buf, &countdown, size).is_some());
@@ -1015,15 +1009,18 @@ mod tests {
 
     #[test]
     fn numbers_read_as_a_countdown() {
-        assert_eq!(whole_seconds(Duration::from_millis(17_001)), 18);
-        assert_eq!(whole_seconds(secs(18)), 18);
-        assert_eq!(whole_seconds(Duration::ZERO), 0);
+        assert_eq!(
+            duration::whole_seconds_up(Duration::from_millis(17_001)),
+            18
+        );
+        assert_eq!(duration::whole_seconds_up(secs(18)), 18);
+        assert_eq!(duration::whole_seconds_up(Duration::ZERO), 0);
         assert_eq!(countdown(0), "0");
         assert_eq!(countdown(59), "59");
         assert_eq!(countdown(60), "1:00");
         assert_eq!(countdown(600), "10:00");
-        assert_eq!(clock(5), "0:05");
-        assert_eq!(clock(3 * 3600 + 62), "3:01:02");
+        assert_eq!(short_clock(5), "0:05");
+        assert_eq!(short_clock(3 * 3600 + 62), "3:01:02");
     }
 
     #[test]

@@ -48,22 +48,18 @@ pub fn print(routine: &Routine, format: Format) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn ms(d: std::time::Duration) -> u64 {
-    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
-}
-
 fn json<'a>(routine: &'a Routine, timeline: &Timeline) -> JsonShow<'a> {
     JsonShow {
         name: &routine.name,
         description: &routine.description,
         level: routine.level.as_str(),
-        total_ms: ms(timeline.total),
+        total_ms: duration::millis(timeline.total),
         timeline: timeline
             .phases
             .iter()
             .map(|phase| JsonPhase {
-                start_ms: ms(phase.start),
-                duration_ms: ms(phase.duration),
+                start_ms: duration::millis(phase.start),
+                duration_ms: duration::millis(phase.duration),
                 kind: phase.kind,
                 stretch: &routine.stretches[phase.stretch].id,
                 side: phase.side,
@@ -72,7 +68,7 @@ fn json<'a>(routine: &'a Routine, timeline: &Timeline) -> JsonShow<'a> {
                     cue_schedule(routine, phase.stretch, phase.duration)
                         .into_iter()
                         .map(|(at, text)| JsonCue {
-                            at_ms: ms(at),
+                            at_ms: duration::millis(at),
                             text,
                         })
                         .collect()
