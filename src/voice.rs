@@ -47,13 +47,18 @@ impl Voice {
         }
     }
 
-    /// Start speaking `text` and return at once. The text is one argument, never shell input.
+    /// Start speaking `text` and return at once. The text is one argument, never shell input,
+    /// and never starts with `-` (see `speakable`); text with nothing left to say is skipped.
     /// Whatever is still being said is cut off: the newest news matters most.
     pub fn say(&mut self, text: &str) {
+        let text = speakable(text);
+        if text.is_empty() {
+            return;
+        }
         self.stop();
         let spawned = Command::new(&self.program)
             .args(&self.args)
-            .arg(speakable(text))
+            .arg(text)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -102,9 +107,13 @@ impl Drop for Voice {
     }
 }
 
-/// Routine text reaches the speech program without control characters.
+/// Routine text reaches the speech program without control characters, and never as an
+/// option: a stretch named `-w.bashrc` would make espeak write a WAV file over `.bashrc`,
+/// and `-f FILE` would read a file aloud. Leading dashes and white space are dropped.
 fn speakable(text: &str) -> String {
     crate::sanitize::terminal_safe(text)
+        .trim_start_matches(|c: char| c == '-' || c.is_whitespace())
+        .to_string()
 }
 
 /// `find`, given the setting of `STRETCH_VOICE_COMMAND` (empty counts as unset) and PATH.
@@ -322,6 +331,38 @@ mod tests {
         assert_eq!(
             fs::read_to_string(&out).expect("output"),
             "3\n-v\nen\nDon't bounce; $HOME `id` \u{FFFD}[2J\n"
+        );
+    }
+
+    #[test]
+    fn speakable_text_never_starts_with_a_dash() {
+        assert_eq!(speakable("-w.bashrc"), "w.bashrc");
+        assert_eq!(speakable(" -- \t-f /etc/passwd"), "f /etc/passwd");
+        assert_eq!(speakable("\n-x"), "x");
+        assert_eq!(speakable("Toe touch - left side"), "Toe touch - left side");
+        assert_eq!(speakable(" - -\t"), "");
+    }
+
+    #[test]
+    fn leading_dashes_never_reach_the_speaker_as_options() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("said");
+        let script = dir.path().join("speak");
+        fs::write(
+            &script,
+            format!("printf '%s|' \"$@\" >> '{}'\n", out.display()),
+        )
+        .expect("script");
+        let mut voice = Voice::new(PathBuf::from("/bin/sh"), vec![script.display().to_string()]);
+        for text in ["-w.bashrc", " --\t-f /etc/passwd", "- -", "done"] {
+            voice.say(text);
+            if let Some(mut child) = voice.speaking.take() {
+                assert!(child.wait().expect("wait").success());
+            }
+        }
+        assert_eq!(
+            fs::read_to_string(&out).expect("output"),
+            "w.bashrc|f /etc/passwd|done|"
         );
     }
 
