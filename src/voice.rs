@@ -28,6 +28,11 @@ impl Voice {
     /// `STRETCH_VOICE_COMMAND` is split on white space into a program and fixed
     /// arguments; no quoting or escaping is interpreted, and no shell is involved.
     /// The text to speak is added as one last argument.
+    ///
+    /// `spd-say` (found on PATH or named by the setting) gets `--wait` first: it otherwise
+    /// hands the speech to speech-dispatcher's queue and returns at once, so its process
+    /// would say nothing about how long the speech lasts, and stopping it would not stop
+    /// the speech.
     pub fn find() -> anyhow::Result<Voice> {
         let setting = match env::var(VOICE_COMMAND_VARIABLE) {
             Ok(setting) => Some(setting),
@@ -39,7 +44,10 @@ impl Voice {
         find_in(setting.as_deref(), &env::var_os("PATH").unwrap_or_default())
     }
 
-    fn new(program: PathBuf, args: Vec<String>) -> Voice {
+    fn new(program: PathBuf, mut args: Vec<String>) -> Voice {
+        if program.file_name() == Some(OsStr::new("spd-say")) {
+            args.insert(0, "--wait".to_string());
+        }
         Voice {
             program,
             args,
@@ -294,6 +302,23 @@ mod tests {
             from_setting(&format!("{} -v en", program.display()), OsStr::new("")).expect("voice");
         assert_eq!(by_path.program, program);
         assert_eq!(by_path.args, ["-v", "en"]);
+    }
+
+    #[test]
+    fn spd_say_waits_for_its_speech_to_end() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let spd_say = write_program(dir.path(), "spd-say", "", 0o755);
+        let path = path_of(&[dir.path()]);
+        let found = find_in(None, &path).expect("search");
+        assert_eq!(found.program, spd_say);
+        assert_eq!(found.args, ["--wait"]);
+        let set = from_setting("spd-say -r 50", &path).expect("setting");
+        assert_eq!(set.args, ["--wait", "-r", "50"]);
+        let by_path = from_setting(&spd_say.display().to_string(), OsStr::new("")).expect("path");
+        assert_eq!(by_path.args, ["--wait"]);
+        let other = write_program(dir.path(), "spd-say-not", "", 0o755);
+        let not_spd_say = from_setting(&other.display().to_string(), &path).expect("other");
+        assert!(not_spd_say.args.is_empty());
     }
 
     #[test]
