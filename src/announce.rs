@@ -7,6 +7,7 @@ use crate::duration;
 use crate::engine::Event;
 use crate::routine::Routine;
 use crate::timeline::{Phase, PhaseKind, Side, Timeline};
+use crate::voice::Urgency;
 
 /// What the voice says for `event`, if anything: the stretch name and side when a
 /// hold starts, "switch sides", "next: NAME", and each cue.
@@ -29,15 +30,29 @@ pub fn spoken(routine: &Routine, timeline: &Timeline, event: &Event) -> Option<S
     })
 }
 
-/// What the voice says for the events of one moment, as one utterance: a new utterance
-/// cuts off the one before, so a hold's name and its first cue must be said together.
-pub fn utterance(routine: &Routine, timeline: &Timeline, events: &[Event]) -> Option<String> {
+/// What the voice says for the events of one moment, as one utterance, and how urgently.
+/// The start of a phase, or the end of the routine, cuts off whatever is being said and
+/// drops what waits: it is about a phase that is over. Cues alone wait their turn. A hold's
+/// name and its first cue are one utterance, so that the cue is said with the name.
+pub fn utterance(
+    routine: &Routine,
+    timeline: &Timeline,
+    events: &[Event],
+) -> Option<(String, Urgency)> {
     let sentences: Vec<String> = events
         .iter()
         .filter_map(|event| spoken(routine, timeline, event))
         .collect();
     let joined = join_sentences(&sentences);
-    (!joined.is_empty()).then_some(joined)
+    let starts_phase = events
+        .iter()
+        .any(|event| matches!(event, Event::PhaseStarted { .. } | Event::Finished));
+    let urgency = if starts_phase {
+        Urgency::Interrupt
+    } else {
+        Urgency::Queue
+    };
+    (!joined.is_empty()).then_some((joined, urgency))
 }
 
 /// Sentences spoken as one: each ends in a full stop unless it has its own punctuation.
@@ -245,11 +260,29 @@ pub(crate) mod tests {
             text: "a1".to_string(),
         };
         assert_eq!(
-            utterance(&routine, &timeline, &[started(1), cue]).as_deref(),
-            Some("Toe touch, left side. a1.")
+            utterance(&routine, &timeline, &[started(1), cue]),
+            Some(("Toe touch, left side. a1.".to_string(), Urgency::Interrupt))
         );
         assert_eq!(utterance(&routine, &timeline, &[started(99)]), None);
         assert_eq!(utterance(&routine, &timeline, &[]), None);
+    }
+
+    #[test]
+    fn a_new_phase_or_the_end_cuts_off_the_voice_and_cues_wait_their_turn() {
+        let routine = sample_routine();
+        let timeline = Timeline::new(&routine);
+        let cue = |text: &str| Event::Cue {
+            text: text.to_string(),
+        };
+        let urgency = |events: &[Event]| utterance(&routine, &timeline, events).map(|(_, u)| u);
+        assert_eq!(urgency(&[cue("r")]), Some(Urgency::Queue));
+        assert_eq!(urgency(&[cue("r"), cue("a1")]), Some(Urgency::Queue));
+        assert_eq!(urgency(&[started(2)]), Some(Urgency::Interrupt));
+        assert_eq!(urgency(&[cue("r"), started(2)]), Some(Urgency::Interrupt));
+        assert_eq!(
+            urgency(&[cue("r"), Event::Finished]),
+            Some(Urgency::Interrupt)
+        );
     }
 
     #[test]

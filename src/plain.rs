@@ -187,9 +187,10 @@ impl Printer<'_> {
             finished |= *event == Event::Finished;
         }
         if let Some(voice) = self.options.voice.as_mut()
-            && let Some(words) = announce::utterance(self.routine, self.timeline, &events)
+            && let Some((words, urgency)) =
+                announce::utterance(self.routine, self.timeline, &events)
         {
-            voice.say(&words);
+            voice.say(&words, urgency);
         }
         Ok(finished)
     }

@@ -92,9 +92,6 @@ impl Session<'_> {
             }
             let view = self.engine.view(now);
             terminal.draw(|frame| self.screen.draw(frame, &view))?;
-            if let Some(voice) = &mut options.voice {
-                voice.reap();
-            }
 
             let input = match self.engine.next_change(now) {
                 Some(due) => match inputs.recv_timeout(due.saturating_sub(self.start.elapsed())) {
@@ -150,9 +147,9 @@ impl Session<'_> {
             Write::flush(backend)?;
         }
         if let Some(voice) = &mut options.voice
-            && let Some(words) = announce::utterance(self.routine, self.timeline, events)
+            && let Some((words, urgency)) = announce::utterance(self.routine, self.timeline, events)
         {
-            voice.say(&words);
+            voice.say(&words, urgency);
         }
         Ok(events.contains(&Event::Finished))
     }

@@ -1,12 +1,18 @@
 //! Speaking cues aloud through an external speech program, without ever delaying the timer.
+//!
+//! The speech programs run on a speaker thread that `Voice` owns: `say` only sends the words
+//! over a channel, and the thread starts each program, waits for it, reaps it, and starts
+//! the utterance that waits its turn. No speech process outlives the `Voice`.
 
 use std::env;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 
 /// The speech programs tried in turn when `STRETCH_VOICE_COMMAND` is not set.
 const SPEECH_PROGRAMS: [&str; 4] = ["spd-say", "espeak-ng", "espeak", "say"];
@@ -14,12 +20,48 @@ const SPEECH_PROGRAMS: [&str; 4] = ["spd-say", "espeak-ng", "espeak", "say"];
 /// Names the speech command instead of searching PATH.
 pub const VOICE_COMMAND_VARIABLE: &str = "STRETCH_VOICE_COMMAND";
 
+/// How often the speaker thread looks whether the program it runs has ended. Only while
+/// one runs: an idle speaker sleeps until it is told something.
+const POLL_INTERVAL: Duration = Duration::from_millis(50);
+
+/// What a new utterance does to the one being said.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Urgency {
+    /// Cut off whatever is being said and drop what waits: used when a phase starts,
+    /// which makes anything said about the last one stale.
+    Interrupt,
+    /// Wait for the utterance being said to end. At most one utterance waits: a newer
+    /// one takes its place, since the newest news matters most.
+    Queue,
+}
+
+/// Speaks through a speech program on a thread of its own.
 #[derive(Debug)]
 pub struct Voice {
+    /// The speaker thread's inbox; taken only when the voice is dropped.
+    messages: Option<Sender<Message>>,
+    speaker: Option<JoinHandle<()>>,
+}
+
+/// A speech program and its fixed arguments; the text is added as one last argument.
+#[derive(Debug)]
+struct SpeechCommand {
     program: PathBuf,
     args: Vec<String>,
-    /// The utterance still being spoken, if any.
-    speaking: Option<Child>,
+}
+
+enum Message {
+    Say {
+        text: String,
+        urgency: Urgency,
+    },
+    /// Let the utterance being said end by `deadline`, drop what waits, and stop.
+    Finish {
+        deadline: Instant,
+    },
+    /// Answered once every message sent before it has been handled.
+    #[cfg(test)]
+    Sync(Sender<()>),
 }
 
 impl Voice {
@@ -28,6 +70,11 @@ impl Voice {
     /// `STRETCH_VOICE_COMMAND` is split on white space into a program and fixed
     /// arguments; no quoting or escaping is interpreted, and no shell is involved.
     /// The text to speak is added as one last argument.
+    ///
+    /// `spd-say` (found on PATH or named by the setting) gets `--wait` first: it otherwise
+    /// hands the speech to speech-dispatcher's queue and returns at once, so its process
+    /// would say nothing about how long the speech lasts, and stopping it would not stop
+    /// the speech.
     pub fn find() -> anyhow::Result<Voice> {
         let setting = match env::var(VOICE_COMMAND_VARIABLE) {
             Ok(setting) => Some(setting),
@@ -36,56 +83,159 @@ impl Voice {
                 bail!("{VOICE_COMMAND_VARIABLE} is not valid UTF-8")
             }
         };
-        find_in(setting.as_deref(), &env::var_os("PATH").unwrap_or_default())
+        let command = find_in(setting.as_deref(), &env::var_os("PATH").unwrap_or_default())?;
+        Voice::start(command)
     }
 
-    fn new(program: PathBuf, args: Vec<String>) -> Voice {
-        Voice {
-            program,
-            args,
-            speaking: None,
+    /// Start the speaker thread for `command`.
+    fn start(command: SpeechCommand) -> anyhow::Result<Voice> {
+        let (messages, inbox) = mpsc::channel();
+        let speaker = thread::Builder::new()
+            .name("voice".to_string())
+            .spawn(move || Speaker::new(command).run(&inbox))
+            .context("cannot start the voice")?;
+        Ok(Voice {
+            messages: Some(messages),
+            speaker: Some(speaker),
+        })
+    }
+
+    /// Say `text`, cutting off what is being said or waiting for it as `urgency` tells.
+    /// Returns at once: the speaker thread does the rest. The text is one argument, never
+    /// shell input, and never starts with `-` (see `speakable`); text with nothing left to
+    /// say is not said at all.
+    pub fn say(&self, text: &str, urgency: Urgency) {
+        let text = speakable(text);
+        if text.is_empty() {
+            return;
+        }
+        if let Some(messages) = &self.messages {
+            // A speaker that is gone must not stop the routine; stay quiet.
+            let _ = messages.send(Message::Say { text, urgency });
         }
     }
 
-    /// Start speaking `text` and return at once. The text is one argument, never shell input.
-    /// Whatever is still being said is cut off: the newest news matters most.
-    pub fn say(&mut self, text: &str) {
-        self.stop();
-        let spawned = Command::new(&self.program)
-            .args(&self.args)
-            .arg(speakable(text))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn();
-        // A voice that fails now (program removed, too many processes) must not stop
-        // the routine, and there is no place on the full screen to say so; stay quiet.
-        self.speaking = spawned.ok();
+    /// Let the utterance in progress end, for at most `within`, then stop whatever is
+    /// left, dropping any utterance still waiting: the last words of a routine ("routine
+    /// complete") are worth hearing, but the program must not hang on a speech program
+    /// that never ends.
+    pub fn finish(self, within: Duration) {
+        if let Some(messages) = &self.messages {
+            let deadline = Instant::now() + within;
+            let _ = messages.send(Message::Finish { deadline });
+        }
+        // Dropping `self` waits for the speaker thread to end.
+    }
+}
+
+impl Drop for Voice {
+    /// Hanging up tells the speaker thread to stop what it says; it ends once it has
+    /// reaped the speech program.
+    fn drop(&mut self) {
+        drop(self.messages.take());
+        if let Some(speaker) = self.speaker.take() {
+            let _ = speaker.join();
+        }
+    }
+}
+
+/// The speaker thread's state.
+struct Speaker {
+    command: SpeechCommand,
+    /// The utterance being said.
+    speaking: Option<Child>,
+    /// The one utterance that waits for it to end.
+    waiting: Option<String>,
+}
+
+impl Speaker {
+    fn new(command: SpeechCommand) -> Speaker {
+        Speaker {
+            command,
+            speaking: None,
+            waiting: None,
+        }
     }
 
-    /// Collect an utterance that has ended, so that it does not linger as a zombie.
-    /// Cheap; front ends call it whenever they wake.
-    pub fn reap(&mut self) {
+    fn run(mut self, inbox: &Receiver<Message>) {
+        loop {
+            let message = if self.speaking.is_some() {
+                match inbox.recv_timeout(POLL_INTERVAL) {
+                    Ok(message) => Some(message),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => break,
+                }
+            } else {
+                match inbox.recv() {
+                    Ok(message) => Some(message),
+                    Err(_) => break,
+                }
+            };
+            match message {
+                Some(Message::Say { text, urgency }) => {
+                    if urgency == Urgency::Interrupt {
+                        self.stop();
+                    }
+                    self.waiting = Some(text);
+                }
+                Some(Message::Finish { deadline }) => {
+                    self.waiting = None;
+                    self.wait_until(deadline);
+                    break;
+                }
+                #[cfg(test)]
+                Some(Message::Sync(reply)) => {
+                    let _ = reply.send(());
+                }
+                None => {}
+            }
+            self.next();
+        }
+        self.stop();
+    }
+
+    /// Reap the utterance being said if it has ended, and start the waiting one if
+    /// nothing is being said.
+    fn next(&mut self) {
         if let Some(child) = &mut self.speaking
             && !matches!(child.try_wait(), Ok(None))
         {
             self.speaking = None;
         }
-    }
-
-    /// Let the utterance in progress end, for at most `within`, then stop whatever is
-    /// left: the last words of a routine ("routine complete") are worth hearing, but the
-    /// program must not hang on a speech program that never ends.
-    pub fn finish(mut self, within: Duration) {
-        let deadline = Instant::now() + within;
-        while let Some(child) = &mut self.speaking
-            && matches!(child.try_wait(), Ok(None))
-            && Instant::now() < deadline
+        if self.speaking.is_none()
+            && let Some(text) = self.waiting.take()
         {
-            std::thread::sleep(Duration::from_millis(20));
+            self.speaking = self.spawn(&text);
         }
     }
 
+    fn spawn(&self, text: &str) -> Option<Child> {
+        Command::new(&self.command.program)
+            .args(&self.command.args)
+            .arg(text)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            // A voice that fails now (program removed, too many processes) must not stop
+            // the routine, and there is no place on the full screen to say so; stay quiet.
+            .ok()
+    }
+
+    /// Let the utterance being said end, for at most until `deadline`.
+    fn wait_until(&mut self, deadline: Instant) {
+        while let Some(child) = &mut self.speaking
+            && matches!(child.try_wait(), Ok(None))
+        {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            thread::sleep(left.min(POLL_INTERVAL));
+        }
+    }
+
+    /// Cut off the utterance being said, and reap it.
     fn stop(&mut self) {
         if let Some(mut child) = self.speaking.take()
             && matches!(child.try_wait(), Ok(None))
@@ -96,29 +246,36 @@ impl Voice {
     }
 }
 
-impl Drop for Voice {
-    fn drop(&mut self) {
-        self.stop();
+impl SpeechCommand {
+    fn new(program: PathBuf, mut args: Vec<String>) -> SpeechCommand {
+        if program.file_name() == Some(OsStr::new("spd-say")) {
+            args.insert(0, "--wait".to_string());
+        }
+        SpeechCommand { program, args }
     }
 }
 
-/// Routine text reaches the speech program without control characters.
+/// Routine text reaches the speech program without control characters, and never as an
+/// option: a stretch named `-w.bashrc` would make espeak write a WAV file over `.bashrc`,
+/// and `-f FILE` would read a file aloud. Leading dashes and white space are dropped.
 fn speakable(text: &str) -> String {
     crate::sanitize::terminal_safe(text)
+        .trim_start_matches(|c: char| c == '-' || c.is_whitespace())
+        .to_string()
 }
 
 /// `find`, given the setting of `STRETCH_VOICE_COMMAND` (empty counts as unset) and PATH.
-fn find_in(setting: Option<&str>, path: &OsStr) -> anyhow::Result<Voice> {
+fn find_in(setting: Option<&str>, path: &OsStr) -> anyhow::Result<SpeechCommand> {
     if let Some(setting) = setting.filter(|setting| !setting.trim().is_empty()) {
         return from_setting(setting, path);
     }
     match find_first_on_path(&SPEECH_PROGRAMS, path) {
-        Some(program) => Ok(Voice::new(program, Vec::new())),
+        Some(program) => Ok(SpeechCommand::new(program, Vec::new())),
         None => bail!("no speech program found: install espeak-ng or set {VOICE_COMMAND_VARIABLE}"),
     }
 }
 
-fn from_setting(setting: &str, path: &OsStr) -> anyhow::Result<Voice> {
+fn from_setting(setting: &str, path: &OsStr) -> anyhow::Result<SpeechCommand> {
     let mut words = setting.split_whitespace().map(str::to_owned);
     let Some(program) = words.next() else {
         bail!("{VOICE_COMMAND_VARIABLE} is empty");
@@ -133,7 +290,7 @@ fn from_setting(setting: &str, path: &OsStr) -> anyhow::Result<Voice> {
             }
         );
     };
-    Ok(Voice::new(found, words.collect()))
+    Ok(SpeechCommand::new(found, words.collect()))
 }
 
 /// A program named with a `/` is taken as a path; a bare name is looked up on PATH.
@@ -288,6 +445,23 @@ mod tests {
     }
 
     #[test]
+    fn spd_say_waits_for_its_speech_to_end() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let spd_say = write_program(dir.path(), "spd-say", "", 0o755);
+        let path = path_of(&[dir.path()]);
+        let found = find_in(None, &path).expect("search");
+        assert_eq!(found.program, spd_say);
+        assert_eq!(found.args, ["--wait"]);
+        let set = from_setting("spd-say -r 50", &path).expect("setting");
+        assert_eq!(set.args, ["--wait", "-r", "50"]);
+        let by_path = from_setting(&spd_say.display().to_string(), OsStr::new("")).expect("path");
+        assert_eq!(by_path.args, ["--wait"]);
+        let other = write_program(dir.path(), "spd-say-not", "", 0o755);
+        let not_spd_say = from_setting(&other.display().to_string(), &path).expect("other");
+        assert!(not_spd_say.args.is_empty());
+    }
+
+    #[test]
     fn a_setting_that_names_no_program_is_a_clear_error() {
         let error = from_setting("/nonexistent", OsStr::new("")).expect_err("no such program");
         assert_eq!(
@@ -302,6 +476,73 @@ mod tests {
         );
     }
 
+    fn voice(program: &str, args: &[&str]) -> Voice {
+        let args = args.iter().map(|arg| arg.to_string()).collect();
+        Voice::start(SpeechCommand::new(PathBuf::from(program), args)).expect("voice")
+    }
+
+    /// A voice whose speech program is `sh -c script`; the text is `$1`.
+    fn shell_voice(script: &str) -> Voice {
+        voice("/bin/sh", &["-c", script, "sh"])
+    }
+
+    impl Voice {
+        /// Returns once the speaker thread has handled everything said before.
+        fn sync(&self) {
+            let (reply, answer) = mpsc::channel();
+            let messages = self.messages.as_ref().expect("speaker");
+            messages.send(Message::Sync(reply)).expect("send");
+            answer.recv().expect("answer");
+        }
+    }
+
+    fn read_pid(file: &Path) -> Option<u32> {
+        fs::read_to_string(file).ok()?.trim().parse().ok()
+    }
+
+    /// A fake speech program that notes when each utterance starts and ends, and keeps
+    /// saying it until the test lets it end.
+    struct Gated {
+        dir: tempfile::TempDir,
+    }
+
+    impl Gated {
+        fn new() -> Gated {
+            Gated {
+                dir: tempfile::tempdir().expect("tempdir"),
+            }
+        }
+
+        fn voice(&self) -> Voice {
+            let dir = self.dir.path().display();
+            shell_voice(&format!(
+                "dir='{dir}'; echo $$ > \"$dir/pid-$1\"; echo \"start $1\" >> \"$dir/said\"; \
+                 while [ ! -e \"$dir/go-$1\" ]; do sleep 0.01; done; \
+                 echo \"end $1\" >> \"$dir/said\""
+            ))
+        }
+
+        fn said(&self) -> Vec<String> {
+            let said = fs::read_to_string(self.dir.path().join("said")).unwrap_or_default();
+            said.lines().map(str::to_string).collect()
+        }
+
+        fn wait_until_said(&self, lines: usize) -> Vec<String> {
+            eventually(&format!("{lines} lines said"), || {
+                self.said().len() >= lines
+            });
+            self.said()
+        }
+
+        fn pid(&self, text: &str) -> u32 {
+            read_pid(&self.dir.path().join(format!("pid-{text}"))).expect("pid")
+        }
+
+        fn let_end(&self, text: &str) {
+            fs::write(self.dir.path().join(format!("go-{text}")), "").expect("gate");
+        }
+    }
+
     #[test]
     fn text_is_one_argument_after_the_fixed_ones_and_never_shell_input() {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -314,11 +555,10 @@ mod tests {
         .expect("script");
         // The script is handed to sh rather than run itself: a file just written can be
         // briefly "busy" to exec while another test thread forks.
-        let args = vec![script.display().to_string(), "-v".into(), "en".into()];
-        let mut voice = Voice::new(PathBuf::from("/bin/sh"), args);
-        voice.say("Don't bounce; $HOME `id` \u{1b}[2J");
-        let mut child = voice.speaking.take().expect("speaking");
-        assert!(child.wait().expect("wait").success());
+        let script = script.display().to_string();
+        let voice = voice("/bin/sh", &[&script, "-v", "en"]);
+        voice.say("Don't bounce; $HOME `id` \u{1b}[2J", Urgency::Queue);
+        voice.finish(Duration::from_secs(60));
         assert_eq!(
             fs::read_to_string(&out).expect("output"),
             "3\n-v\nen\nDon't bounce; $HOME `id` \u{FFFD}[2J\n"
@@ -326,45 +566,118 @@ mod tests {
     }
 
     #[test]
-    fn a_new_utterance_cuts_off_the_last_and_nothing_is_left_behind() {
-        let args = vec!["-c".into(), "exec sleep 60".into(), "sh".into()];
-        let mut voice = Voice::new(PathBuf::from("/bin/sh"), args);
-        voice.say("first");
-        let first = voice.speaking.as_ref().expect("speaking").id();
-        voice.say("second");
-        // Killed and waited for at once: not even a zombie is left.
-        assert!(gone(first), "first utterance still there");
-        let second = voice.speaking.as_ref().expect("speaking").id();
-        assert!(!gone(second));
-        drop(voice);
-        assert!(gone(second), "second utterance outlived the voice");
+    fn speakable_text_never_starts_with_a_dash() {
+        assert_eq!(speakable("-w.bashrc"), "w.bashrc");
+        assert_eq!(speakable(" -- \t-f /etc/passwd"), "f /etc/passwd");
+        assert_eq!(speakable("\n-x"), "x");
+        assert_eq!(speakable("Toe touch - left side"), "Toe touch - left side");
+        assert_eq!(speakable(" - -\t"), "");
     }
 
     #[test]
-    fn a_finished_utterance_is_reaped() {
-        let mut voice = Voice::new(
-            PathBuf::from("/bin/sh"),
-            vec!["-c".into(), "exit 0".into(), "sh".into()],
+    fn leading_dashes_never_reach_the_speaker_as_options() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("said");
+        let script = dir.path().join("speak");
+        fs::write(
+            &script,
+            format!("printf '%s|' \"$@\" >> '{}'\n", out.display()),
+        )
+        .expect("script");
+        let script = script.display().to_string();
+        for text in ["-w.bashrc", " --\t-f /etc/passwd", "- -", "done"] {
+            // One voice each: `finish` lets its one utterance end.
+            let voice = voice("/bin/sh", &[&script]);
+            voice.say(text, Urgency::Interrupt);
+            voice.finish(Duration::from_secs(60));
+        }
+        assert_eq!(
+            fs::read_to_string(&out).expect("output"),
+            "w.bashrc|f /etc/passwd|done|"
         );
-        voice.say("hello");
-        let pid = voice.speaking.as_ref().expect("speaking").id();
-        eventually("the utterance is reaped", || {
-            voice.reap();
-            voice.speaking.is_none()
+    }
+
+    #[test]
+    fn a_cue_waits_for_the_utterance_being_said_and_only_the_newest_waits() {
+        let gated = Gated::new();
+        let voice = gated.voice();
+        voice.say("one", Urgency::Queue);
+        assert_eq!(gated.wait_until_said(1), ["start one"]);
+        voice.say("two", Urgency::Queue);
+        voice.say("three", Urgency::Queue);
+        voice.sync();
+        // Nothing cut off, nothing started: both wait, and "three" took the place of "two".
+        assert_eq!(gated.said(), ["start one"]);
+        gated.let_end("one");
+        assert_eq!(
+            gated.wait_until_said(3),
+            ["start one", "end one", "start three"]
+        );
+        gated.let_end("three");
+        voice.finish(Duration::from_secs(60));
+        assert_eq!(
+            gated.said(),
+            ["start one", "end one", "start three", "end three"]
+        );
+        assert!(gone(gated.pid("one")) && gone(gated.pid("three")));
+    }
+
+    #[test]
+    fn a_new_phase_cuts_off_what_is_said_and_drops_what_waits() {
+        let gated = Gated::new();
+        let voice = gated.voice();
+        voice.say("one", Urgency::Interrupt);
+        assert_eq!(gated.wait_until_said(1), ["start one"]);
+        let one = gated.pid("one");
+        voice.say("two", Urgency::Queue);
+        voice.say("three", Urgency::Interrupt);
+        assert_eq!(gated.wait_until_said(2), ["start one", "start three"]);
+        // Killed and reaped before the next began: not even a zombie is left.
+        assert!(gone(one), "the cut-off utterance is still there");
+        gated.let_end("three");
+        voice.finish(Duration::from_secs(60));
+        assert_eq!(gated.said(), ["start one", "start three", "end three"]);
+    }
+
+    #[test]
+    fn an_utterance_that_ends_is_reaped_while_the_voice_waits() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let pid_file = dir.path().join("pid");
+        let voice = shell_voice(&format!("echo $$ > '{}'", pid_file.display()));
+        voice.say("hello", Urgency::Queue);
+        let mut pid = None;
+        eventually("the utterance starts", || {
+            pid = read_pid(&pid_file);
+            pid.is_some()
         });
-        assert!(gone(pid), "a zombie is left");
+        let pid = pid.expect("pid");
+        // Nobody calls anything on the voice: its speaker thread reaps on its own.
+        eventually("the utterance is reaped", || gone(pid));
+        drop(voice);
+    }
+
+    #[test]
+    fn dropping_the_voice_stops_what_it_says() {
+        let gated = Gated::new();
+        let voice = gated.voice();
+        voice.say("one", Urgency::Queue);
+        gated.wait_until_said(1);
+        let one = gated.pid("one");
+        assert!(!gone(one));
+        drop(voice);
+        assert!(gone(one), "the utterance outlived the voice");
+        assert_eq!(gated.said(), ["start one"]);
     }
 
     #[test]
     fn finish_lets_the_last_words_end() {
         let dir = tempfile::tempdir().expect("tempdir");
         let out = dir.path().join("said");
-        let script = format!("sleep 0.2; printf '%s' \"$1\" > '{}'", out.display());
-        let mut voice = Voice::new(
-            PathBuf::from("/bin/sh"),
-            vec!["-c".into(), script, "sh".into()],
-        );
-        voice.say("routine complete");
+        let voice = shell_voice(&format!(
+            "sleep 0.2; printf '%s' \"$1\" > '{}'",
+            out.display()
+        ));
+        voice.say("routine complete", Urgency::Interrupt);
         voice.finish(Duration::from_secs(60));
         assert_eq!(
             fs::read_to_string(&out).expect("spoken"),
@@ -374,19 +687,22 @@ mod tests {
 
     #[test]
     fn finish_stops_a_voice_that_never_ends() {
-        let args = vec!["-c".into(), "exec sleep 60".into(), "sh".into()];
-        let mut voice = Voice::new(PathBuf::from("/bin/sh"), args);
-        voice.say("routine complete");
-        let pid = voice.speaking.as_ref().expect("speaking").id();
+        let gated = Gated::new();
+        let voice = gated.voice();
+        voice.say("routine complete", Urgency::Interrupt);
+        gated.wait_until_said(1);
+        let pid = gated.pid("routine complete");
         voice.finish(Duration::from_millis(50));
         assert!(gone(pid), "the utterance outlived finish");
+        assert_eq!(gated.said(), ["start routine complete"]);
     }
 
     #[test]
     fn a_program_that_cannot_start_is_no_crash() {
-        let mut voice = Voice::new(PathBuf::from("/nonexistent/speak"), Vec::new());
-        voice.say("hello");
-        assert!(voice.speaking.is_none());
-        voice.reap();
+        let voice = voice("/nonexistent/speak", &[]);
+        voice.say("hello", Urgency::Queue);
+        voice.say("again", Urgency::Interrupt);
+        voice.sync();
+        voice.finish(Duration::from_secs(60));
     }
 }
