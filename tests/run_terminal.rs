@@ -552,8 +552,10 @@ fn a_routine_that_finishes_prints_its_summary_on_the_normal_screen() {
     run.assert_exit_and_terminal_restored(0);
     let summary = run.summary();
     assert!(summary.contains("2 of 2 stretches done"), "{summary}");
-    // A bell at the start of every phase: lead-in, hold, switch, hold, rest, hold.
-    assert!(run.bells() >= 6, "{} bells", run.bells());
+    // A bell at the start of every phase (lead-in, hold, switch, hold, rest, hold) and one
+    // at the end: 7. Events that come due in one wake ring once, so a machine that stalls
+    // past a phase's end may hear 6; never more than one a change.
+    assert!((6..=7).contains(&run.bells()), "{} bells", run.bells());
 }
 
 #[test]
