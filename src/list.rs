@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use crate::catalog::{self, Loaded};
 use crate::cli::Format;
@@ -143,12 +144,13 @@ fn hold_text(row: &StretchRow) -> String {
     }
 }
 
-/// Columns padded to their widest cell, the last one left ragged.
+/// Columns padded to their widest cell, the last one left ragged. Widths are terminal
+/// columns, so a name in CJK characters or with emoji lines up too.
 fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
+            *width = (*width).max(cell.width());
         }
     }
     let mut out = String::new();
@@ -161,7 +163,8 @@ fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
                 if i == last {
                     cell
                 } else {
-                    format!("{cell:<width$}", width = widths[i])
+                    let padding = widths[i].saturating_sub(cell.width());
+                    format!("{cell}{}", " ".repeat(padding))
                 }
             })
             .collect();
@@ -173,4 +176,21 @@ fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
         line(row);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_line_up_in_terminal_columns() {
+        let rows = vec![
+            vec!["前屈".to_string(), "30s".to_string(), "x".to_string()],
+            vec!["fold".to_string(), "1m".to_string(), "y".to_string()],
+        ];
+        assert_eq!(
+            table(&["NAME", "HOLD", "NOTE"], rows),
+            "NAME  HOLD  NOTE\n前屈  30s   x\nfold  1m    y\n"
+        );
+    }
 }
