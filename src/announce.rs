@@ -21,7 +21,7 @@ pub fn spoken(routine: &Routine, timeline: &Timeline, event: &Event) -> Option<S
     Some(match phase.kind {
         PhaseKind::LeadIn => format!("get ready: {name}"),
         PhaseKind::Hold => match phase.side {
-            Some(side) => format!("{name}, {} side", side.as_str()),
+            Some(side) => format!("{name}, {}", side_label(side)),
             None => name.clone(),
         },
         PhaseKind::Switch if phase.side.is_some() => "switch sides".to_string(),
@@ -238,9 +238,9 @@ pub(crate) mod tests {
         let timeline = Timeline::new(&routine);
         let said = |event: Event| spoken(&routine, &timeline, &event);
         assert_eq!(said(started(0)).as_deref(), Some("get ready: Toe touch"));
-        assert_eq!(said(started(1)).as_deref(), Some("Toe touch, left side"));
+        assert_eq!(said(started(1)).as_deref(), Some("Toe touch, left leg"));
         assert_eq!(said(started(2)).as_deref(), Some("switch sides"));
-        assert_eq!(said(started(3)).as_deref(), Some("Toe touch, right side"));
+        assert_eq!(said(started(3)).as_deref(), Some("Toe touch, right leg"));
         assert_eq!(said(started(4)).as_deref(), Some("next: Downward dog"));
         assert_eq!(said(started(5)).as_deref(), Some("Downward dog"));
         assert_eq!(said(started(6)).as_deref(), Some("next rep"));
@@ -261,7 +261,7 @@ pub(crate) mod tests {
         };
         assert_eq!(
             utterance(&routine, &timeline, &[started(1), cue]),
-            Some(("Toe touch, left side. a1.".to_string(), Urgency::Interrupt))
+            Some(("Toe touch, left leg. a1.".to_string(), Urgency::Interrupt))
         );
         assert_eq!(utterance(&routine, &timeline, &[started(99)]), None);
         assert_eq!(utterance(&routine, &timeline, &[]), None);

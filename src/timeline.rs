@@ -26,15 +26,6 @@ pub enum Side {
     Right,
 }
 
-impl Side {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Side::Left => "left",
-            Side::Right => "right",
-        }
-    }
-}
-
 /// One phase of the plan. A gap (lead-in, switch, rest) carries the stretch, side
 /// and rep of the hold that follows it: that is what the user gets ready for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

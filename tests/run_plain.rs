@@ -293,9 +293,9 @@ fn the_voice_says_each_moment_as_one_argument() {
         std::fs::read_to_string(spoken.path()).unwrap(),
         "1|Toe touch. Lift your sit bones.\n\
          1|Don't bounce.\n\
-         1|Heel on a step, left side. Don't bounce.\n\
+         1|Heel on a step, left leg. Don't bounce.\n\
          1|switch sides.\n\
-         1|Heel on a step, right side. Don't bounce.\n\
+         1|Heel on a step, right leg. Don't bounce.\n\
          1|routine complete.\n"
     );
 }
