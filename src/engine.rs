@@ -22,6 +22,7 @@
 use std::time::Duration;
 
 use crate::duration;
+use crate::input::Action;
 use crate::routine::Routine;
 use crate::timeline::{Phase, PhaseKind, Timeline, cue_schedule};
 
@@ -86,6 +87,9 @@ static NO_PHASE: Phase = Phase {
     side: None,
     rep: 1,
 };
+
+/// How much `+` and `-` add to or take from the current phase.
+pub const ADJUST_SECONDS: i64 = 5;
 
 pub struct Engine<'r> {
     routine: &'r Routine,
@@ -209,6 +213,19 @@ impl<'r> Engine<'r> {
         events.push(Event::PhaseStarted { index: target });
         events.extend(self.advance(now));
         events
+    }
+
+    /// Carry out a key that steers the run: pause, skip, back, or +/- `ADJUST_SECONDS`.
+    /// Keys that do not touch the timing (help, quit, interrupt) change nothing here.
+    pub fn steer(&mut self, action: Action, now: Duration) -> Vec<Event> {
+        match action {
+            Action::TogglePause => self.toggle_pause(now),
+            Action::Next => self.skip(now),
+            Action::Back => self.back(now),
+            Action::AddTime => self.adjust(now, ADJUST_SECONDS),
+            Action::RemoveTime => self.adjust(now, -ADJUST_SECONDS),
+            Action::ToggleHelp | Action::Quit | Action::Interrupt => Vec::new(),
+        }
     }
 
     /// Lengthen (positive) or shorten (negative) the current phase by `seconds`.

@@ -15,7 +15,7 @@ use anyhow::Context;
 
 use crate::announce;
 use crate::duration;
-use crate::engine::{Engine, Event, View};
+use crate::engine::{ADJUST_SECONDS, Engine, Event, View};
 use crate::input::{Action, Input, Signal};
 use crate::routine::Routine;
 use crate::run::{Ending, Outcome, RunOptions};
@@ -126,14 +126,9 @@ fn run_with(
             Input::Signal(signal) => break Ending::Signal(signal),
         };
         let events = match action {
-            Action::TogglePause => engine.toggle_pause(now),
-            Action::Next => engine.skip(now),
-            Action::Back => engine.back(now),
-            Action::AddTime => engine.adjust(now, 5),
-            Action::RemoveTime => engine.adjust(now, -5),
-            Action::ToggleHelp => Vec::new(),
             Action::Quit => break Ending::Quit,
             Action::Interrupt => break Ending::Signal(Signal::Interrupt),
+            steering => engine.steer(steering, now),
         };
         let phase_changed = events.iter().any(|e| !matches!(e, Event::Cue { .. }));
         if printer.events(now, events)? {
@@ -160,7 +155,7 @@ fn key_note(action: Action, view: &View, phase_changed: bool) -> Option<String> 
         _ => return None,
     };
     Some(format!(
-        "{sign}5s: {} now {}, {}s left",
+        "{sign}{ADJUST_SECONDS}s: {} now {}, {}s left",
         announce::phase_title(view.phase).to_lowercase(),
         duration::format(view.phase_duration),
         view.seconds_left()

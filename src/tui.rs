@@ -123,12 +123,8 @@ impl Session<'_> {
                 Input::Action(action) => match action {
                     Action::Quit => return Ok(Ending::Quit),
                     Action::Interrupt => return Ok(Ending::Signal(Signal::Interrupt)),
-                    Action::TogglePause => events = self.engine.toggle_pause(now),
-                    Action::Next => events = self.engine.skip(now),
-                    Action::Back => events = self.engine.back(now),
-                    Action::AddTime => events = self.engine.adjust(now, 5),
-                    Action::RemoveTime => events = self.engine.adjust(now, -5),
                     Action::ToggleHelp => self.screen.help_visible = !self.screen.help_visible,
+                    steering => events = self.engine.steer(steering, now),
                 },
             }
         }
