@@ -3,15 +3,16 @@
 
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
-use std::sync::mpsc;
-use std::time::Duration;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::thread;
+use std::time::{Duration, Instant};
 
 use crate::catalog;
 use crate::cli::{LevelArg, RunArgs};
 use crate::diagnostic;
 use crate::duration;
 use crate::engine::Summary;
-use crate::input::{self, Signal};
+use crate::input::{self, Input, Signal};
 use crate::parse::closest;
 use crate::plain;
 use crate::routine::{Level, Routine};
@@ -20,6 +21,12 @@ use crate::terminal::{self, TerminalGuard};
 use crate::timeline::Timeline;
 use crate::tui;
 use crate::voice::Voice;
+
+/// How long "routine complete" may take to be said before the program exits.
+const LAST_WORDS: Duration = Duration::from_secs(3);
+
+/// How often to look whether the voice has had its last words while waiting for a signal.
+const LOOK_AGAIN: Duration = Duration::from_millis(50);
 
 pub struct RunOptions {
     pub bell: bool,
@@ -111,21 +118,41 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         }
     };
     drop(guard);
-    // Let "routine complete" be heard, but nothing speak after the program is done.
-    if let Some(voice) = options.voice.take() {
-        let last_words = if outcome.ending == Ending::Finished {
-            Duration::from_secs(3)
-        } else {
-            Duration::ZERO
-        };
-        voice.finish(last_words);
-    }
+    // Let "routine complete" be heard, but nothing speak after the program is done: a
+    // stopped routine's voice is cut off as it is dropped.
+    let late_signal = match (options.voice.take(), outcome.ending) {
+        (Some(voice), Ending::Finished) => hear_last_words(&voice, &inputs),
+        _ => None,
+    };
     let summary = summary_line(&outcome, routine.stretches.len());
     diagnostic::print_stdout(&format!("{summary}\n"))?;
-    Ok(match outcome.ending {
-        Ending::Finished | Ending::Quit => ExitCode::SUCCESS,
-        Ending::Signal(signal) => ExitCode::from(u8::try_from(signal.exit_code()).unwrap_or(1)),
-    })
+    let signal = match outcome.ending {
+        Ending::Signal(signal) => Some(signal),
+        Ending::Finished | Ending::Quit => late_signal,
+    };
+    Ok(signal.map_or(ExitCode::SUCCESS, |signal| {
+        ExitCode::from(u8::try_from(signal.exit_code()).unwrap_or(1))
+    }))
+}
+
+/// Wait for the voice's last words, for at most `LAST_WORDS`, unless a signal comes
+/// first: that one is returned, and the words are cut off when the voice is dropped.
+fn hear_last_words(voice: &Voice, inputs: &Receiver<Input>) -> Option<Signal> {
+    let deadline = Instant::now() + LAST_WORDS;
+    voice.start_finishing(LAST_WORDS);
+    while !voice.has_finished() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return None;
+        }
+        match inputs.recv_timeout(left.min(LOOK_AGAIN)) {
+            Ok(Input::Signal(signal)) => return Some(signal),
+            Ok(_) | Err(RecvTimeoutError::Timeout) => {}
+            // Nothing can come any more; wait for the voice alone.
+            Err(RecvTimeoutError::Disconnected) => thread::sleep(left.min(LOOK_AGAIN)),
+        }
+    }
+    None
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

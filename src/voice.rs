@@ -118,13 +118,18 @@ impl Voice {
     /// Let the utterance in progress end, for at most `within`, then stop whatever is
     /// left, dropping any utterance still waiting: the last words of a routine ("routine
     /// complete") are worth hearing, but the program must not hang on a speech program
-    /// that never ends.
-    pub fn finish(self, within: Duration) {
+    /// that never ends. Returns at once: `has_finished` tells when it is done, and
+    /// dropping the voice before then cuts the utterance off.
+    pub fn start_finishing(&self, within: Duration) {
         if let Some(messages) = &self.messages {
             let deadline = Instant::now() + within;
             let _ = messages.send(Message::Finish { deadline });
         }
-        // Dropping `self` waits for the speaker thread to end.
+    }
+
+    /// Whether the speaker thread has ended, its last utterance over or stopped.
+    pub fn has_finished(&self) -> bool {
+        self.speaker.as_ref().is_none_or(JoinHandle::is_finished)
     }
 }
 
@@ -180,7 +185,7 @@ impl Speaker {
                 }
                 Some(Message::Finish { deadline }) => {
                     self.waiting = None;
-                    self.wait_until(deadline);
+                    self.wait_until(deadline, inbox);
                     break;
                 }
                 #[cfg(test)]
@@ -222,8 +227,9 @@ impl Speaker {
             .ok()
     }
 
-    /// Let the utterance being said end, for at most until `deadline`.
-    fn wait_until(&mut self, deadline: Instant) {
+    /// Let the utterance being said end, for at most until `deadline`, or until the
+    /// `Voice` hangs up because the program must end now.
+    fn wait_until(&mut self, deadline: Instant, inbox: &Receiver<Message>) {
         while let Some(child) = &mut self.speaking
             && matches!(child.try_wait(), Ok(None))
         {
@@ -231,7 +237,11 @@ impl Speaker {
             if left.is_zero() {
                 return;
             }
-            thread::sleep(left.min(POLL_INTERVAL));
+            // Nothing is sent after `Finish`; only the hang-up matters here.
+            if let Err(RecvTimeoutError::Disconnected) = inbox.recv_timeout(left.min(POLL_INTERVAL))
+            {
+                return;
+            }
         }
     }
 
@@ -487,6 +497,15 @@ mod tests {
     }
 
     impl Voice {
+        /// `start_finishing`, then wait for the speaker thread to end before the voice is
+        /// dropped, which would cut it short.
+        fn finish(self, within: Duration) {
+            self.start_finishing(within);
+            while !self.has_finished() {
+                thread::sleep(Duration::from_millis(5));
+            }
+        }
+
         /// Returns once the speaker thread has handled everything said before.
         fn sync(&self) {
             let (reply, answer) = mpsc::channel();
@@ -695,6 +714,34 @@ mod tests {
         voice.finish(Duration::from_millis(50));
         assert!(gone(pid), "the utterance outlived finish");
         assert_eq!(gated.said(), ["start routine complete"]);
+    }
+
+    #[test]
+    fn dropping_the_voice_cuts_its_last_words_short() {
+        let gated = Gated::new();
+        let voice = gated.voice();
+        voice.say("routine complete", Urgency::Interrupt);
+        gated.wait_until_said(1);
+        let pid = gated.pid("routine complete");
+        voice.start_finishing(Duration::from_secs(60));
+        assert!(!voice.has_finished(), "it waits for the last words");
+        drop(voice);
+        assert!(gone(pid), "the utterance outlived the voice");
+    }
+
+    #[test]
+    fn the_voice_has_finished_once_its_last_words_end() {
+        let gated = Gated::new();
+        let voice = gated.voice();
+        voice.say("routine complete", Urgency::Interrupt);
+        gated.wait_until_said(1);
+        voice.start_finishing(Duration::from_secs(60));
+        gated.let_end("routine complete");
+        eventually("the voice to finish", || voice.has_finished());
+        assert_eq!(
+            gated.said(),
+            ["start routine complete", "end routine complete"]
+        );
     }
 
     #[test]

@@ -301,6 +301,32 @@ fn the_voice_says_each_moment_as_one_argument() {
 }
 
 #[test]
+fn a_signal_during_the_last_words_cuts_them_off_and_sets_the_status() {
+    let speaker = format!(
+        "{}/tests/fixtures/run/interrupt_last_words.sh",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let output = stretch()
+        .args(["run", "--voice", &fixture("short.toml")])
+        .env("STRETCH_VOICE_COMMAND", &speaker)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.ends_with(
+            "  finished\nRoutine complete: 2 of 2 stretches done (3 of 3 holds) in 4s.\n"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn a_missing_speech_program_is_a_clear_error_before_the_run() {
     let output = stretch()
         .args(["run", "--voice", &fixture("short.toml")])
