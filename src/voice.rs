@@ -6,6 +6,7 @@
 
 use std::env;
 use std::ffi::OsStr;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -13,6 +14,8 @@ use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
+use nix::sys::signal::{Signal as NixSignal, killpg};
+use nix::unistd::Pid;
 
 /// The speech programs tried in turn when `STRETCH_VOICE_COMMAND` is not set.
 const SPEECH_PROGRAMS: [&str; 4] = ["spd-say", "espeak-ng", "espeak", "say"];
@@ -221,6 +224,9 @@ impl Speaker {
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            // A group of its own, so that `stop` reaches whatever it starts in turn (a
+            // script that runs espeak, say).
+            .process_group(0)
             .spawn()
             // A voice that fails now (program removed, too many processes) must not stop
             // the routine, and there is no place on the full screen to say so; stay quiet.
@@ -250,7 +256,15 @@ impl Speaker {
         if let Some(mut child) = self.speaking.take()
             && matches!(child.try_wait(), Ok(None))
         {
-            let _ = child.kill();
+            // Until it is reaped below, the child's id (its group's id) cannot be reused.
+            match i32::try_from(child.id()) {
+                Ok(group) => {
+                    let _ = killpg(Pid::from_raw(group), NixSignal::SIGKILL);
+                }
+                Err(_) => {
+                    let _ = child.kill();
+                }
+            }
             let _ = child.wait();
         }
     }
@@ -742,6 +756,35 @@ mod tests {
             gated.said(),
             ["start routine complete", "end routine complete"]
         );
+    }
+
+    /// True once the process has ended, whether or not anything has reaped it yet.
+    #[cfg(target_os = "linux")]
+    fn ended(pid: u32) -> bool {
+        // /proc/PID/stat: "PID (NAME) STATE ..."; Z is a zombie.
+        match fs::read_to_string(format!("/proc/{pid}/stat")) {
+            Ok(stat) => stat
+                .rsplit_once(')')
+                .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
+            Err(_) => true,
+        }
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn stopping_reaches_what_the_speech_program_started() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let pid_file = dir.path().join("grandchild");
+        let voice = shell_voice(&format!(
+            "sleep 60 & echo $! > '{}'; wait",
+            pid_file.display()
+        ));
+        voice.say("hello", Urgency::Queue);
+        eventually("the grandchild starts", || read_pid(&pid_file).is_some());
+        let grandchild = read_pid(&pid_file).expect("pid");
+        assert!(!ended(grandchild));
+        drop(voice);
+        eventually("the grandchild ends", || ended(grandchild));
     }
 
     #[test]
