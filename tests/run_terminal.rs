@@ -277,8 +277,16 @@ impl Run {
         status
     }
 
-    /// The program exited with `code`, and left the terminal exactly as it found it.
+    /// The program exited with `code`, without a panic, and left the terminal exactly as
+    /// it found it.
     fn assert_exit_and_terminal_restored(&mut self, code: u32) {
+        let screen = self.assert_exit_with_terminal_restored_whatever_the_cause(code);
+        assert!(!screen.contains("panicked"), "{screen}");
+    }
+
+    /// The program exited with `code` and left the terminal exactly as it found it; the
+    /// screen it left.
+    fn assert_exit_with_terminal_restored_whatever_the_cause(&mut self, code: u32) -> String {
         let status = self.finish();
         let screen = self.contents();
         assert_eq!(
@@ -316,7 +324,7 @@ impl Run {
             after, self.termios_before,
             "the terminal's modes differ from before"
         );
-        assert!(!screen.contains("panicked"), "{screen}");
+        screen
     }
 
     /// The one-line summary printed on the normal screen after the run.
@@ -563,6 +571,22 @@ fn it_survives_any_number_of_resizes_down_to_one_cell() {
     });
     run.type_keys(b"q");
     run.assert_exit_and_terminal_restored(0);
+}
+
+#[test]
+fn a_panic_leaves_the_terminal_restored_and_its_message_readable() {
+    // Debug builds, which the tests run, panic on the first input when asked to.
+    let mut run = Run::start(
+        &["run", STEADY],
+        &[("STRETCH_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
+    );
+    run.wait_for_text("Seated forward bend");
+    run.type_keys(b" ");
+    let screen = run.assert_exit_with_terminal_restored_whatever_the_cause(101);
+    assert!(
+        screen.contains("panicked") && screen.contains("STRETCH_TEST_PANIC is set"),
+        "{screen}"
+    );
 }
 
 #[test]
