@@ -555,6 +555,14 @@ mod tests {
             ))
         }
 
+        /// A voice that has begun to say "routine complete" and goes on until let end.
+        fn saying_last_words(&self) -> Voice {
+            let voice = self.voice();
+            voice.say("routine complete", Urgency::Interrupt);
+            self.wait_until_said(1);
+            voice
+        }
+
         fn said(&self) -> Vec<String> {
             let said = fs::read_to_string(self.dir.path().join("said")).unwrap_or_default();
             said.lines().map(str::to_string).collect()
@@ -721,9 +729,7 @@ mod tests {
     #[test]
     fn finish_stops_a_voice_that_never_ends() {
         let gated = Gated::new();
-        let voice = gated.voice();
-        voice.say("routine complete", Urgency::Interrupt);
-        gated.wait_until_said(1);
+        let voice = gated.saying_last_words();
         let pid = gated.pid("routine complete");
         voice.finish(Duration::from_millis(50));
         assert!(gone(pid), "the utterance outlived finish");
@@ -733,9 +739,7 @@ mod tests {
     #[test]
     fn dropping_the_voice_cuts_its_last_words_short() {
         let gated = Gated::new();
-        let voice = gated.voice();
-        voice.say("routine complete", Urgency::Interrupt);
-        gated.wait_until_said(1);
+        let voice = gated.saying_last_words();
         let pid = gated.pid("routine complete");
         voice.start_finishing(Duration::from_secs(60));
         assert!(!voice.has_finished(), "it waits for the last words");
@@ -746,9 +750,7 @@ mod tests {
     #[test]
     fn the_voice_has_finished_once_its_last_words_end() {
         let gated = Gated::new();
-        let voice = gated.voice();
-        voice.say("routine complete", Urgency::Interrupt);
-        gated.wait_until_said(1);
+        let voice = gated.saying_last_words();
         voice.start_finishing(Duration::from_secs(60));
         gated.let_end("routine complete");
         eventually("the voice to finish", || voice.has_finished());

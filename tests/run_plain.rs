@@ -2,7 +2,7 @@
 //! choose stretches, and how it ends. Holds are one second long.
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 
 use assert_cmd::cargo::CommandCargoExt;
 use nix::sys::signal::{Signal, kill};
@@ -21,6 +21,22 @@ fn stretch() -> Command {
 
 fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/plain/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A stand-in speech program from `tests/fixtures/run`.
+fn speaker(name: &str) -> String {
+    format!("{}/tests/fixtures/run/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Standard output of a run that must have exited with `code`; its standard error if not.
+fn stdout_after(output: Output, code: i32) -> String {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
 }
 
 /// The lines of a plain run with their time stamps cut off, after checking each stamp.
@@ -48,13 +64,7 @@ fn plain_run_prints_every_phase_and_cue_in_order() {
         .args(["run", &fixture("short.toml")])
         .output()
         .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stdout = stdout_after(output, 0);
     assert_eq!(
         texts(&stdout),
         [
@@ -111,13 +121,7 @@ fn only_skip_and_level_choose_the_stretches() {
             .args(flags)
             .output()
             .unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        texts(&String::from_utf8(output.stdout).unwrap())
+        texts(&stdout_after(output, 0))
             .into_iter()
             .filter(|line| line.starts_with("hold"))
             .collect::<Vec<_>>()
@@ -225,8 +229,7 @@ fn the_lead_in_gives_the_first_stretch_and_its_how_on_one_line() {
         .args(["run", &fixture("lead_in.toml")])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stdout = stdout_after(output, 0);
     assert_eq!(
         texts(&stdout)[0],
         "get ready (1s): Toe touch. Line one Line two"
@@ -274,19 +277,13 @@ fn signals_end_a_plain_run_with_their_status_and_a_summary() {
 #[test]
 fn the_voice_says_each_moment_as_one_argument() {
     let spoken = tempfile::NamedTempFile::new().unwrap();
-    let speaker = format!("{}/tests/fixtures/run/say.sh", env!("CARGO_MANIFEST_DIR"));
     let output = stretch()
         .args(["run", "--voice", &fixture("short.toml")])
-        .env("STRETCH_VOICE_COMMAND", &speaker)
+        .env("STRETCH_VOICE_COMMAND", speaker("say.sh"))
         .env("STRETCH_TEST_SPOKEN", spoken.path())
         .output()
         .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    stdout_after(output, 0);
     // Each line: how many arguments the speaker got, then the first. The run waits for the
     // last words before it exits, so the file is complete.
     assert_eq!(
@@ -302,22 +299,12 @@ fn the_voice_says_each_moment_as_one_argument() {
 
 #[test]
 fn a_signal_during_the_last_words_cuts_them_off_and_sets_the_status() {
-    let speaker = format!(
-        "{}/tests/fixtures/run/interrupt_last_words.sh",
-        env!("CARGO_MANIFEST_DIR")
-    );
     let output = stretch()
         .args(["run", "--voice", &fixture("short.toml")])
-        .env("STRETCH_VOICE_COMMAND", &speaker)
+        .env("STRETCH_VOICE_COMMAND", speaker("interrupt_last_words.sh"))
         .output()
         .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(130),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stdout = stdout_after(output, 130);
     assert!(
         stdout.ends_with(
             "  finished\nRoutine complete: 2 of 2 stretches done (3 of 3 holds) in 4s.\n"
