@@ -73,6 +73,8 @@ pub fn listen_for_signals(tx: Sender<Input>) -> anyhow::Result<()> {
 pub fn listen_for_keys(tx: Sender<Input>) -> anyhow::Result<()> {
     thread::Builder::new().name("keys".into()).spawn(move || {
         while let Ok(event) = event::read() {
+            #[cfg(debug_assertions)]
+            crate::terminal::panic_if_asked("keys");
             let input = match event {
                 Event::Key(key) => action_for(key).map(Input::Action),
                 Event::Resize(..) => Some(Input::Resize),

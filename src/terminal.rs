@@ -56,14 +56,33 @@ pub fn restore() {
 
 /// Restore the terminal before the default hook prints, so the panic message lands on
 /// the normal screen in a usable terminal.
+///
+/// A panic on a helper thread (keys, signals, voice) ends the program as one on the main
+/// thread does: with the terminal restored, the run cannot go on drawing.
 fn install_panic_hook() {
     PANIC_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
             previous(info);
+            if std::thread::current().name() != Some("main") {
+                std::process::exit(PANIC_EXIT_CODE);
+            }
         }));
     });
+}
+
+/// The status Rust gives a process whose main thread panicked.
+const PANIC_EXIT_CODE: i32 = 101;
+
+/// Debug builds only: panic here when `STRETCH_TEST_PANIC` names `thread`, so that the
+/// tests can see a panic on any thread leave the terminal as it was. No release build
+/// has this.
+#[cfg(debug_assertions)]
+pub fn panic_if_asked(thread: &str) {
+    if std::env::var_os("STRETCH_TEST_PANIC").is_some_and(|asked| asked == thread) {
+        panic!("STRETCH_TEST_PANIC is set to {thread}");
+    }
 }
 
 /// Whether this process is in the foreground of the terminal on standard input. Only then

@@ -111,7 +111,7 @@ impl Session<'_> {
             };
 
             #[cfg(debug_assertions)]
-            panic_if_asked();
+            crate::terminal::panic_if_asked("main");
             let now = self.start.elapsed();
             match input {
                 Input::Signal(signal) => return Ok(Ending::Signal(signal)),
@@ -150,15 +150,6 @@ impl Session<'_> {
             voice.say(&words, urgency);
         }
         Ok(events.contains(&Event::Finished))
-    }
-}
-
-/// Debug builds only: `STRETCH_TEST_PANIC` makes the first input panic, so that the tests
-/// can see a panic leave the terminal as it was. No release build has this.
-#[cfg(debug_assertions)]
-fn panic_if_asked() {
-    if std::env::var_os("STRETCH_TEST_PANIC").is_some() {
-        panic!("STRETCH_TEST_PANIC is set");
     }
 }
 

@@ -574,19 +574,23 @@ fn it_survives_any_number_of_resizes_down_to_one_cell() {
 }
 
 #[test]
-fn a_panic_leaves_the_terminal_restored_and_its_message_readable() {
-    // Debug builds, which the tests run, panic on the first input when asked to.
-    let mut run = Run::start(
-        &["run", STEADY],
-        &[("STRETCH_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
-    );
-    run.wait_for_text("Seated forward bend");
-    run.type_keys(b" ");
-    let screen = run.assert_exit_with_terminal_restored_whatever_the_cause(101);
-    assert!(
-        screen.contains("panicked") && screen.contains("STRETCH_TEST_PANIC is set"),
-        "{screen}"
-    );
+fn a_panic_on_any_thread_leaves_the_terminal_restored_and_its_message_readable() {
+    // Debug builds, which the tests run, panic on the first key on the thread named.
+    for thread in ["main", "keys"] {
+        let mut run = Run::start(
+            &["run", STEADY],
+            &[("STRETCH_TEST_PANIC", thread), ("RUST_BACKTRACE", "0")],
+        );
+        run.wait_for_text("Seated forward bend");
+        run.type_keys(b" ");
+        let screen = run.assert_exit_with_terminal_restored_whatever_the_cause(101);
+        assert!(
+            screen.contains(&format!("thread '{thread}' "))
+                && screen.contains("panicked")
+                && screen.contains(&format!("STRETCH_TEST_PANIC is set to {thread}")),
+            "{screen}"
+        );
+    }
 }
 
 #[test]
