@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::duration;
+use stretch_timer::routine::duration;
 
 #[derive(Debug, Parser)]
 #[command(

@@ -1,36 +1,20 @@
-mod announce;
-mod catalog;
 mod cli;
-mod diagnostic;
-mod duration;
-mod engine;
-mod input;
-mod list;
-mod parse;
-mod plain;
-mod routine;
-mod run;
-mod sanitize;
-mod screen;
-mod show;
-mod terminal;
-mod timeline;
-mod tui;
-mod validate;
-mod voice;
+mod commands;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use crate::cli::{Cli, Command};
+use crate::commands::{list, run, show, validate};
+use stretch_timer::routine::{catalog, diagnostic, text};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match execute(cli.command) {
         Ok(code) => code,
         Err(error) => {
-            anstream::eprintln!("error: {}", sanitize::terminal_safe(&format!("{error:#}")));
+            anstream::eprintln!("error: {}", text::terminal_safe(&format!("{error:#}")));
             if error.is::<run::UsageError>() {
                 ExitCode::from(2)
             } else {

@@ -5,12 +5,12 @@ use std::time::Duration;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::catalog::{self, Loaded};
 use crate::cli::Format;
-use crate::diagnostic::print_stdout;
-use crate::duration;
-use crate::sanitize::{self, terminal_safe};
-use crate::timeline::Timeline;
+use stretch_timer::plan::timeline::Timeline;
+use stretch_timer::routine::catalog::{self, Loaded};
+use stretch_timer::routine::diagnostic::print_stdout;
+use stretch_timer::routine::duration;
+use stretch_timer::routine::text::{self, terminal_safe};
 
 #[derive(Serialize)]
 struct RoutineRow {
@@ -40,7 +40,7 @@ pub fn run(stretches: bool, format: Format) -> anyhow::Result<()> {
     if stretches {
         let rows: Vec<StretchRow> = all.iter().flat_map(stretch_rows).collect();
         match format {
-            Format::Json => print_stdout(&sanitize::json(&rows)?)?,
+            Format::Json => print_stdout(&text::json(&rows)?)?,
             Format::Text => print_stdout(&table(
                 &["ROUTINE", "ID", "HOLD", "SIDES", "STRETCH"],
                 rows.iter()
@@ -60,7 +60,7 @@ pub fn run(stretches: bool, format: Format) -> anyhow::Result<()> {
     }
     let rows: Vec<RoutineRow> = all.iter().map(routine_row).collect();
     match format {
-        Format::Json => print_stdout(&sanitize::json(&rows)?)?,
+        Format::Json => print_stdout(&text::json(&rows)?)?,
         Format::Text => print_stdout(&table(
             &["NAME", "LEVEL", "STRETCHES", "TIME", "SOURCE"],
             rows.iter()
@@ -127,8 +127,8 @@ fn stretch_rows(loaded: &Loaded) -> Vec<StretchRow> {
             level: s.level.map(|l| l.as_str()),
             hold_ms: duration::millis(s.hold),
             sides: match s.sides {
-                crate::routine::Sides::None => "none",
-                crate::routine::Sides::Both => "both",
+                stretch_timer::routine::Sides::None => "none",
+                stretch_timer::routine::Sides::Both => "both",
             },
             reps: s.reps,
         })

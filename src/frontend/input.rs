@@ -8,19 +8,7 @@ use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifier
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    TogglePause,
-    Next,
-    Back,
-    AddTime,
-    RemoveTime,
-    ToggleHelp,
-    /// `q` or Esc: stop, exit status 0.
-    Quit,
-    /// Ctrl-C typed in raw mode: the same as SIGINT.
-    Interrupt,
-}
+use crate::plan::action::Action;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Signal {
@@ -74,7 +62,7 @@ pub fn listen_for_keys(tx: Sender<Input>) -> anyhow::Result<()> {
     thread::Builder::new().name("keys".into()).spawn(move || {
         while let Ok(event) = event::read() {
             #[cfg(debug_assertions)]
-            crate::terminal::panic_if_asked("keys");
+            crate::frontend::terminal::panic_if_asked("keys");
             let input = match event {
                 Event::Key(key) => action_for(key).map(Input::Action),
                 Event::Resize(..) => Some(Input::Resize),

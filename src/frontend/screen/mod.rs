@@ -15,12 +15,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, LineGauge, Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
-use crate::announce;
-use crate::duration;
-use crate::engine::View;
+use crate::frontend::words;
+use crate::plan::engine::View;
+use crate::plan::timeline::PhaseKind;
 use crate::routine::Routine;
-use crate::sanitize::{terminal_safe, terminal_safe_multiline};
-use crate::timeline::PhaseKind;
+use crate::routine::duration;
+use crate::routine::text::{terminal_safe, terminal_safe_multiline};
 
 /// What stays the same from one frame to the next.
 pub struct Screen<'a> {
@@ -100,15 +100,15 @@ impl FrameText {
         let title = if view.finished {
             "Done"
         } else {
-            announce::phase_title(phase)
+            words::phase_title(phase)
         };
 
         let mut about = Vec::new();
         if let Some(stretch) = stretch {
             about.push(terminal_safe(&stretch.name));
         }
-        about.extend(phase.side.map(|side| announce::side_label(side).to_owned()));
-        about.extend(announce::rep_label(routine, phase));
+        about.extend(phase.side.map(|side| words::side_label(side).to_owned()));
+        about.extend(words::rep_label(routine, phase));
 
         let remaining = view.seconds_left();
         let total = duration::whole_seconds_up(view.phase_duration).max(remaining);
@@ -140,7 +140,7 @@ impl FrameText {
         let progress = format!(
             "{} · {} · {} left",
             terminal_safe(&routine.name),
-            announce::stretch_progress(routine, phase),
+            words::stretch_progress(routine, phase),
             short_clock(view.routine_seconds_left()),
         );
 
@@ -552,8 +552,8 @@ fn wrap(text: &str, width: u16, max_lines: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::timeline::Timeline;
     use crate::routine::{Cue, Level, Sides, Stretch};
-    use crate::timeline::Timeline;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use std::time::Duration;
@@ -833,7 +833,7 @@ mod tests {
 
     #[test]
     fn the_built_in_routines_keep_their_advice_on_screen_through_every_hold() {
-        for loaded in crate::catalog::builtins() {
+        for loaded in crate::routine::catalog::builtins() {
             let routine = loaded.routine.expect("built-in routines are valid");
             assert!(!routine.cues.is_empty(), "{}", routine.name);
             let timeline = Timeline::new(&routine);
@@ -842,7 +842,7 @@ mod tests {
                     continue;
                 }
                 let schedule =
-                    crate::timeline::cue_schedule(&routine, phase.stretch, phase.duration);
+                    crate::plan::timeline::cue_schedule(&routine, phase.stretch, phase.duration);
                 let cues =
                     std::iter::once(None).chain(schedule.iter().map(|(_, text)| Some(*text)));
                 for cue in cues {

@@ -1,13 +1,13 @@
 //! The words for what happens during a run, shared by every front end: the plain
 //! front end's lines, the voice's sentences, and the titles and labels the full
 //! screen shows. Text here comes straight from the routine: a front end that prints it
-//! passes it through `sanitize::terminal_safe` first.
+//! passes it through `text::terminal_safe` first.
 
-use crate::duration;
-use crate::engine::Event;
+use crate::frontend::voice::Urgency;
+use crate::plan::engine::Event;
+use crate::plan::timeline::{Phase, PhaseKind, Side, Timeline};
 use crate::routine::Routine;
-use crate::timeline::{Phase, PhaseKind, Side, Timeline};
-use crate::voice::Urgency;
+use crate::routine::duration;
 
 /// What the voice says for `event`, if anything: the stretch name and side when a
 /// hold starts, "switch sides", "next: NAME", and each cue.

@@ -13,13 +13,14 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::layout::Rect;
 
-use crate::announce;
-use crate::engine::{Engine, Event};
-use crate::input::{Action, Input, Signal};
+use crate::frontend::input::{Input, Signal};
+use crate::frontend::screen::{self, Screen};
+use crate::frontend::session::{Ending, Outcome, RunOptions};
+use crate::frontend::words;
+use crate::plan::action::Action;
+use crate::plan::engine::{Engine, Event};
+use crate::plan::timeline::Timeline;
 use crate::routine::Routine;
-use crate::run::{Ending, Outcome, RunOptions};
-use crate::screen::{self, Screen};
-use crate::timeline::Timeline;
 
 /// How long to wait for the signal behind a failed write: a terminal that hangs up makes
 /// writes fail at about the moment SIGHUP arrives, and the signal is the better account.
@@ -111,7 +112,7 @@ impl Session<'_> {
             };
 
             #[cfg(debug_assertions)]
-            crate::terminal::panic_if_asked("main");
+            crate::frontend::terminal::panic_if_asked("main");
             let now = self.start.elapsed();
             match input {
                 Input::Signal(signal) => return Ok(Ending::Signal(signal)),
@@ -139,13 +140,13 @@ impl Session<'_> {
         options: &mut RunOptions,
         events: &[Event],
     ) -> anyhow::Result<bool> {
-        if options.bell && events.iter().any(announce::rings_bell) {
+        if options.bell && events.iter().any(words::rings_bell) {
             let backend = terminal.backend_mut();
             backend.write_all(b"\x07")?;
             Write::flush(backend)?;
         }
         if let Some(voice) = &mut options.voice
-            && let Some((words, urgency)) = announce::utterance(self.routine, self.timeline, events)
+            && let Some((words, urgency)) = words::utterance(self.routine, self.timeline, events)
         {
             voice.say(&words, urgency);
         }

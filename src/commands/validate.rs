@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::catalog::{self, Loaded, Origin};
 use crate::cli::Format;
-use crate::diagnostic::{self, JsonDiagnostic, print_stdout};
-use crate::sanitize::{self, terminal_safe};
+use stretch_timer::routine::catalog::{self, Loaded, Origin};
+use stretch_timer::routine::diagnostic::{self, JsonDiagnostic, print_stdout};
+use stretch_timer::routine::text::{self, terminal_safe};
 
 #[derive(Serialize)]
 struct FileReport {
@@ -45,7 +45,7 @@ pub fn run(files: &[PathBuf], format: Format) -> anyhow::Result<bool> {
                     },
                 })
                 .collect();
-            print_stdout(&sanitize::json(&reports)?)?;
+            print_stdout(&text::json(&reports)?)?;
         }
         Format::Text => {
             for l in &loaded {

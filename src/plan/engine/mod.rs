@@ -21,10 +21,10 @@
 
 use std::time::Duration;
 
-use crate::duration;
-use crate::input::Action;
+use crate::plan::action::Action;
+use crate::plan::timeline::{Phase, PhaseKind, Timeline, cue_schedule};
 use crate::routine::Routine;
-use crate::timeline::{Phase, PhaseKind, Timeline, cue_schedule};
+use crate::routine::duration;
 
 /// What happened while the engine advanced: the front end rings, speaks or prints these.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -440,8 +440,8 @@ fn next_whole_second(now: Duration, end: Duration) -> Option<Duration> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::timeline::Side;
     use crate::routine::{Cue, Level, Sides, Stretch};
-    use crate::timeline::Side;
 
     fn s(seconds: u64) -> Duration {
         Duration::from_secs(seconds)

@@ -283,7 +283,7 @@ impl SpeechCommand {
 /// option: a stretch named `-w.bashrc` would make espeak write a WAV file over `.bashrc`,
 /// and `-f FILE` would read a file aloud. Leading dashes and white space are dropped.
 fn speakable(text: &str) -> String {
-    crate::sanitize::terminal_safe(text)
+    crate::routine::text::terminal_safe(text)
         .trim_start_matches(|c: char| c == '-' || c.is_whitespace())
         .to_string()
 }

@@ -13,14 +13,15 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
-use crate::announce;
-use crate::duration;
-use crate::engine::{ADJUST_SECONDS, Engine, Event, View};
-use crate::input::{Action, Input, Signal};
+use crate::frontend::input::{Input, Signal};
+use crate::frontend::session::{Ending, Outcome, RunOptions};
+use crate::frontend::words;
+use crate::plan::action::Action;
+use crate::plan::engine::{ADJUST_SECONDS, Engine, Event, View};
+use crate::plan::timeline::Timeline;
 use crate::routine::Routine;
-use crate::run::{Ending, Outcome, RunOptions};
-use crate::sanitize::terminal_safe;
-use crate::timeline::Timeline;
+use crate::routine::duration;
+use crate::routine::text::terminal_safe;
 
 const BELL: &str = "\x07";
 const KEYS: &str = "keys: space pause/resume, n next, b back, + or - 5 seconds, ? keys, q quit";
@@ -156,7 +157,7 @@ fn key_note(action: Action, view: &View, phase_changed: bool) -> Option<String> 
     };
     Some(format!(
         "{sign}{ADJUST_SECONDS}s: {} now {}, {}s left",
-        announce::phase_title(view.phase).to_lowercase(),
+        words::phase_title(view.phase).to_lowercase(),
         duration::format(view.phase_duration),
         view.seconds_left()
     ))
@@ -176,14 +177,13 @@ impl Printer<'_> {
     fn events(&mut self, now: Duration, events: Vec<Event>) -> anyhow::Result<bool> {
         let mut finished = false;
         for event in &events {
-            let text = announce::line(self.routine, self.timeline, event);
-            let bell = self.options.bell && announce::rings_bell(event);
+            let text = words::line(self.routine, self.timeline, event);
+            let bell = self.options.bell && words::rings_bell(event);
             self.write(&format_line(now, &text, bell, self.newline))?;
             finished |= *event == Event::Finished;
         }
         if let Some(voice) = self.options.voice.as_mut()
-            && let Some((words, urgency)) =
-                announce::utterance(self.routine, self.timeline, &events)
+            && let Some((words, urgency)) = words::utterance(self.routine, self.timeline, &events)
         {
             voice.say(&words, urgency);
         }
@@ -219,8 +219,8 @@ mod tests {
     use std::sync::mpsc;
 
     use super::*;
-    use crate::announce::tests::sample_routine;
-    use crate::engine::Summary;
+    use crate::frontend::words::tests::sample_routine;
+    use crate::plan::engine::Summary;
 
     fn s(seconds: u64) -> Duration {
         Duration::from_secs(seconds)
@@ -456,7 +456,7 @@ mod tests {
             .filter(|&c| c.is_control() && !matches!(c, '\x07' | '\r' | '\n'))
             .chain(
                 text.chars()
-                    .filter(|&c| crate::sanitize::is_bidi_control(c)),
+                    .filter(|&c| crate::routine::text::is_bidi_control(c)),
             )
             .collect();
         assert_eq!(unexpected, []);

@@ -8,19 +8,19 @@ use std::path::{Path, PathBuf};
 
 use etcetera::BaseStrategy;
 
-use crate::diagnostic::{Diagnostic, SourceFile};
-use crate::parse::{self, MAX_FILE_BYTES};
 use crate::routine::Routine;
+use crate::routine::diagnostic::{Diagnostic, SourceFile};
+use crate::routine::read::{self, MAX_FILE_BYTES};
 
 const BUILTINS: &[(&str, &str)] = &[
-    ("hamstrings", include_str!("../routines/hamstrings.toml")),
+    ("hamstrings", include_str!("../../routines/hamstrings.toml")),
     (
         "hamstrings-beginner",
-        include_str!("../routines/hamstrings-beginner.toml"),
+        include_str!("../../routines/hamstrings-beginner.toml"),
     ),
     (
         "hamstrings-advanced",
-        include_str!("../routines/hamstrings-advanced.toml"),
+        include_str!("../../routines/hamstrings-advanced.toml"),
     ),
 ];
 
@@ -55,7 +55,7 @@ pub struct Loaded {
 
 impl Loaded {
     fn from_text(name: &str, origin: Origin, file: SourceFile) -> Loaded {
-        let routine = parse::parse_routine(&file);
+        let routine = read::parse_routine(&file);
         Loaded {
             name: name.to_string(),
             origin,
@@ -96,7 +96,7 @@ pub fn user_routines() -> Vec<Loaded> {
         anstream::eprintln!(
             "warning: {} routine files in {}; only the first {MAX_USER_ROUTINES} by name are read",
             paths.len(),
-            crate::sanitize::terminal_safe(&folder.display().to_string())
+            crate::routine::text::terminal_safe(&folder.display().to_string())
         );
         paths.truncate(MAX_USER_ROUTINES);
     }
@@ -143,8 +143,8 @@ pub fn find(routine: &str) -> anyhow::Result<Loaded> {
     }
     let names: Vec<String> = all_routines().into_iter().map(|l| l.name).collect();
     let known: Vec<&str> = names.iter().map(String::as_str).collect();
-    let safe = crate::sanitize::terminal_safe(routine);
-    match parse::closest(routine, &known) {
+    let safe = crate::routine::text::terminal_safe(routine);
+    match read::closest(routine, &known) {
         Some(close) => anyhow::bail!(
             "no routine named `{safe}`; did you mean `{close}`? (`stretch list` shows them all)"
         ),

@@ -10,12 +10,12 @@ use std::time::Duration;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{Diagnostic, SourceFile};
-use crate::duration;
+use crate::routine::diagnostic::{Diagnostic, SourceFile};
+use crate::routine::duration;
 use crate::routine::{Cue, Level, Routine, Sides, Stretch};
 // Values quoted in a message are made terminal-safe here, not only when rendered:
 // `--format json` passes messages on, and JSON escapes only C0 control characters.
-use crate::sanitize::{is_bidi_control, terminal_safe};
+use crate::routine::text::{is_bidi_control, terminal_safe};
 
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 const MAX_STRETCHES: usize = 100;

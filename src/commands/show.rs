@@ -5,13 +5,13 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::announce;
 use crate::cli::Format;
-use crate::diagnostic::print_stdout;
-use crate::duration::{self, clock};
-use crate::routine::Routine;
-use crate::sanitize::{self, terminal_safe, terminal_safe_multiline};
-use crate::timeline::{PhaseKind, Side, Timeline, cue_schedule};
+use stretch_timer::frontend::words;
+use stretch_timer::plan::timeline::{PhaseKind, Side, Timeline, cue_schedule};
+use stretch_timer::routine::Routine;
+use stretch_timer::routine::diagnostic::print_stdout;
+use stretch_timer::routine::duration::{self, clock};
+use stretch_timer::routine::text::{self, terminal_safe, terminal_safe_multiline};
 
 #[derive(Serialize)]
 struct JsonShow<'a> {
@@ -42,7 +42,7 @@ struct JsonCue<'a> {
 pub fn print(routine: &Routine, format: Format) -> anyhow::Result<()> {
     let timeline = Timeline::new(routine);
     match format {
-        Format::Json => print_stdout(&sanitize::json(&json(routine, &timeline))?)?,
+        Format::Json => print_stdout(&text::json(&json(routine, &timeline))?)?,
         Format::Text => print_stdout(&text(routine, &timeline))?,
     }
     Ok(())
@@ -101,9 +101,9 @@ fn text(routine: &Routine, timeline: &Timeline) -> String {
         let name = terminal_safe(&stretch.name);
         let side = phase
             .side
-            .map_or(String::new(), |s| format!(", {}", announce::side_label(s)));
-        let rep = announce::rep_label(routine, phase).map_or(String::new(), |r| format!(", {r}"));
-        let title = announce::phase_title(phase).to_lowercase();
+            .map_or(String::new(), |s| format!(", {}", words::side_label(s)));
+        let rep = words::rep_label(routine, phase).map_or(String::new(), |r| format!(", {r}"));
+        let title = words::phase_title(phase).to_lowercase();
         let what = match phase.kind {
             PhaseKind::LeadIn | PhaseKind::Rest => format!("{title}: {name}"),
             PhaseKind::Hold => format!("{title}: {name}{side}{rep}"),

@@ -7,44 +7,26 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::catalog;
 use crate::cli::{LevelArg, RunArgs};
-use crate::diagnostic;
-use crate::duration;
-use crate::engine::Summary;
-use crate::input::{self, Input, Signal};
-use crate::parse::closest;
-use crate::plain;
-use crate::routine::{Level, Routine};
-use crate::sanitize::terminal_safe;
-use crate::terminal::{self, TerminalGuard};
-use crate::timeline::Timeline;
-use crate::tui;
-use crate::voice::Voice;
+use stretch_timer::frontend::input::{self, Input, Signal};
+use stretch_timer::frontend::plain;
+use stretch_timer::frontend::session::{Ending, Outcome, RunOptions};
+use stretch_timer::frontend::terminal::{self, TerminalGuard};
+use stretch_timer::frontend::tui;
+use stretch_timer::frontend::voice::Voice;
+use stretch_timer::plan::timeline::Timeline;
+use stretch_timer::routine::catalog;
+use stretch_timer::routine::diagnostic;
+use stretch_timer::routine::duration;
+use stretch_timer::routine::read::closest;
+use stretch_timer::routine::text::terminal_safe;
+use stretch_timer::routine::{Level, Routine};
 
 /// How long "routine complete" may take to be said before the program exits.
 const LAST_WORDS: Duration = Duration::from_secs(3);
 
 /// How often to look whether the voice has had its last words while waiting for a signal.
 const LOOK_AGAIN: Duration = Duration::from_millis(50);
-
-pub struct RunOptions {
-    pub bell: bool,
-    pub voice: Option<Voice>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Ending {
-    Finished,
-    Quit,
-    Signal(Signal),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Outcome {
-    pub ending: Ending,
-    pub summary: Summary,
-}
 
 /// A command line that asks for what the routine does not have (`--only nosuch`): like
 /// clap's own errors, it exits with status 2.

@@ -7,7 +7,7 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
-use crate::sanitize::{terminal_safe, visible_controls};
+use crate::routine::text::{terminal_safe, visible_controls};
 
 /// A routine file's text as diagnostics refer to it. CRLF line endings are read as LF,
 /// so a file reads the same whichever line endings it was saved with.

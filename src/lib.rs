@@ -1,0 +1,16 @@
+//! `stretch`: a stretch routine timer for the terminal.
+//!
+//! The library holds three layers, each importing only the ones below it:
+//!
+//! 1. [`routine`]: the routine format: the model, reading and checking TOML, durations,
+//!    text rules, diagnostics, and the catalog of built-in and user routines.
+//! 2. [`plan`]: the timeline of a routine and the pure timing engine that follows it on a
+//!    clock, with the actions that steer it.
+//! 3. [`frontend`]: the one run loop and what it drives: the full screen, plain mode, the
+//!    voice, the bell, the terminal guard, keys and signals.
+//!
+//! The binary (`src/main.rs`) adds the command line and one file per command on top.
+
+pub mod frontend;
+pub mod plan;
+pub mod routine;

@@ -1,0 +1,8 @@
+//! The plan of a run and the timing engine that follows it. Imports only [`crate::routine`].
+//!
+//! [`timeline`] turns a routine into phases with their starts; [`engine`] is a pure state
+//! machine over them, fed the time by a [`clock`] and steered by [`action`]s.
+
+pub mod action;
+pub mod engine;
+pub mod timeline;
