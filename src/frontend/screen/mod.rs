@@ -15,6 +15,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, LineGauge, Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
+pub mod digits;
+
 use crate::frontend::words;
 use crate::plan::engine::View;
 use crate::plan::timeline::PhaseKind;
