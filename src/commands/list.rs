@@ -6,9 +6,9 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::cli::Format;
+use stretch_timer::frontend::output::print_stdout;
 use stretch_timer::plan::timeline::Timeline;
 use stretch_timer::routine::catalog::{self, Loaded};
-use stretch_timer::routine::diagnostic::print_stdout;
 use stretch_timer::routine::duration;
 use stretch_timer::routine::text::{self, terminal_safe};
 

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use crate::cli::{LevelArg, RunArgs};
 use stretch_timer::frontend::input::{self, Input, Signal};
+use stretch_timer::frontend::output::{is_broken_pipe, print_stdout};
 use stretch_timer::frontend::plain;
 use stretch_timer::frontend::session::{Ending, Outcome, RunOptions};
 use stretch_timer::frontend::terminal::{self, TerminalGuard};
@@ -107,7 +108,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         _ => None,
     };
     let summary = summary_line(&outcome, routine.stretches.len());
-    diagnostic::print_stdout(&format!("{summary}\n"))?;
+    print_stdout(&format!("{summary}\n"))?;
     let signal = match outcome.ending {
         Ending::Signal(signal) => Some(signal),
         Ending::Finished | Ending::Quit => late_signal,
@@ -135,13 +136,6 @@ fn hear_last_words(voice: &Voice, inputs: &Receiver<Input>) -> Option<Signal> {
         }
     }
     None
-}
-
-fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error
-        .chain()
-        .filter_map(|cause| cause.downcast_ref::<io::Error>())
-        .any(|cause| cause.kind() == io::ErrorKind::BrokenPipe)
 }
 
 fn summary_line(outcome: &Outcome, stretches_total: usize) -> String {

@@ -6,10 +6,10 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::cli::Format;
+use stretch_timer::frontend::output::print_stdout;
 use stretch_timer::frontend::words;
 use stretch_timer::plan::timeline::{PhaseKind, Side, Timeline, cue_schedule};
 use stretch_timer::routine::Routine;
-use stretch_timer::routine::diagnostic::print_stdout;
 use stretch_timer::routine::duration::{self, clock};
 use stretch_timer::routine::text::{self, terminal_safe, terminal_safe_multiline};
 

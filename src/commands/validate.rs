@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::cli::Format;
+use stretch_timer::frontend::output::print_stdout;
 use stretch_timer::routine::catalog::{self, Loaded, Origin};
-use stretch_timer::routine::diagnostic::{self, JsonDiagnostic, print_stdout};
+use stretch_timer::routine::diagnostic::{self, JsonDiagnostic};
 use stretch_timer::routine::text::{self, terminal_safe};
 
 #[derive(Serialize)]

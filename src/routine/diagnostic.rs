@@ -1,7 +1,6 @@
 //! Problems found in a routine file, and their rendering in the style of rustc and cargo:
 //! severity, message, `file:line:column`, the source line with a caret, and a hint.
 
-use std::io::Write as _;
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
@@ -121,17 +120,6 @@ impl Diagnostic {
 /// terminal that wants it (anstream drops the colour for pipes and `NO_COLOR`).
 pub fn eprint(file: &SourceFile, diagnostics: &[Diagnostic]) {
     anstream::eprint!("{}", render(file, diagnostics, true));
-}
-
-/// Print a command's output to standard output. When the reader has gone away
-/// (`stretch list | head -1`), the output ends quietly instead of panicking as
-/// `print!` does (`anstream::eprint!` already does so for standard error).
-pub fn print_stdout(text: &str) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        result => Ok(result?),
-    }
 }
 
 /// The rustc-style report of every diagnostic of one file, ready to print.

@@ -123,12 +123,24 @@ pub fn whole_seconds_up(duration: Duration) -> u64 {
 /// A clock reading for timelines and logs: `MM:SS`, or `H:MM:SS` from an hour on; whole
 /// seconds, rounded down.
 pub fn clock(duration: Duration) -> String {
-    let seconds = duration.as_secs();
+    clock_of(duration.as_secs(), true)
+}
+
+/// A clock reading for a countdown on screen: `m:ss`, or `h:mm:ss` from an hour on.
+pub fn short_clock(seconds: u64) -> String {
+    clock_of(seconds, false)
+}
+
+/// The one clock format: hours only from an hour on, minutes padded to two digits when
+/// `pad_minutes` or when hours come first.
+fn clock_of(seconds: u64, pad_minutes: bool) -> String {
     let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
     if hours > 0 {
         format!("{hours}:{minutes:02}:{seconds:02}")
-    } else {
+    } else if pad_minutes {
         format!("{minutes:02}:{seconds:02}")
+    } else {
+        format!("{minutes}:{seconds:02}")
     }
 }
 
@@ -186,5 +198,8 @@ mod tests {
         assert_eq!(clock(ms(3_600_000)), "1:00:00");
         assert_eq!(clock(ms(3_725_000)), "1:02:05");
         assert_eq!(clock(ms(36_000_000)), "10:00:00");
+        assert_eq!(short_clock(5), "0:05");
+        assert_eq!(short_clock(605), "10:05");
+        assert_eq!(short_clock(3 * 3600 + 62), "3:01:02");
     }
 }

@@ -21,7 +21,7 @@ use crate::frontend::words;
 use crate::plan::engine::View;
 use crate::plan::timeline::PhaseKind;
 use crate::routine::Routine;
-use crate::routine::duration;
+use crate::routine::duration::{self, short_clock};
 use crate::routine::text::{terminal_safe, terminal_safe_multiline};
 
 /// What stays the same from one frame to the next.
@@ -484,16 +484,6 @@ fn countdown(seconds: u64) -> String {
         seconds.to_string()
     } else {
         short_clock(seconds)
-    }
-}
-
-/// `m:ss`, or `h:mm:ss` from an hour up.
-fn short_clock(seconds: u64) -> String {
-    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if hours > 0 {
-        format!("{hours}:{minutes:02}:{seconds:02}")
-    } else {
-        format!("{minutes}:{seconds:02}")
     }
 }
 
@@ -1021,8 +1011,6 @@ mod tests {
         assert_eq!(countdown(59), "59");
         assert_eq!(countdown(60), "1:00");
         assert_eq!(countdown(600), "10:00");
-        assert_eq!(short_clock(5), "0:05");
-        assert_eq!(short_clock(3 * 3600 + 62), "3:01:02");
     }
 
     #[test]
