@@ -1,5 +1,9 @@
+//! `stretch`: the command line. It parses the arguments, runs the command, and turns the
+//! way the command ended into the exit status, here and nowhere else.
+
 mod cli;
 mod commands;
+mod error;
 
 use std::process::ExitCode;
 
@@ -7,46 +11,34 @@ use clap::Parser;
 
 use crate::cli::{Cli, Command};
 use crate::commands::{list, run, show, validate};
-use stretch_timer::routine::{catalog, diagnostic, text};
+use crate::error::Error;
+use stretch_timer::routine::text::terminal_safe;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match execute(cli.command) {
-        Ok(code) => code,
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
         Err(error) => {
-            anstream::eprintln!("error: {}", text::terminal_safe(&format!("{error:#}")));
-            if error.is::<run::UsageError>() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::FAILURE
+            // `--help` and `--version` land here too, with status 0.
+            let _ = error.print();
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
+    match execute(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            if let Some(message) = error.message() {
+                anstream::eprintln!("error: {}", terminal_safe(&message));
             }
+            ExitCode::from(error.code())
         }
     }
 }
 
-fn execute(command: Command) -> anyhow::Result<ExitCode> {
+fn execute(command: Command) -> Result<(), Error> {
     match command {
-        Command::List { stretches, format } => {
-            list::run(stretches, format).map(|()| ExitCode::SUCCESS)
-        }
-        Command::Show { routine, format } => {
-            let loaded = catalog::find(&routine)?;
-            match &loaded.routine {
-                Ok(routine) => show::print(routine, format).map(|()| ExitCode::SUCCESS),
-                Err(problems) => {
-                    diagnostic::eprint(&loaded.file, problems);
-                    Ok(ExitCode::FAILURE)
-                }
-            }
-        }
-        Command::Validate { files, format } => {
-            let all_valid = validate::run(&files, format)?;
-            Ok(if all_valid {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
-        }
+        Command::List { stretches, format } => list::run(stretches, format),
+        Command::Show { routine, format } => show::run(&routine, format),
+        Command::Validate { files, format } => validate::run(&files, format),
         Command::Run(args) => run::run(&args),
     }
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::cli::Format;
+use crate::error::Error;
 use stretch_timer::frontend::output::print_stdout;
 use stretch_timer::plan::timeline::Timeline;
 use stretch_timer::routine::catalog::{self, Loaded};
@@ -35,7 +36,8 @@ struct StretchRow {
     reps: u32,
 }
 
-pub fn run(stretches: bool, format: Format) -> anyhow::Result<()> {
+/// List every routine, or with `stretches` every stretch, in `format`.
+pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
     let all = catalog::all_routines();
     if stretches {
         let rows: Vec<StretchRow> = all.iter().flat_map(stretch_rows).collect();

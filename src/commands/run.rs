@@ -1,57 +1,30 @@
-//! The `run` command: picks the routine and the front end, and turns the way a run
-//! ended into a summary line and an exit status.
+//! The `run` command: picks the routine and the front end, runs the one run loop, and
+//! turns the way the run ended into a summary line and an exit status.
 
 use std::io::{self, IsTerminal};
-use std::process::ExitCode;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use crate::cli::{LevelArg, RunArgs};
-use stretch_timer::frontend::input::{self, Input, Signal};
+use crate::commands::load_valid;
+use crate::error::Error;
+use stretch_timer::frontend::full_screen::FullScreen;
+use stretch_timer::frontend::input;
 use stretch_timer::frontend::output::{is_broken_pipe, print_stdout};
-use stretch_timer::frontend::plain;
-use stretch_timer::frontend::session::{Ending, Outcome, RunOptions};
+use stretch_timer::frontend::plain::Plain;
+use stretch_timer::frontend::session::{self, Ending, Outcome, RunOptions};
 use stretch_timer::frontend::terminal::{self, TerminalGuard};
-use stretch_timer::frontend::tui;
 use stretch_timer::frontend::voice::Voice;
+use stretch_timer::plan::clock::RealClock;
 use stretch_timer::plan::timeline::Timeline;
-use stretch_timer::routine::catalog;
-use stretch_timer::routine::diagnostic;
 use stretch_timer::routine::duration;
 use stretch_timer::routine::read::closest;
 use stretch_timer::routine::text::terminal_safe;
 use stretch_timer::routine::{Level, Routine};
 
-/// How long "routine complete" may take to be said before the program exits.
-const LAST_WORDS: Duration = Duration::from_secs(3);
-
-/// How often to look whether the voice has had its last words while waiting for a signal.
-const LOOK_AGAIN: Duration = Duration::from_millis(50);
-
-/// A command line that asks for what the routine does not have (`--only nosuch`): like
-/// clap's own errors, it exits with status 2.
-#[derive(Debug)]
-pub struct UsageError(String);
-
-impl std::fmt::Display for UsageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for UsageError {}
-
-pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
-    let loaded = catalog::find(&args.routine)?;
-    let routine = match loaded.routine {
-        Ok(routine) => routine,
-        Err(problems) => {
-            diagnostic::eprint(&loaded.file, &problems);
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let routine = select(routine, args)?;
+/// Run the routine the command line names, as it asks.
+pub fn run(args: &RunArgs) -> Result<(), Error> {
+    let routine = select(load_valid(&args.routine)?, args)?;
     let timeline = Timeline::new(&routine);
     let voice = if args.voice {
         Some(Voice::find()?)
@@ -77,8 +50,10 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     } else {
         None
     };
+    let mut clock = RealClock::start(&inputs);
     let outcome = if full_screen {
-        tui::run(&routine, &timeline, &mut options, &inputs)?
+        let mut screen = FullScreen::on_stdout(&routine)?;
+        session::run(&routine, &timeline, &mut options, &mut clock, &mut screen)
     } else {
         // Raw mode turns off the terminal's own newline translation.
         let newline = if plain_keys && io::stdout().is_terminal() {
@@ -87,57 +62,36 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
             "\n"
         };
         let mut out = io::stdout().lock();
-        match plain::run(
-            &routine,
-            &timeline,
-            &mut options,
-            &inputs,
-            &mut out,
-            newline,
-        ) {
-            // Whoever read the log has gone (`stretch run | head`): stop quietly, as list does.
-            Err(error) if is_broken_pipe(&error) => return Ok(ExitCode::SUCCESS),
-            outcome => outcome?,
-        }
+        let mut plain = Plain::new(&routine, &timeline, &mut out, newline);
+        session::run(&routine, &timeline, &mut options, &mut clock, &mut plain)
+    };
+    let outcome = match outcome {
+        // Whoever read the log has gone (`stretch run | head`): stop quietly, as list does.
+        Err(error) if is_broken_pipe(&error) => return Ok(()),
+        outcome => outcome?,
     };
     drop(guard);
     // Let "routine complete" be heard, but nothing speak after the program is done: a
     // stopped routine's voice is cut off as it is dropped.
     let late_signal = match (options.voice.take(), outcome.ending) {
-        (Some(voice), Ending::Finished) => hear_last_words(&voice, &inputs),
+        (Some(voice), Ending::Finished) => session::hear_last_words(&voice, &mut clock),
         _ => None,
     };
-    let summary = summary_line(&outcome, routine.stretches.len());
-    print_stdout(&format!("{summary}\n"))?;
+    print_stdout(&format!(
+        "{}\n",
+        summary_line(&outcome, routine.stretches.len())
+    ))?;
     let signal = match outcome.ending {
         Ending::Signal(signal) => Some(signal),
         Ending::Finished | Ending::Quit => late_signal,
     };
-    Ok(signal.map_or(ExitCode::SUCCESS, |signal| {
-        ExitCode::from(u8::try_from(signal.exit_code()).unwrap_or(1))
-    }))
-}
-
-/// Wait for the voice's last words, for at most `LAST_WORDS`, unless a signal comes
-/// first: that one is returned, and the words are cut off when the voice is dropped.
-fn hear_last_words(voice: &Voice, inputs: &Receiver<Input>) -> Option<Signal> {
-    let deadline = Instant::now() + LAST_WORDS;
-    voice.start_finishing(LAST_WORDS);
-    while !voice.has_finished() {
-        let left = deadline.saturating_duration_since(Instant::now());
-        if left.is_zero() {
-            return None;
-        }
-        match inputs.recv_timeout(left.min(LOOK_AGAIN)) {
-            Ok(Input::Signal(signal)) => return Some(signal),
-            Ok(_) | Err(RecvTimeoutError::Timeout) => {}
-            // Nothing can come any more; wait for the voice alone.
-            Err(RecvTimeoutError::Disconnected) => thread::sleep(left.min(LOOK_AGAIN)),
-        }
+    match signal {
+        Some(signal) => Err(Error::Signal(signal)),
+        None => Ok(()),
     }
-    None
 }
 
+/// The line printed after the run: how it ended and what was done.
 fn summary_line(outcome: &Outcome, stretches_total: usize) -> String {
     let s = &outcome.summary;
     let how = match outcome.ending {
@@ -156,20 +110,19 @@ fn summary_line(outcome: &Outcome, stretches_total: usize) -> String {
 }
 
 /// The routine as the flags ask for it: a subset of its stretches, and holds overridden.
-fn select(mut routine: Routine, args: &RunArgs) -> anyhow::Result<Routine> {
+fn select(mut routine: Routine, args: &RunArgs) -> Result<Routine, Error> {
     let ids: Vec<String> = routine.stretches.iter().map(|s| s.id.clone()).collect();
     for id in args.only.iter().chain(&args.skip) {
         if !ids.contains(id) {
             let known: Vec<&str> = ids.iter().map(String::as_str).collect();
             let hint =
                 closest(id, &known).map_or(String::new(), |c| format!("; did you mean `{c}`?"));
-            return Err(UsageError(format!(
+            return Err(Error::Usage(format!(
                 "`{}` has no stretch `{}`{hint} (`stretch show {}` lists them)",
                 terminal_safe(&routine.name),
                 terminal_safe(id),
                 terminal_safe(&args.routine)
-            ))
-            .into());
+            )));
         }
     }
     if !args.only.is_empty() {
@@ -185,10 +138,9 @@ fn select(mut routine: Routine, args: &RunArgs) -> anyhow::Result<Routine> {
         routine.stretches.retain(|s| s.level == Some(level));
     }
     if routine.stretches.is_empty() {
-        return Err(UsageError(
+        return Err(Error::Usage(
             "no stretches left to run after --only, --skip and --level".to_string(),
-        )
-        .into());
+        ));
     }
     if let Some(hold) = args.hold {
         routine.hold = hold;

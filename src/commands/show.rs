@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::cli::Format;
+use crate::commands::load_valid;
+use crate::error::Error;
 use stretch_timer::frontend::output::print_stdout;
 use stretch_timer::frontend::words;
 use stretch_timer::plan::timeline::{PhaseKind, Side, Timeline, cue_schedule};
@@ -39,11 +41,13 @@ struct JsonCue<'a> {
     text: &'a str,
 }
 
-pub fn print(routine: &Routine, format: Format) -> anyhow::Result<()> {
-    let timeline = Timeline::new(routine);
+/// Print the timeline of the routine that `name` names, in `format`.
+pub fn run(name: &str, format: Format) -> Result<(), Error> {
+    let routine = load_valid(name)?;
+    let timeline = Timeline::new(&routine);
     match format {
-        Format::Json => print_stdout(&text::json(&json(routine, &timeline))?)?,
-        Format::Text => print_stdout(&text(routine, &timeline))?,
+        Format::Json => print_stdout(&text::json(&json(&routine, &timeline))?)?,
+        Format::Text => print_stdout(&timeline_text(&routine, &timeline))?,
     }
     Ok(())
 }
@@ -80,7 +84,7 @@ fn json<'a>(routine: &'a Routine, timeline: &Timeline) -> JsonShow<'a> {
     }
 }
 
-fn text(routine: &Routine, timeline: &Timeline) -> String {
+fn timeline_text(routine: &Routine, timeline: &Timeline) -> String {
     let mut out = String::new();
     let count = routine.stretches.len();
     let _ = writeln!(

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::cli::Format;
+use crate::error::Error;
 use stretch_timer::frontend::output::print_stdout;
 use stretch_timer::routine::catalog::{self, Loaded, Origin};
 use stretch_timer::routine::diagnostic::{self, JsonDiagnostic};
@@ -17,8 +18,9 @@ struct FileReport {
     diagnostics: Vec<JsonDiagnostic>,
 }
 
-/// Returns whether every file was valid.
-pub fn run(files: &[PathBuf], format: Format) -> anyhow::Result<bool> {
+/// Check `files` (none: the user's routines and the built-in ones) and report every
+/// problem in `format`; [`Error::Invalid`] when any file is not a valid routine.
+pub fn run(files: &[PathBuf], format: Format) -> Result<(), Error> {
     let loaded: Vec<Loaded> = if files.is_empty() {
         let mut all = catalog::user_routines();
         all.extend(catalog::builtins());
@@ -80,5 +82,9 @@ pub fn run(files: &[PathBuf], format: Format) -> anyhow::Result<bool> {
             }
         }
     }
-    Ok(invalid == 0)
+    if invalid == 0 {
+        Ok(())
+    } else {
+        Err(Error::Invalid)
+    }
 }

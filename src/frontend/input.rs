@@ -18,13 +18,14 @@ pub enum Signal {
 }
 
 impl Signal {
-    /// The conventional status of a process ended by this signal: 128 + its number.
-    pub fn exit_code(self) -> i32 {
-        match self {
-            Signal::Hangup => 129,
-            Signal::Interrupt => 130,
-            Signal::Terminate => 143,
-        }
+    /// The signal's number (`SIGINT` is 2): a process it ends exits with 128 + this.
+    pub fn number(self) -> u8 {
+        let number = match self {
+            Signal::Hangup => SIGHUP,
+            Signal::Interrupt => SIGINT,
+            Signal::Terminate => SIGTERM,
+        };
+        u8::try_from(number).unwrap_or(u8::MAX)
     }
 }
 
@@ -216,9 +217,9 @@ mod tests {
     }
 
     #[test]
-    fn signals_exit_with_128_plus_their_number() {
-        assert_eq!(Signal::Hangup.exit_code(), 128 + SIGHUP);
-        assert_eq!(Signal::Interrupt.exit_code(), 128 + SIGINT);
-        assert_eq!(Signal::Terminate.exit_code(), 128 + SIGTERM);
+    fn signals_have_their_numbers() {
+        assert_eq!(Signal::Hangup.number(), 1);
+        assert_eq!(Signal::Interrupt.number(), 2);
+        assert_eq!(Signal::Terminate.number(), 15);
     }
 }

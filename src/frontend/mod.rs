@@ -1,12 +1,12 @@
 //! The front ends, the top layer of the library: the one run loop ([`session`]) and what
 //! it drives. Imports [`crate::plan`] and [`crate::routine`], never the commands.
 
+pub mod full_screen;
 pub mod input;
 pub mod output;
 pub mod plain;
 pub mod screen;
 pub mod session;
 pub mod terminal;
-pub mod tui;
 pub mod voice;
 pub mod words;

@@ -3,18 +3,15 @@
 //! screen readers. The only control characters written are the line ending and, when
 //! the bell is on, BEL (0x07) at the end of the line that starts each phase.
 //!
-//! The loop sleeps on the input channel until the engine's next event (a cue or the end
-//! of a phase): with no countdown on screen there is nothing to wake up for in between.
+//! It wakes the run loop only for the engine's next event (a cue or the end of a phase):
+//! with no countdown on screen there is nothing to wake up for in between.
 
 use std::io::Write;
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::Context;
 
-use crate::frontend::input::{Input, Signal};
-use crate::frontend::session::{Ending, Outcome, RunOptions};
+use crate::frontend::session::FrontEnd;
 use crate::frontend::words;
 use crate::plan::action::Action;
 use crate::plan::engine::{ADJUST_SECONDS, Engine, Event, View};
@@ -26,124 +23,77 @@ use crate::routine::text::terminal_safe;
 const BELL: &str = "\x07";
 const KEYS: &str = "keys: space pause/resume, n next, b back, + or - 5 seconds, ? keys, q quit";
 
-pub fn run(
-    routine: &Routine,
-    timeline: &Timeline,
-    options: &mut RunOptions,
-    inputs: &Receiver<Input>,
-    out: &mut dyn Write,
-    newline: &str,
-) -> anyhow::Result<Outcome> {
-    let mut clock = RealClock {
-        start: Instant::now(),
-        inputs,
-        closed: false,
-    };
-    let mut printer = Printer {
-        routine,
-        timeline,
-        options,
-        out,
-        newline,
-    };
-    run_with(routine, timeline, &mut clock, &mut printer)
+/// Writes the run as lines to `out`.
+pub struct Plain<'a> {
+    routine: &'a Routine,
+    timeline: &'a Timeline,
+    out: &'a mut dyn Write,
+    newline: &'a str,
 }
 
-/// Where the loop gets the time and its inputs: a monotonic clock and the input channel,
-/// or, in tests, a script in fake time.
-trait Clock {
-    /// Time since the run began.
-    fn now(&self) -> Duration;
-    /// Wait until `until` (`None`: no deadline) or the next input, whichever comes first.
-    fn wait(&mut self, until: Option<Duration>) -> Wake;
-}
-
-enum Wake {
-    Deadline,
-    Input(Input),
-    /// No input can ever come, and there is no deadline to wait for.
-    Closed,
-}
-
-struct RealClock<'a> {
-    start: Instant,
-    inputs: &'a Receiver<Input>,
-    /// Every sender is gone: from then on, waiting is sleeping.
-    closed: bool,
-}
-
-impl Clock for RealClock<'_> {
-    fn now(&self) -> Duration {
-        self.start.elapsed()
+impl<'a> Plain<'a> {
+    /// Lines for `routine` to `out`, each ended with `newline` (`"\r\n"` when the
+    /// terminal is in raw mode, which turns off its own newline translation).
+    pub fn new(
+        routine: &'a Routine,
+        timeline: &'a Timeline,
+        out: &'a mut dyn Write,
+        newline: &'a str,
+    ) -> Self {
+        Plain {
+            routine,
+            timeline,
+            out,
+            newline,
+        }
     }
 
-    fn wait(&mut self, until: Option<Duration>) -> Wake {
-        if !self.closed {
-            let received = match until {
-                Some(until) => self.inputs.recv_timeout(until.saturating_sub(self.now())),
-                None => self
-                    .inputs
-                    .recv()
-                    .map_err(|_| RecvTimeoutError::Disconnected),
-            };
-            match received {
-                Ok(input) => return Wake::Input(input),
-                Err(RecvTimeoutError::Timeout) => return Wake::Deadline,
-                Err(RecvTimeoutError::Disconnected) => self.closed = true,
-            }
-        }
-        match until {
-            Some(until) => {
-                thread::sleep(until.saturating_sub(self.now()));
-                Wake::Deadline
-            }
-            None => Wake::Closed,
-        }
+    fn write(&mut self, line: &str) -> anyhow::Result<()> {
+        self.out
+            .write_all(line.as_bytes())
+            .and_then(|()| self.out.flush())
+            .context("could not write the run's progress")
     }
 }
 
-fn run_with(
-    routine: &Routine,
-    timeline: &Timeline,
-    clock: &mut dyn Clock,
-    printer: &mut Printer,
-) -> anyhow::Result<Outcome> {
-    let mut engine = Engine::new(routine, timeline);
-    let ending = loop {
-        let now = clock.now();
-        if printer.events(now, engine.advance(now))? {
-            break Ending::Finished;
+impl FrontEnd for Plain<'_> {
+    fn next_wake(&self, engine: &Engine<'_>, now: Duration) -> Option<Duration> {
+        engine.next_event(now)
+    }
+
+    fn events(&mut self, now: Duration, events: &[Event], bell: bool) -> anyhow::Result<()> {
+        for event in events {
+            let text = words::line(self.routine, self.timeline, event);
+            let bell = bell && words::rings_bell(event);
+            let line = format_line(now, &text, bell, self.newline);
+            self.write(&line)?;
         }
-        let input = match clock.wait(engine.next_event(now)) {
-            Wake::Deadline => continue,
-            Wake::Input(input) => input,
-            // Paused with nobody left to resume: stop as if asked to.
-            Wake::Closed => break Ending::Quit,
-        };
-        let now = clock.now();
-        let action = match input {
-            Input::Action(action) => action,
-            Input::Resize => continue,
-            Input::Signal(signal) => break Ending::Signal(signal),
-        };
-        let events = match action {
-            Action::Quit => break Ending::Quit,
-            Action::Interrupt => break Ending::Signal(Signal::Interrupt),
-            steering => engine.steer(steering, now),
-        };
-        let phase_changed = events.iter().any(|e| !matches!(e, Event::Cue { .. }));
-        if printer.events(now, events)? {
-            break Ending::Finished;
+        Ok(())
+    }
+
+    fn show(&mut self, _now: Duration, _view: &View<'_>) -> anyhow::Result<()> {
+        Ok(())
+    }
+
+    fn action(
+        &mut self,
+        now: Duration,
+        action: Action,
+        view: &View<'_>,
+        phase_changed: bool,
+    ) -> anyhow::Result<()> {
+        match key_note(action, view, phase_changed) {
+            Some(note) => {
+                let line = format_line(now, &note, false, self.newline);
+                self.write(&line)
+            }
+            None => Ok(()),
         }
-        if let Some(note) = key_note(action, &engine.view(now), phase_changed) {
-            printer.note(now, &note)?;
-        }
-    };
-    let now = clock.now();
-    Ok(Outcome {
-        ending,
-        summary: engine.summary(now),
-    })
+    }
+
+    fn resize(&mut self) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 
 /// The line that says what a key did, when the lines of the events it caused do not.
@@ -163,45 +113,6 @@ fn key_note(action: Action, view: &View, phase_changed: bool) -> Option<String> 
     ))
 }
 
-/// Writes the lines, rings the bell and speaks.
-struct Printer<'a> {
-    routine: &'a Routine,
-    timeline: &'a Timeline,
-    options: &'a mut RunOptions,
-    out: &'a mut dyn Write,
-    newline: &'a str,
-}
-
-impl Printer<'_> {
-    /// Report `events`; true once the routine has finished.
-    fn events(&mut self, now: Duration, events: Vec<Event>) -> anyhow::Result<bool> {
-        let mut finished = false;
-        for event in &events {
-            let text = words::line(self.routine, self.timeline, event);
-            let bell = self.options.bell && words::rings_bell(event);
-            self.write(&format_line(now, &text, bell, self.newline))?;
-            finished |= *event == Event::Finished;
-        }
-        if let Some(voice) = self.options.voice.as_mut()
-            && let Some((words, urgency)) = words::utterance(self.routine, self.timeline, &events)
-        {
-            voice.say(&words, urgency);
-        }
-        Ok(finished)
-    }
-
-    fn note(&mut self, now: Duration, text: &str) -> anyhow::Result<()> {
-        self.write(&format_line(now, text, false, self.newline))
-    }
-
-    fn write(&mut self, line: &str) -> anyhow::Result<()> {
-        self.out
-            .write_all(line.as_bytes())
-            .and_then(|()| self.out.flush())
-            .context("could not write the run's progress")
-    }
-}
-
 /// One line as written: the time stamp, the text made safe for a terminal, the bell if
 /// asked for, and the line ending.
 fn format_line(now: Duration, text: &str, bell: bool, newline: &str) -> String {
@@ -215,61 +126,17 @@ fn format_line(now: Duration, text: &str, bell: bool, newline: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::VecDeque;
     use std::sync::mpsc;
 
     use super::*;
+    use crate::frontend::input::{Input, Signal};
+    use crate::frontend::session::{self, Ending, Outcome, RunOptions};
     use crate::frontend::words::tests::sample_routine;
+    use crate::plan::clock::{RealClock, ScriptedClock};
     use crate::plan::engine::Summary;
 
     fn s(seconds: u64) -> Duration {
         Duration::from_secs(seconds)
-    }
-
-    /// Fake time: waiting jumps straight to the deadline, or to the next scripted input
-    /// if that comes first.
-    struct Script {
-        now: Duration,
-        inputs: VecDeque<(Duration, Input)>,
-        waits: usize,
-    }
-
-    impl Script {
-        fn new(inputs: &[(u64, Input)]) -> Script {
-            let inputs = inputs.iter().map(|&(at, input)| (s(at), input)).collect();
-            Script {
-                now: Duration::ZERO,
-                inputs,
-                waits: 0,
-            }
-        }
-    }
-
-    impl Clock for Script {
-        fn now(&self) -> Duration {
-            self.now
-        }
-
-        fn wait(&mut self, until: Option<Duration>) -> Wake {
-            self.waits += 1;
-            assert!(self.waits < 10_000, "the loop does not get anywhere");
-            match (self.inputs.front().copied(), until) {
-                (Some((at, _)), Some(until)) if at > until => {
-                    self.now = until;
-                    Wake::Deadline
-                }
-                (Some((at, input)), _) => {
-                    self.inputs.pop_front();
-                    self.now = self.now.max(at);
-                    Wake::Input(input)
-                }
-                (None, Some(until)) => {
-                    self.now = until;
-                    Wake::Deadline
-                }
-                (None, None) => Wake::Closed,
-            }
-        }
     }
 
     fn run_script(
@@ -277,19 +144,14 @@ mod tests {
         inputs: &[(u64, Input)],
         bell: bool,
         newline: &str,
-    ) -> (Outcome, String, Script) {
+    ) -> (Outcome, String, ScriptedClock<Input>) {
         let timeline = Timeline::new(routine);
         let mut options = RunOptions { bell, voice: None };
         let mut out = Vec::new();
-        let mut clock = Script::new(inputs);
-        let mut printer = Printer {
-            routine,
-            timeline: &timeline,
-            options: &mut options,
-            out: &mut out,
-            newline,
-        };
-        let outcome = run_with(routine, &timeline, &mut clock, &mut printer).expect("run");
+        let mut clock = ScriptedClock::new(inputs.iter().map(|&(at, input)| (s(at), input)));
+        let mut plain = Plain::new(routine, &timeline, &mut out, newline);
+        let outcome =
+            session::run(routine, &timeline, &mut options, &mut clock, &mut plain).expect("run");
         let text = String::from_utf8(out).expect("UTF-8");
         (outcome, text, clock)
     }
@@ -497,7 +359,10 @@ mod tests {
             voice: None,
         };
         let mut out = Vec::new();
-        let outcome = run(&routine, &timeline, &mut options, &inputs, &mut out, "\n").expect("run");
+        let mut clock = RealClock::start(&inputs);
+        let mut plain = Plain::new(&routine, &timeline, &mut out, "\n");
+        let outcome =
+            session::run(&routine, &timeline, &mut options, &mut clock, &mut plain).expect("run");
         assert_eq!(outcome.ending, Ending::Quit);
         let text = String::from_utf8(out).expect("UTF-8");
         let lines: Vec<&str> = text

@@ -1,23 +1,214 @@
-//! The one run loop, and what a run ends with.
+//! The one run loop. It drives the engine from a clock and one channel of inputs (keys,
+//! resizes, signals), and hands each event once to the outputs: the front end, which shows
+//! it and rings the bell in its own way, and the voice.
+//!
+//! The loop sleeps until the front end's next wake-up (the full screen's next visible
+//! change, the plain log's next line), a key, a resize or a signal. Every phase ends on a
+//! deadline the engine measures from one start instant, so there is no drift.
 
-use crate::frontend::input::Signal;
+use std::time::Duration;
+
+use crate::frontend::input::{Input, Signal};
+use crate::frontend::output::is_broken_pipe;
 use crate::frontend::voice::Voice;
-use crate::plan::engine::Summary;
+use crate::frontend::words;
+use crate::plan::action::Action;
+use crate::plan::clock::{Clock, Wake};
+use crate::plan::engine::{Engine, Event, Summary, View};
+use crate::plan::timeline::Timeline;
+use crate::routine::Routine;
 
+/// How long "routine complete" may take to be said before the program exits.
+pub const LAST_WORDS: Duration = Duration::from_secs(3);
+
+/// How often to look whether the voice has had its last words while waiting for a signal.
+const LOOK_AGAIN: Duration = Duration::from_millis(50);
+
+/// How long to wait for the signal behind a failed write: a terminal that hangs up makes
+/// writes fail at about the moment SIGHUP arrives, and the signal is the better account.
+const SIGNAL_GRACE: Duration = Duration::from_millis(200);
+
+/// The outputs besides the front end, as the command line set them.
 pub struct RunOptions {
+    /// Ring the terminal bell at every change (only ever on a terminal).
     pub bell: bool,
+    /// Speak the changes and cues, when `--voice` found a speech program.
     pub voice: Option<Voice>,
 }
 
+/// How a run ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ending {
+    /// The last phase ran to its end.
     Finished,
+    /// The user quit (`q` or Esc), or nothing could resume a paused run.
     Quit,
+    /// A signal, or Ctrl-C typed in raw mode.
     Signal(Signal),
 }
 
+/// How a run ended, and what was done by then.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Outcome {
+    /// How it ended.
     pub ending: Ending,
+    /// The holds and stretches completed, and the time spent.
     pub summary: Summary,
+}
+
+/// A way of showing a run: the full screen or plain lines. The run loop calls it; it never
+/// reads the clock or the inputs itself.
+pub trait FrontEnd {
+    /// When the loop must next wake up for this front end (`None`: only for an input).
+    fn next_wake(&self, engine: &Engine<'_>, now: Duration) -> Option<Duration>;
+    /// The events of one moment, in order; with `bell`, ring the bell where an event
+    /// calls for it (see [`words::rings_bell`]).
+    fn events(&mut self, now: Duration, events: &[Event], bell: bool) -> anyhow::Result<()>;
+    /// Show the run as it is now; called after every change.
+    fn show(&mut self, now: Duration, view: &View<'_>) -> anyhow::Result<()>;
+    /// The user's `action` was carried out; `phase_changed` when it started another phase.
+    fn action(
+        &mut self,
+        now: Duration,
+        action: Action,
+        view: &View<'_>,
+        phase_changed: bool,
+    ) -> anyhow::Result<()>;
+    /// The terminal changed size.
+    fn resize(&mut self) -> anyhow::Result<()>;
+}
+
+/// Run `routine` on `front_end` until it finishes, the user quits or a signal arrives.
+///
+/// A write that fails is an error, unless a signal arrives within a moment (the terminal
+/// hung up): then the run ended by that signal. A reader that went away (a broken pipe)
+/// is always an error, for the caller to end quietly.
+pub fn run(
+    routine: &Routine,
+    timeline: &Timeline,
+    options: &mut RunOptions,
+    clock: &mut dyn Clock<Input>,
+    front_end: &mut dyn FrontEnd,
+) -> anyhow::Result<Outcome> {
+    let mut session = Session {
+        engine: Engine::new(routine, timeline),
+        routine,
+        timeline,
+        options,
+    };
+    let ending = match session.drive(clock, front_end) {
+        Ok(ending) => ending,
+        Err(error) if is_broken_pipe(&error) => return Err(error),
+        Err(error) => match signal_within(clock, SIGNAL_GRACE) {
+            Some(signal) => Ending::Signal(signal),
+            None => return Err(error),
+        },
+    };
+    Ok(Outcome {
+        ending,
+        summary: session.engine.summary(clock.now()),
+    })
+}
+
+/// Wait for the voice's last words, for at most [`LAST_WORDS`], unless a signal comes
+/// first: that one is returned, and the words are cut off when the voice is dropped.
+pub fn hear_last_words(voice: &Voice, clock: &mut dyn Clock<Input>) -> Option<Signal> {
+    let deadline = clock.now().saturating_add(LAST_WORDS);
+    voice.start_finishing(LAST_WORDS);
+    while !voice.has_finished() {
+        let now = clock.now();
+        if now >= deadline {
+            return None;
+        }
+        if let Wake::Input(Input::Signal(signal)) =
+            clock.wait(Some(now.saturating_add(LOOK_AGAIN).min(deadline)))
+        {
+            return Some(signal);
+        }
+    }
+    None
+}
+
+/// A signal that arrives within `grace`, if one does.
+fn signal_within(clock: &mut dyn Clock<Input>, grace: Duration) -> Option<Signal> {
+    let deadline = clock.now().saturating_add(grace);
+    loop {
+        match clock.wait(Some(deadline)) {
+            Wake::Input(Input::Signal(signal)) => return Some(signal),
+            Wake::Input(_) => {}
+            Wake::Deadline | Wake::Closed => return None,
+        }
+    }
+}
+
+/// One run in progress: the engine and the outputs it feeds.
+struct Session<'r, 'o> {
+    engine: Engine<'r>,
+    routine: &'r Routine,
+    timeline: &'r Timeline,
+    options: &'o mut RunOptions,
+}
+
+impl Session<'_, '_> {
+    fn drive(
+        &mut self,
+        clock: &mut dyn Clock<Input>,
+        front_end: &mut dyn FrontEnd,
+    ) -> anyhow::Result<Ending> {
+        let mut events = self.engine.start();
+        // The user's last action, to be reported after the events it caused.
+        let mut acted: Option<(Action, bool)> = None;
+        loop {
+            let now = clock.now();
+            events.extend(self.engine.advance(now));
+            if !events.is_empty() {
+                self.report(front_end, now, &events)?;
+                if events.contains(&Event::Finished) {
+                    return Ok(Ending::Finished);
+                }
+                events.clear();
+            }
+            if let Some((action, phase_changed)) = acted.take() {
+                front_end.action(now, action, &self.engine.view(now), phase_changed)?;
+            }
+            front_end.show(now, &self.engine.view(now))?;
+
+            let input = match clock.wait(front_end.next_wake(&self.engine, now)) {
+                Wake::Deadline => continue,
+                Wake::Input(input) => input,
+                // Paused with nobody left to resume: stop as if asked to.
+                Wake::Closed => return Ok(Ending::Quit),
+            };
+            #[cfg(debug_assertions)]
+            crate::frontend::terminal::panic_if_asked("main");
+            let now = clock.now();
+            match input {
+                Input::Signal(signal) => return Ok(Ending::Signal(signal)),
+                Input::Resize => front_end.resize()?,
+                Input::Action(Action::Quit) => return Ok(Ending::Quit),
+                Input::Action(Action::Interrupt) => return Ok(Ending::Signal(Signal::Interrupt)),
+                Input::Action(action) => {
+                    events = self.engine.steer(action, now);
+                    let phase_changed = events.iter().any(|e| !matches!(e, Event::Cue { .. }));
+                    acted = Some((action, phase_changed));
+                }
+            }
+        }
+    }
+
+    /// Hand the events of one moment to the front end, then to the voice.
+    fn report(
+        &mut self,
+        front_end: &mut dyn FrontEnd,
+        now: Duration,
+        events: &[Event],
+    ) -> anyhow::Result<()> {
+        front_end.events(now, events, self.options.bell)?;
+        if let Some(voice) = &self.options.voice
+            && let Some((text, urgency)) = words::utterance(self.routine, self.timeline, events)
+        {
+            voice.say(&text, urgency);
+        }
+        Ok(())
+    }
 }

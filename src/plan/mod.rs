@@ -4,5 +4,6 @@
 //! machine over them, fed the time by a [`clock`] and steered by [`action`]s.
 
 pub mod action;
+pub mod clock;
 pub mod engine;
 pub mod timeline;
