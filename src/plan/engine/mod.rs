@@ -26,56 +26,9 @@ use crate::plan::timeline::{Phase, PhaseKind, Timeline, cue_schedule};
 use crate::routine::Routine;
 use crate::routine::duration;
 
-/// What happened while the engine advanced: the front end rings, speaks or prints these.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Event {
-    /// Phase `index` of the timeline began (also after a skip or a back).
-    PhaseStarted { index: usize },
-    /// A cue became the current one during a hold.
-    Cue { text: String },
-    /// The last phase ended; nothing follows.
-    Finished,
-}
+mod view;
 
-/// Everything a front end needs to draw one frame.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct View<'a> {
-    pub index: usize,
-    pub phase: &'a Phase,
-    /// Length of the current phase, after +/- adjustments.
-    pub phase_duration: Duration,
-    pub elapsed: Duration,
-    pub remaining: Duration,
-    /// The cue on show now (holds only).
-    pub cue: Option<&'a str>,
-    pub paused: bool,
-    pub finished: bool,
-    /// Time left in the whole routine, this phase included.
-    pub routine_remaining: Duration,
-}
-
-impl View<'_> {
-    /// The countdown as shown: whole seconds rounded up, so 29.2 s left shows 30 and the
-    /// display reaches 0 exactly when the phase ends. `next_change` wakes on its changes.
-    pub fn seconds_left(&self) -> u64 {
-        duration::whole_seconds_up(self.remaining)
-    }
-
-    /// The routine's time left in whole seconds, rounded up like `seconds_left`.
-    pub fn routine_seconds_left(&self) -> u64 {
-        duration::whole_seconds_up(self.routine_remaining)
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Summary {
-    pub holds_completed: usize,
-    pub holds_total: usize,
-    /// Stretches all of whose holds ran to their end.
-    pub stretches_completed: usize,
-    /// Time spent on phases, pauses left out.
-    pub active: Duration,
-}
+pub use view::{Event, Summary, View};
 
 /// Used by `view` only when the timeline has no phase at all, which a validated routine
 /// never produces; it keeps `view` total instead of panicking.
@@ -91,11 +44,15 @@ static NO_PHASE: Phase = Phase {
 /// How much `+` and `-` add to or take from the current phase.
 pub const ADJUST_SECONDS: i64 = 5;
 
+/// One run of a routine along its timeline: where it is, its pauses and its +/-.
 pub struct Engine<'r> {
+    /// The routine being run, for its stretches' cues.
     routine: &'r Routine,
+    /// The routine's phases, in order.
     timeline: &'r Timeline,
     /// Whether the first phase's start has been reported.
     started: bool,
+    /// The current phase's place in `timeline.phases`.
     index: usize,
     /// When the current phase began, on the active clock.
     phase_start: Duration,
@@ -246,6 +203,8 @@ impl<'r> Engine<'r> {
         events
     }
 
+    /// What to draw at `now`: the current phase, its countdown and cue, and the routine's
+    /// time left. The phase is the one the last call reached: `view` changes nothing.
     pub fn view(&self, now: Duration) -> View<'r> {
         let timeline: &'r Timeline = self.timeline;
         let phase = timeline.phases.get(self.index).unwrap_or(&NO_PHASE);
@@ -317,6 +276,7 @@ impl<'r> Engine<'r> {
         Some(next.saturating_add(self.paused_total))
     }
 
+    /// How the run has gone up to `now` (or up to its end, once finished).
     pub fn summary(&self, now: Duration) -> Summary {
         let holds_completed = self.completed.iter().filter(|&&done| done).count();
         let stretches_completed = (0..self.routine.stretches.len())
@@ -346,10 +306,12 @@ impl<'r> Engine<'r> {
             .saturating_sub(self.paused_total)
     }
 
+    /// Time spent on the current phase at `now`, pauses left out.
     fn elapsed(&self, now: Duration) -> Duration {
         self.active(now).saturating_sub(self.phase_start)
     }
 
+    /// The current phase's kind; `None` only for an empty timeline.
     fn current_kind(&self) -> Option<PhaseKind> {
         self.timeline.phases.get(self.index).map(|phase| phase.kind)
     }
@@ -408,6 +370,8 @@ impl<'r> Engine<'r> {
         }
     }
 
+    /// The cue on show `elapsed` into the current phase: the last one that has taken over
+    /// and starts before the phase ends.
     fn current_cue(&self, elapsed: Duration) -> Option<&'r str> {
         self.cues
             .iter()
