@@ -7,11 +7,13 @@ use serde::Serialize;
 
 use crate::routine::{Cue, Routine, Sides};
 
+/// What a phase is for: holding a stretch, or one of the gaps around the holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PhaseKind {
     /// "Get ready" before the first hold.
     LeadIn,
+    /// Holding the stretch: the time that counts, and the only phase with cues.
     Hold,
     /// The gap between two holds of one stretch (sides or reps).
     Switch,
@@ -19,10 +21,13 @@ pub enum PhaseKind {
     Rest,
 }
 
+/// Which side of the body a hold of a both-sided stretch works.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Side {
+    /// The left side, always held first.
     Left,
+    /// The right side, held after the left.
     Right,
 }
 
@@ -30,19 +35,26 @@ pub enum Side {
 /// and rep of the hold that follows it: that is what the user gets ready for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Phase {
+    /// A hold, or which gap.
     pub kind: PhaseKind,
+    /// When the phase begins as planned, from the start of the routine.
     pub start: Duration,
+    /// How long the phase lasts as planned, before any +/-.
     pub duration: Duration,
     /// Index into `Routine::stretches`.
     pub stretch: usize,
+    /// The side held, for a both-sided stretch; `None` for a one-sided one.
     pub side: Option<Side>,
-    /// Counted from 1.
+    /// Which rep of the stretch, counted from 1.
     pub rep: u32,
 }
 
+/// A routine laid out in time: what `show` prints and what the engine follows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Timeline {
+    /// Every phase in order, each starting where the one before ends.
     pub phases: Vec<Phase>,
+    /// The length of the whole routine: the end of its last phase.
     pub total: Duration,
 }
 
