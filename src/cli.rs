@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use stretch_timer::routine::duration;
 
+/// The whole command line: a subcommand and its arguments.
 #[derive(Debug, Parser)]
 #[command(
     name = "stretch",
@@ -14,10 +15,12 @@ use stretch_timer::routine::duration;
     about = "A stretch routine timer for the terminal"
 )]
 pub struct Cli {
+    /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Walk through a routine with a full-screen countdown
@@ -45,6 +48,7 @@ pub enum Command {
     },
 }
 
+/// The arguments of `stretch run`.
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// A path to a .toml file, or the name of your own or a built-in routine
@@ -78,6 +82,7 @@ pub struct RunArgs {
     pub voice: bool,
 }
 
+/// How a command writes its output: for people, or JSON for scripts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,

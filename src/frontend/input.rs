@@ -10,10 +10,15 @@ use signal_hook::iterator::Signals;
 
 use crate::plan::action::Action;
 
+/// A signal that ends a run: the terminal is restored and the process exits with
+/// 128 + its number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Signal {
+    /// SIGINT (Ctrl-C).
     Interrupt,
+    /// SIGTERM.
     Terminate,
+    /// SIGHUP: the terminal went away.
     Hangup,
 }
 
@@ -29,10 +34,14 @@ impl Signal {
     }
 }
 
+/// Anything that reaches a running routine from outside, through one channel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Input {
+    /// A key that stands for an action.
     Action(Action),
+    /// The terminal changed size.
     Resize,
+    /// A signal arrived.
     Signal(Signal),
 }
 

@@ -14,6 +14,7 @@ static RAW_MODE: AtomicBool = AtomicBool::new(false);
 static FULL_SCREEN: AtomicBool = AtomicBool::new(false);
 static PANIC_HOOK: Once = Once::new();
 
+/// The terminal in raw mode (and full screen, if asked), until this is dropped.
 pub struct TerminalGuard {
     // Only `enter` makes one.
     _private: (),
