@@ -1,0 +1,245 @@
+//! Where each part of a frame goes: a pure function of the frame's size and its text.
+//!
+//! Rows are handed out by priority so that the frame works at any size: the countdown,
+//! the phase and the stretch first; then the current cue and the routine's reminders;
+//! the progress bar; big digits before the routine's progress and the key hints, bigger
+//! digits after them; and what is left shows how to get into the next stretch, keeping a
+//! row for each gap between the groups. Whatever does not fit is left out rather than
+//! squeezed. The groups stand in the middle, a blank row between them where there is
+//! room; the routine's progress is on the top row and the key hints on the bottom one.
+
+use ratatui::layout::Rect;
+use tui_big_text::PixelSize;
+
+use super::digits;
+use super::text::{FrameText, text_width, wrap};
+
+/// The widest the progress bar gets, in columns.
+const GAUGE_WIDTH: u16 = 60;
+
+/// A part of the frame, named by what it shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Part {
+    /// The routine, how far through it the user is and its time left.
+    Progress,
+    /// The phase, and that the countdown is paused.
+    Title,
+    /// The stretch, side and rep.
+    Stretch,
+    /// The time left in the phase.
+    Countdown {
+        /// The big digits' size; `None` writes the countdown as plain text.
+        size: Option<PixelSize>,
+    },
+    /// The bar of the phase's time done, its line the label.
+    Gauge {
+        /// How full the bar is, from 0 to 1.
+        ratio: f64,
+    },
+    /// What the voice says now.
+    Cue,
+    /// The routine's own cues.
+    Reminders,
+    /// How to get into the stretch that comes next.
+    How,
+    /// The keys that matter most.
+    Hints,
+}
+
+/// A part of the frame, where it goes and the lines it shows there, one a row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// What the part is.
+    pub part: Part,
+    /// Where it goes.
+    pub rect: Rect,
+    /// Its text, one line a row, each centred in `rect`; the countdown's one line.
+    pub lines: Vec<String>,
+}
+
+/// The parts of a frame of `area` showing `text`, top to bottom, each on rows of its
+/// own. Nothing for an empty area.
+pub fn lay_out(area: Rect, text: &FrameText) -> Vec<Placed> {
+    if area.is_empty() {
+        return Vec::new();
+    }
+    let width = area.width;
+    let mut budget = Budget { left: area.height };
+
+    let mut countdown = Countdown {
+        size: None,
+        rows: budget.take(1),
+    };
+    let title = wrap(&text.title, width, usize::from(budget.take(1)));
+    let stretch = fitted(&mut budget, wrap(&text.stretch, width, 2));
+    let cue = match &text.cue {
+        Some(cue) => fitted(&mut budget, wrap(cue, width, 3)),
+        None => Vec::new(),
+    };
+    let mut reminders = Vec::new();
+    for reminder in &text.reminders {
+        let lines = wrap(&format!("· {reminder}"), width, 3);
+        if lines.len() > usize::from(budget.left) {
+            break;
+        }
+        budget.take(lines.len());
+        reminders.extend(lines);
+    }
+    let gauge_rows = budget.take(1);
+    // Big digits before the routine's progress and the key hints, biggest after them.
+    let characters = u16::try_from(text.countdown.chars().count()).unwrap_or(u16::MAX);
+    countdown.grow(&mut budget, characters, width, 4);
+    let progress = wrap(&text.progress, width, usize::from(budget.take(1)));
+    let hints = hint_line(&text.hints, width, budget.take(1));
+    countdown.grow(&mut budget, characters, width, 8);
+    // Keep a row for each gap between the groups when the text would fill them.
+    let how = match &text.how {
+        Some(how) => wrap(how, width, usize::from(budget.left.saturating_sub(3))),
+        None => Vec::new(),
+    };
+    budget.take(how.len());
+
+    // The middle of the screen, between the progress line at the top and the hints at
+    // the bottom: groups separated by a blank row where there is room, centred.
+    let groups = [
+        vec![
+            lines_of(Part::Title, width, title),
+            lines_of(Part::Stretch, width, stretch),
+        ],
+        vec![unplaced(
+            Part::Countdown {
+                size: countdown.size,
+            },
+            width,
+            countdown.rows,
+            vec![text.countdown.clone()],
+        )],
+        vec![unplaced(
+            Part::Gauge {
+                ratio: text.gauge_ratio,
+            },
+            width.min(GAUGE_WIDTH),
+            gauge_rows,
+            vec![text.gauge_label.clone()],
+        )],
+        vec![
+            lines_of(Part::Cue, width, cue),
+            lines_of(Part::Reminders, width, reminders),
+            lines_of(Part::How, width, how),
+        ],
+    ];
+    let groups: Vec<Vec<Placed>> = groups
+        .into_iter()
+        .map(|group| group.into_iter().filter(|p| p.rect.height > 0).collect())
+        .filter(|group: &Vec<Placed>| !group.is_empty())
+        .collect();
+    let gaps = u16::try_from(groups.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(1);
+    let gap = u16::from(budget.left >= gaps);
+    let spare = budget.left - gap * gaps;
+
+    let mut parts = Vec::new();
+    let mut y = area.y;
+    if !progress.is_empty() {
+        let mut top = lines_of(Part::Progress, width, progress);
+        top.rect.y = y;
+        y += top.rect.height;
+        parts.push(top);
+    }
+    y += spare / 2;
+    for (index, group) in groups.into_iter().enumerate() {
+        if index > 0 {
+            y += gap;
+        }
+        for mut part in group {
+            part.rect.x = area.x + (width - part.rect.width) / 2;
+            part.rect.y = y;
+            y += part.rect.height;
+            parts.push(part);
+        }
+    }
+    if let Some(hints) = hints {
+        let mut bottom = lines_of(Part::Hints, width, vec![hints]);
+        bottom.rect.y = area.bottom() - 1;
+        parts.push(bottom);
+    }
+    parts
+}
+
+/// `part`, `width` columns wide and `rows` high, not yet given its place.
+fn unplaced(part: Part, width: u16, rows: u16, lines: Vec<String>) -> Placed {
+    Placed {
+        part,
+        rect: Rect::new(0, 0, width, rows),
+        lines,
+    }
+}
+
+/// `part` showing `lines`, a row each, not yet given its place.
+fn lines_of(part: Part, width: u16, lines: Vec<String>) -> Placed {
+    let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    unplaced(part, width, rows, lines)
+}
+
+/// Rows handed out in order of importance until none are left.
+struct Budget {
+    left: u16,
+}
+
+impl Budget {
+    fn take(&mut self, wanted: usize) -> u16 {
+        let got = u16::try_from(wanted).unwrap_or(u16::MAX).min(self.left);
+        self.left -= got;
+        got
+    }
+}
+
+/// As many of `lines` as the budget allows, taking their rows from it.
+fn fitted(budget: &mut Budget, mut lines: Vec<String>) -> Vec<String> {
+    let rows = budget.take(lines.len());
+    lines.truncate(usize::from(rows));
+    lines
+}
+
+/// The rows the countdown has, and the size of its big digits when it has them.
+struct Countdown {
+    size: Option<PixelSize>,
+    rows: u16,
+}
+
+impl Countdown {
+    /// Big digits `height` rows high for `characters` in `width` columns, when they fit
+    /// in the rows the countdown has and those left in the budget.
+    fn grow(&mut self, budget: &mut Budget, characters: u16, width: u16, height: u16) {
+        let rows = budget.left + self.rows;
+        if let Some((size, glyph_rows)) = digit_size_for(characters, width, rows, height) {
+            budget.take(usize::from(glyph_rows.saturating_sub(self.rows)));
+            *self = Countdown {
+                size: Some(size),
+                rows: glyph_rows,
+            };
+        }
+    }
+}
+
+/// The widest digits `height` rows high that fit in `width` columns and `rows` rows.
+fn digit_size_for(characters: u16, width: u16, rows: u16, height: u16) -> Option<(PixelSize, u16)> {
+    digits::SIZES
+        .into_iter()
+        .find(|&(_, columns, glyph_rows)| {
+            glyph_rows == height && height <= rows && characters.saturating_mul(columns) <= width
+        })
+        .map(|(size, _, glyph_rows)| (size, glyph_rows))
+}
+
+/// The widest of the key `hints` that fits, if there is a row for it.
+fn hint_line(hints: &[String], width: u16, rows: u16) -> Option<String> {
+    if rows == 0 {
+        return None;
+    }
+    hints
+        .iter()
+        .find(|hint| text_width(hint) <= usize::from(width))
+        .cloned()
+}
