@@ -18,6 +18,8 @@ mod text;
 #[cfg(test)]
 mod fixtures;
 #[cfg(test)]
+mod snapshots;
+#[cfg(test)]
 mod tests;
 
 use crate::plan::engine::View;
