@@ -1,8 +1,8 @@
 //! Drawing one frame of the full-screen countdown from the engine's view. No state, no input.
 //!
-//! A frame is drawn in two steps: [`layout`] decides from the frame's size and its
-//! [`text`] which rows show what, by priority, so that the frame works at any size; then
-//! [`render`] draws those parts into the terminal's buffer in the styles of the phase.
+//! A frame is drawn in two steps: `layout` decides from the frame's size and its
+//! `text` which rows show what, by priority, so that the frame works at any size; then
+//! `render` draws those parts into the terminal's buffer in the styles of the phase.
 //! The countdown, the phase and the stretch come first, then the current cue and the
 //! routine's reminders, the progress bar, the routine's progress and the key hints; what
 //! is left makes the digits big and shows how to get into the next stretch. Whatever
