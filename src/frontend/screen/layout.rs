@@ -142,8 +142,7 @@ pub fn lay_out(area: Rect, text: &FrameText) -> Vec<Placed> {
     let mut parts = Vec::new();
     let mut y = area.y;
     if !progress.is_empty() {
-        let mut top = lines_of(Part::Progress, width, progress);
-        top.rect.y = y;
+        let top = lines_of(Part::Progress, width, progress).at(area.x, y);
         y += top.rect.height;
         parts.push(top);
     }
@@ -152,19 +151,25 @@ pub fn lay_out(area: Rect, text: &FrameText) -> Vec<Placed> {
         if index > 0 {
             y += gap;
         }
-        for mut part in group {
-            part.rect.x = area.x + (width - part.rect.width) / 2;
-            part.rect.y = y;
+        for part in group {
+            let x = area.x + (width - part.rect.width) / 2;
+            let part = part.at(x, y);
             y += part.rect.height;
             parts.push(part);
         }
     }
     if let Some(hints) = hints {
-        let mut bottom = lines_of(Part::Hints, width, vec![hints]);
-        bottom.rect.y = area.bottom() - 1;
-        parts.push(bottom);
+        parts.push(lines_of(Part::Hints, width, vec![hints]).at(area.x, area.bottom() - 1));
     }
     parts
+}
+
+impl Placed {
+    /// The part with its top left corner at column `x`, row `y`.
+    fn at(mut self, x: u16, y: u16) -> Placed {
+        (self.rect.x, self.rect.y) = (x, y);
+        self
+    }
 }
 
 /// `part`, `width` columns wide and `rows` high, not yet given its place.
@@ -350,6 +355,20 @@ mod tests {
         );
         assert_eq!(rows(0, 0, &hold()), []);
         assert_eq!(rows(80, 0, &hold()), []);
+    }
+
+    #[test]
+    fn a_frame_that_does_not_start_at_the_corner_keeps_its_parts_inside_it() {
+        let at_corner = lay_out(Rect::new(0, 0, 80, 24), &hold());
+        let moved = lay_out(Rect::new(5, 2, 80, 24), &hold());
+        let shifted: Vec<Placed> = at_corner
+            .into_iter()
+            .map(|placed| {
+                let (x, y) = (placed.rect.x + 5, placed.rect.y + 2);
+                placed.at(x, y)
+            })
+            .collect();
+        assert_eq!(moved, shifted);
     }
 
     #[test]
