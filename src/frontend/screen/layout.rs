@@ -1,0 +1,445 @@
+//! Where each part of a frame goes: a pure function of the frame's size and its text.
+//!
+//! Rows are handed out by priority so that the frame works at any size: the countdown,
+//! the phase and the stretch first; then the current cue and the routine's reminders;
+//! the progress bar; big digits before the routine's progress and the key hints, bigger
+//! digits after them; and what is left shows how to get into the next stretch, keeping a
+//! row for each gap between the groups. Whatever does not fit is left out rather than
+//! squeezed. The groups stand in the middle, a blank row between them where there is
+//! room; the routine's progress is on the top row and the key hints on the bottom one.
+
+use ratatui::layout::Rect;
+use tui_big_text::PixelSize;
+
+use super::digits;
+use super::text::{FrameText, text_width, wrap};
+
+/// The widest the progress bar gets, in columns.
+const GAUGE_WIDTH: u16 = 60;
+
+/// A part of the frame, named by what it shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Part {
+    /// The routine, how far through it the user is and its time left.
+    Progress,
+    /// The phase, and that the countdown is paused.
+    Title,
+    /// The stretch, side and rep.
+    Stretch,
+    /// The time left in the phase.
+    Countdown {
+        /// The big digits' size; `None` writes the countdown as plain text.
+        size: Option<PixelSize>,
+    },
+    /// The bar of the phase's time done, its line the label.
+    Gauge {
+        /// How full the bar is, from 0 to 1.
+        ratio: f64,
+    },
+    /// What the voice says now.
+    Cue,
+    /// The routine's own cues.
+    Reminders,
+    /// How to get into the stretch that comes next.
+    How,
+    /// The keys that matter most.
+    Hints,
+}
+
+/// A part of the frame, where it goes and the lines it shows there, one a row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// What the part is.
+    pub part: Part,
+    /// Where it goes.
+    pub rect: Rect,
+    /// Its text, one line a row, each centred in `rect`; the countdown's one line.
+    pub lines: Vec<String>,
+}
+
+/// The parts of a frame of `area` showing `text`, top to bottom, each on rows of its
+/// own. Nothing for an empty area.
+pub fn lay_out(area: Rect, text: &FrameText) -> Vec<Placed> {
+    if area.is_empty() {
+        return Vec::new();
+    }
+    let width = area.width;
+    let mut budget = Budget { left: area.height };
+
+    let mut countdown = Countdown {
+        size: None,
+        rows: budget.take(1),
+    };
+    let title = wrap(&text.title, width, usize::from(budget.take(1)));
+    let stretch = fitted(&mut budget, wrap(&text.stretch, width, 2));
+    let cue = match &text.cue {
+        Some(cue) => fitted(&mut budget, wrap(cue, width, 3)),
+        None => Vec::new(),
+    };
+    let mut reminders = Vec::new();
+    for reminder in &text.reminders {
+        let lines = wrap(&format!("· {reminder}"), width, 3);
+        if lines.len() > usize::from(budget.left) {
+            break;
+        }
+        budget.take(lines.len());
+        reminders.extend(lines);
+    }
+    let gauge_rows = budget.take(1);
+    // Big digits before the routine's progress and the key hints, biggest after them.
+    let characters = u16::try_from(text.countdown.chars().count()).unwrap_or(u16::MAX);
+    countdown.grow(&mut budget, characters, width, 4);
+    let progress = wrap(&text.progress, width, usize::from(budget.take(1)));
+    let hints = hint_line(&text.hints, width, budget.take(1));
+    countdown.grow(&mut budget, characters, width, 8);
+    // Keep a row for each gap between the groups when the text would fill them.
+    let how = match &text.how {
+        Some(how) => wrap(how, width, usize::from(budget.left.saturating_sub(3))),
+        None => Vec::new(),
+    };
+    budget.take(how.len());
+
+    // The middle of the screen, between the progress line at the top and the hints at
+    // the bottom: groups separated by a blank row where there is room, centred.
+    let groups = [
+        vec![
+            lines_of(Part::Title, width, title),
+            lines_of(Part::Stretch, width, stretch),
+        ],
+        vec![unplaced(
+            Part::Countdown {
+                size: countdown.size,
+            },
+            width,
+            countdown.rows,
+            vec![text.countdown.clone()],
+        )],
+        vec![unplaced(
+            Part::Gauge {
+                ratio: text.gauge_ratio,
+            },
+            width.min(GAUGE_WIDTH),
+            gauge_rows,
+            vec![text.gauge_label.clone()],
+        )],
+        vec![
+            lines_of(Part::Cue, width, cue),
+            lines_of(Part::Reminders, width, reminders),
+            lines_of(Part::How, width, how),
+        ],
+    ];
+    let groups: Vec<Vec<Placed>> = groups
+        .into_iter()
+        .map(|group| group.into_iter().filter(|p| p.rect.height > 0).collect())
+        .filter(|group: &Vec<Placed>| !group.is_empty())
+        .collect();
+    let gaps = u16::try_from(groups.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(1);
+    let gap = u16::from(budget.left >= gaps);
+    let spare = budget.left - gap * gaps;
+
+    let mut parts = Vec::new();
+    let mut y = area.y;
+    if !progress.is_empty() {
+        let top = lines_of(Part::Progress, width, progress).at(area.x, y);
+        y += top.rect.height;
+        parts.push(top);
+    }
+    y += spare / 2;
+    for (index, group) in groups.into_iter().enumerate() {
+        if index > 0 {
+            y += gap;
+        }
+        for part in group {
+            let x = area.x + (width - part.rect.width) / 2;
+            let part = part.at(x, y);
+            y += part.rect.height;
+            parts.push(part);
+        }
+    }
+    if let Some(hints) = hints {
+        parts.push(lines_of(Part::Hints, width, vec![hints]).at(area.x, area.bottom() - 1));
+    }
+    parts
+}
+
+impl Placed {
+    /// The part with its top left corner at column `x`, row `y`.
+    fn at(mut self, x: u16, y: u16) -> Placed {
+        (self.rect.x, self.rect.y) = (x, y);
+        self
+    }
+}
+
+/// `part`, `width` columns wide and `rows` high, not yet given its place.
+fn unplaced(part: Part, width: u16, rows: u16, lines: Vec<String>) -> Placed {
+    Placed {
+        part,
+        rect: Rect::new(0, 0, width, rows),
+        lines,
+    }
+}
+
+/// `part` showing `lines`, a row each, not yet given its place.
+fn lines_of(part: Part, width: u16, lines: Vec<String>) -> Placed {
+    let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    unplaced(part, width, rows, lines)
+}
+
+/// Rows handed out in order of importance until none are left.
+struct Budget {
+    left: u16,
+}
+
+impl Budget {
+    fn take(&mut self, wanted: usize) -> u16 {
+        let got = u16::try_from(wanted).unwrap_or(u16::MAX).min(self.left);
+        self.left -= got;
+        got
+    }
+}
+
+/// As many of `lines` as the budget allows, taking their rows from it.
+fn fitted(budget: &mut Budget, mut lines: Vec<String>) -> Vec<String> {
+    let rows = budget.take(lines.len());
+    lines.truncate(usize::from(rows));
+    lines
+}
+
+/// The rows the countdown has, and the size of its big digits when it has them.
+struct Countdown {
+    size: Option<PixelSize>,
+    rows: u16,
+}
+
+impl Countdown {
+    /// Big digits `height` rows high for `characters` in `width` columns, when they fit
+    /// in the rows the countdown has and those left in the budget.
+    fn grow(&mut self, budget: &mut Budget, characters: u16, width: u16, height: u16) {
+        let rows = budget.left + self.rows;
+        if let Some((size, glyph_rows)) = digit_size_for(characters, width, rows, height) {
+            budget.take(usize::from(glyph_rows.saturating_sub(self.rows)));
+            *self = Countdown {
+                size: Some(size),
+                rows: glyph_rows,
+            };
+        }
+    }
+}
+
+/// The widest digits `height` rows high that fit in `width` columns and `rows` rows.
+fn digit_size_for(characters: u16, width: u16, rows: u16, height: u16) -> Option<(PixelSize, u16)> {
+    digits::SIZES
+        .into_iter()
+        .find(|&(_, columns, glyph_rows)| {
+            glyph_rows == height && height <= rows && characters.saturating_mul(columns) <= width
+        })
+        .map(|(size, _, glyph_rows)| (size, glyph_rows))
+}
+
+/// The widest of the key `hints` that fits, if there is a row for it.
+fn hint_line(hints: &[String], width: u16, rows: u16) -> Option<String> {
+    if rows == 0 {
+        return None;
+    }
+    hints
+        .iter()
+        .find(|hint| text_width(hint) <= usize::from(width))
+        .cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of a hold, with short reminders so that each takes one row at 80 columns.
+    fn hold() -> FrameText {
+        FrameText {
+            title: "Hold".to_owned(),
+            stretch: "Lying strap stretch · left leg".to_owned(),
+            countdown: "18".to_owned(),
+            gauge_label: "0:12 / 0:30".to_owned(),
+            gauge_ratio: 0.4,
+            cue: Some("Keep the other leg flat on the floor.".to_owned()),
+            reminders: vec!["Don't bounce.".to_owned(), "Breathe out.".to_owned()],
+            how: None,
+            progress: "Hamstrings · stretch 1 of 2 · 2:10 left".to_owned(),
+            hints: vec![
+                "space pause · n next · b back · +/- 5s · ? keys · q quit".to_owned(),
+                "space pause · n · b · +/- · ? keys · q quit".to_owned(),
+                "? keys · q quit".to_owned(),
+                "?".to_owned(),
+            ],
+        }
+    }
+
+    /// The text of the lead-in, with `how` to get into the first stretch.
+    fn get_ready(how: &str) -> FrameText {
+        FrameText {
+            title: "Get ready".to_owned(),
+            countdown: "5".to_owned(),
+            gauge_label: "0:00 / 0:05".to_owned(),
+            gauge_ratio: 0.0,
+            cue: None,
+            reminders: Vec::new(),
+            how: Some(how.to_owned()),
+            ..hold()
+        }
+    }
+
+    /// Each part laid out on a screen of `width` by `height`: what, its top row, its rows.
+    fn rows(width: u16, height: u16, text: &FrameText) -> Vec<(Part, u16, u16)> {
+        lay_out(Rect::new(0, 0, width, height), text)
+            .into_iter()
+            .map(|placed| (placed.part, placed.rect.y, placed.rect.height))
+            .collect()
+    }
+
+    const FULL: Part = Part::Countdown {
+        size: Some(PixelSize::Full),
+    };
+
+    #[test]
+    fn a_hold_at_80_by_24_has_every_part_with_gaps_between_the_groups() {
+        let text = hold();
+        let gauge = Part::Gauge { ratio: 0.4 };
+        assert_eq!(
+            rows(80, 24, &text),
+            [
+                (Part::Progress, 0, 1),
+                (Part::Title, 3, 1),
+                (Part::Stretch, 4, 1),
+                (FULL, 6, 8),
+                (gauge, 15, 1),
+                (Part::Cue, 17, 1),
+                (Part::Reminders, 18, 2),
+                (Part::Hints, 23, 1),
+            ]
+        );
+        let parts = lay_out(Rect::new(0, 0, 80, 24), &text);
+        let lines = |part| {
+            let placed = parts.iter().find(|placed| placed.part == part);
+            placed
+                .map(|placed| placed.lines.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            lines(Part::Reminders),
+            ["· Don't bounce.", "· Breathe out."]
+        );
+        assert_eq!(lines(FULL), ["18"]);
+        assert_eq!(lines(gauge), ["0:12 / 0:30"]);
+        assert_eq!(lines(Part::Hints), [text.hints[0].as_str()]);
+        // The bar is at most 60 columns wide, centred; the rest take the whole width.
+        let bar = parts.iter().find(|placed| placed.part == gauge);
+        assert_eq!(
+            bar.map(|placed| placed.rect),
+            Some(Rect::new(10, 15, 60, 1))
+        );
+    }
+
+    #[test]
+    fn a_small_screen_keeps_the_phase_the_stretch_and_the_countdown() {
+        assert_eq!(
+            rows(10, 3, &hold()),
+            [
+                (Part::Title, 0, 1),
+                (Part::Stretch, 1, 1),
+                (Part::Countdown { size: None }, 2, 1),
+            ]
+        );
+        assert_eq!(
+            rows(1, 1, &hold()),
+            [(Part::Countdown { size: None }, 0, 1)]
+        );
+        assert_eq!(rows(0, 0, &hold()), []);
+        assert_eq!(rows(80, 0, &hold()), []);
+    }
+
+    #[test]
+    fn a_frame_that_does_not_start_at_the_corner_keeps_its_parts_inside_it() {
+        let at_corner = lay_out(Rect::new(0, 0, 80, 24), &hold());
+        let moved = lay_out(Rect::new(5, 2, 80, 24), &hold());
+        let shifted: Vec<Placed> = at_corner
+            .into_iter()
+            .map(|placed| {
+                let (x, y) = (placed.rect.x + 5, placed.rect.y + 2);
+                placed.at(x, y)
+            })
+            .collect();
+        assert_eq!(moved, shifted);
+    }
+
+    #[test]
+    fn big_digits_come_before_the_progress_and_the_hints_and_bigger_ones_after() {
+        // Half-height digits take the rows of the full-size ones, so the hints fit.
+        let text = get_ready("Lie on your back and loop a strap around one foot.");
+        let half = Part::Countdown {
+            size: Some(PixelSize::HalfHeight),
+        };
+        let gauge = Part::Gauge { ratio: 0.0 };
+        assert_eq!(
+            rows(40, 12, &text),
+            [
+                (Part::Progress, 0, 1),
+                (Part::Title, 1, 1),
+                (Part::Stretch, 2, 1),
+                (half, 4, 4),
+                (gauge, 9, 1),
+                (Part::Hints, 11, 1),
+            ]
+        );
+        // With no rows to spare, the digits win over the progress and the hints.
+        assert_eq!(
+            rows(40, 7, &text),
+            [
+                (Part::Title, 0, 1),
+                (Part::Stretch, 1, 1),
+                (half, 2, 4),
+                (gauge, 6, 1),
+            ]
+        );
+        let parts = lay_out(Rect::new(0, 0, 40, 12), &text);
+        let hints = parts.iter().find(|placed| placed.part == Part::Hints);
+        assert_eq!(
+            hints.map(|placed| placed.lines.clone()),
+            Some(vec!["? keys · q quit".to_owned()])
+        );
+    }
+
+    #[test]
+    fn how_to_get_into_the_stretch_leaves_a_row_for_each_gap() {
+        let short = get_ready("Lie on your back and loop a strap around one foot.");
+        let gauge = Part::Gauge { ratio: 0.0 };
+        assert_eq!(
+            rows(80, 24, &short),
+            [
+                (Part::Progress, 0, 1),
+                (Part::Title, 4, 1),
+                (Part::Stretch, 5, 1),
+                (FULL, 7, 8),
+                (gauge, 16, 1),
+                (Part::How, 18, 1),
+                (Part::Hints, 23, 1),
+            ]
+        );
+        let long = get_ready(&"Breathe in and out.\n".repeat(20));
+        assert_eq!(
+            rows(80, 24, &long),
+            [
+                (Part::Progress, 0, 1),
+                (Part::Title, 1, 1),
+                (Part::Stretch, 2, 1),
+                (FULL, 4, 8),
+                (gauge, 13, 1),
+                (Part::How, 15, 8),
+                (Part::Hints, 23, 1),
+            ]
+        );
+        let parts = lay_out(Rect::new(0, 0, 80, 24), &long);
+        let how = parts.iter().find(|placed| placed.part == Part::How);
+        let last = how.and_then(|placed| placed.lines.last().cloned());
+        assert_eq!(last.as_deref(), Some("Breathe in and out.…"));
+    }
+}
