@@ -7,7 +7,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::cli::{LevelArg, RunArgs};
+use crate::cli::RunArgs;
 use stretch_timer::frontend::input::{self, Input, Signal};
 use stretch_timer::frontend::output::{is_broken_pipe, print_stdout};
 use stretch_timer::frontend::plain;
@@ -16,12 +16,12 @@ use stretch_timer::frontend::terminal::{self, TerminalGuard};
 use stretch_timer::frontend::tui;
 use stretch_timer::frontend::voice::Voice;
 use stretch_timer::plan::timeline::Timeline;
+use stretch_timer::routine::Routine;
 use stretch_timer::routine::catalog;
 use stretch_timer::routine::diagnostic;
 use stretch_timer::routine::duration;
-use stretch_timer::routine::read::closest;
+use stretch_timer::routine::suggest::closest;
 use stretch_timer::routine::text::terminal_safe;
-use stretch_timer::routine::{Level, Routine};
 
 /// How long "routine complete" may take to be said before the program exits.
 const LAST_WORDS: Duration = Duration::from_secs(3);
@@ -177,11 +177,6 @@ fn select(mut routine: Routine, args: &RunArgs) -> anyhow::Result<Routine> {
     }
     routine.stretches.retain(|s| !args.skip.contains(&s.id));
     if let Some(level) = args.level {
-        let level = match level {
-            LevelArg::Beginner => Level::Beginner,
-            LevelArg::Intermediate => Level::Intermediate,
-            LevelArg::Advanced => Level::Advanced,
-        };
         routine.stretches.retain(|s| s.level == Some(level));
     }
     if routine.stretches.is_empty() {

@@ -10,7 +10,9 @@ use etcetera::BaseStrategy;
 
 use crate::routine::Routine;
 use crate::routine::diagnostic::{Diagnostic, SourceFile};
-use crate::routine::read::{self, MAX_FILE_BYTES};
+use crate::routine::limits::{MAX_FILE_BYTES, MAX_FILE_MIB};
+use crate::routine::read;
+use crate::routine::suggest::closest;
 
 const BUILTINS: &[(&str, &str)] = &[
     ("hamstrings", include_str!("../../routines/hamstrings.toml")),
@@ -144,7 +146,7 @@ pub fn find(routine: &str) -> anyhow::Result<Loaded> {
     let names: Vec<String> = all_routines().into_iter().map(|l| l.name).collect();
     let known: Vec<&str> = names.iter().map(String::as_str).collect();
     let safe = crate::routine::text::terminal_safe(routine);
-    match read::closest(routine, &known) {
+    match closest(routine, &known) {
         Some(close) => anyhow::bail!(
             "no routine named `{safe}`; did you mean `{close}`? (`stretch list` shows them all)"
         ),
@@ -192,9 +194,9 @@ fn read_bounded(path: &Path) -> Result<String, Diagnostic> {
         .read_to_end(&mut bytes)
         .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")))?;
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            "the file is larger than 1 MiB, the limit for a routine file",
-        ));
+        return Err(Diagnostic::error(format!(
+            "the file is larger than {MAX_FILE_MIB} MiB, the limit for a routine file"
+        )));
     }
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
