@@ -29,14 +29,19 @@ const BUILTINS: &[(&str, &str)] = &[
 /// More routine files than anyone keeps by hand; a folder with more is read only this far.
 const MAX_USER_ROUTINES: usize = 1000;
 
+/// Where a routine was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Origin {
+    /// Compiled into the program.
     BuiltIn,
+    /// In the user's routine folder.
     User,
+    /// At a path given on the command line.
     Path,
 }
 
 impl Origin {
+    /// How `list` names the origin to the user.
     pub fn as_str(self) -> &'static str {
         match self {
             Origin::BuiltIn => "built-in",
@@ -50,8 +55,11 @@ impl Origin {
 pub struct Loaded {
     /// The name to run it by: the file name without `.toml`.
     pub name: String,
+    /// Where it was found.
     pub origin: Origin,
+    /// Its text and name, as diagnostics point into them.
     pub file: SourceFile,
+    /// The routine, or every problem that keeps the file from being one.
     pub routine: Result<Routine, Vec<Diagnostic>>,
 }
 
@@ -67,6 +75,7 @@ impl Loaded {
     }
 }
 
+/// Every built-in routine, read and checked.
 pub fn builtins() -> Vec<Loaded> {
     BUILTINS
         .iter()
@@ -159,6 +168,8 @@ fn load_builtin(name: &str, text: &str) -> Loaded {
     Loaded::from_text(name, Origin::BuiltIn, file)
 }
 
+/// The routine file at `path`, read within the size limit and checked; a file that
+/// cannot be read is a `Loaded` with that one problem.
 pub fn load_path(path: &Path, origin: Origin) -> Loaded {
     let name = path
         .file_stem()

@@ -19,7 +19,9 @@ use crate::routine::text::{is_bidi_control, terminal_safe};
 /// Which strings may hold newlines and tabs.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Lines {
+    /// One line: no control characters at all.
     One,
+    /// Several lines: newlines and tabs allowed.
     Many,
 }
 
