@@ -3,9 +3,10 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use stretch_timer::routine::duration;
+use stretch_timer::routine::{Level, duration, limits, named};
 
 /// The whole command line: a subcommand and its arguments.
 #[derive(Debug, Parser)]
@@ -69,8 +70,8 @@ pub struct RunArgs {
     #[arg(long, value_name = "ID,...", value_delimiter = ',')]
     pub skip: Vec<String>,
     /// Only stretches of this level
-    #[arg(long, value_enum)]
-    pub level: Option<LevelArg>,
+    #[arg(long, value_parser = level_parser())]
+    pub level: Option<Level>,
     /// One line per phase and cue, no full screen (also when output is not a terminal)
     #[arg(long)]
     pub plain: bool,
@@ -89,21 +90,24 @@ pub enum Format {
     Json,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum LevelArg {
-    Beginner,
-    Intermediate,
-    Advanced,
+/// `--level`: the levels a stretch may have, by the names routine files give them.
+fn level_parser() -> impl TypedValueParser<Value = Level> {
+    PossibleValuesParser::new(Level::STRETCH.map(Level::as_str)).try_map(|name| {
+        // Only a name offered gets here, so this always finds its level.
+        named(&Level::STRETCH, Level::as_str, &name).ok_or("not the level of a stretch")
+    })
 }
 
 /// `--hold`: a duration as routine files write it, within the range a hold may have.
 fn parse_hold(text: &str) -> Result<Duration, String> {
     let hold = duration::parse(text).map_err(|e| e.to_string())?;
-    if (Duration::from_secs(1)..=Duration::from_secs(600)).contains(&hold) {
+    if limits::HOLD.contains(&hold) {
         Ok(hold)
     } else {
         Err(format!(
-            "a hold must be from 1s to 10m, not {}",
+            "a hold must be from {} to {}, not {}",
+            duration::format(*limits::HOLD.start()),
+            duration::format(*limits::HOLD.end()),
             duration::format(hold)
         ))
     }

@@ -128,10 +128,7 @@ fn stretch_rows(loaded: &Loaded) -> Vec<StretchRow> {
             name: s.name.clone(),
             level: s.level.map(|l| l.as_str()),
             hold_ms: duration::millis(s.hold),
-            sides: match s.sides {
-                stretch_timer::routine::Sides::None => "none",
-                stretch_timer::routine::Sides::Both => "both",
-            },
+            sides: s.sides.as_str(),
             reps: s.reps,
         })
         .collect()

@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::cli::{LevelArg, RunArgs};
+use crate::cli::RunArgs;
 use crate::commands::load_valid;
 use crate::error::Error;
 use stretch_timer::frontend::full_screen::FullScreen;
@@ -17,10 +17,10 @@ use stretch_timer::frontend::terminal::{self, TerminalGuard};
 use stretch_timer::frontend::voice::Voice;
 use stretch_timer::plan::clock::RealClock;
 use stretch_timer::plan::timeline::Timeline;
+use stretch_timer::routine::Routine;
 use stretch_timer::routine::duration;
-use stretch_timer::routine::read::closest;
+use stretch_timer::routine::suggest::closest;
 use stretch_timer::routine::text::terminal_safe;
-use stretch_timer::routine::{Level, Routine};
 
 /// Run the routine the command line names, as it asks.
 pub fn run(args: &RunArgs) -> Result<(), Error> {
@@ -130,11 +130,6 @@ fn select(mut routine: Routine, args: &RunArgs) -> Result<Routine, Error> {
     }
     routine.stretches.retain(|s| !args.skip.contains(&s.id));
     if let Some(level) = args.level {
-        let level = match level {
-            LevelArg::Beginner => Level::Beginner,
-            LevelArg::Intermediate => Level::Intermediate,
-            LevelArg::Advanced => Level::Advanced,
-        };
         routine.stretches.retain(|s| s.level == Some(level));
     }
     if routine.stretches.is_empty() {

@@ -10,7 +10,9 @@ use etcetera::BaseStrategy;
 
 use crate::routine::Routine;
 use crate::routine::diagnostic::{Diagnostic, SourceFile};
-use crate::routine::read::{self, MAX_FILE_BYTES};
+use crate::routine::limits::{MAX_FILE_BYTES, MAX_FILE_MIB};
+use crate::routine::read;
+use crate::routine::suggest::closest;
 
 const BUILTINS: &[(&str, &str)] = &[
     ("hamstrings", include_str!("../../routines/hamstrings.toml")),
@@ -27,14 +29,19 @@ const BUILTINS: &[(&str, &str)] = &[
 /// More routine files than anyone keeps by hand; a folder with more is read only this far.
 const MAX_USER_ROUTINES: usize = 1000;
 
+/// Where a routine was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Origin {
+    /// Compiled into the program.
     BuiltIn,
+    /// In the user's routine folder.
     User,
+    /// At a path given on the command line.
     Path,
 }
 
 impl Origin {
+    /// How `list` names the origin to the user.
     pub fn as_str(self) -> &'static str {
         match self {
             Origin::BuiltIn => "built-in",
@@ -48,8 +55,11 @@ impl Origin {
 pub struct Loaded {
     /// The name to run it by: the file name without `.toml`.
     pub name: String,
+    /// Where it was found.
     pub origin: Origin,
+    /// Its text and name, as diagnostics point into them.
     pub file: SourceFile,
+    /// The routine, or every problem that keeps the file from being one.
     pub routine: Result<Routine, Vec<Diagnostic>>,
 }
 
@@ -65,6 +75,7 @@ impl Loaded {
     }
 }
 
+/// Every built-in routine, read and checked.
 pub fn builtins() -> Vec<Loaded> {
     BUILTINS
         .iter()
@@ -144,7 +155,7 @@ pub fn find(routine: &str) -> anyhow::Result<Loaded> {
     let names: Vec<String> = all_routines().into_iter().map(|l| l.name).collect();
     let known: Vec<&str> = names.iter().map(String::as_str).collect();
     let safe = crate::routine::text::terminal_safe(routine);
-    match read::closest(routine, &known) {
+    match closest(routine, &known) {
         Some(close) => anyhow::bail!(
             "no routine named `{safe}`; did you mean `{close}`? (`stretch list` shows them all)"
         ),
@@ -157,6 +168,8 @@ fn load_builtin(name: &str, text: &str) -> Loaded {
     Loaded::from_text(name, Origin::BuiltIn, file)
 }
 
+/// The routine file at `path`, read within the size limit and checked; a file that
+/// cannot be read is a `Loaded` with that one problem.
 pub fn load_path(path: &Path, origin: Origin) -> Loaded {
     let name = path
         .file_stem()
@@ -192,9 +205,9 @@ fn read_bounded(path: &Path) -> Result<String, Diagnostic> {
         .read_to_end(&mut bytes)
         .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")))?;
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            "the file is larger than 1 MiB, the limit for a routine file",
-        ));
+        return Err(Diagnostic::error(format!(
+            "the file is larger than {MAX_FILE_MIB} MiB, the limit for a routine file"
+        )));
     }
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];

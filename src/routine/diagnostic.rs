@@ -14,6 +14,7 @@ use crate::routine::text::{terminal_safe, visible_controls};
 pub struct SourceFile {
     /// How to name the file to the user: its path, or `builtin:NAME`.
     pub name: String,
+    /// The file's text, with LF line endings.
     pub text: String,
     /// Where each line starts. A hostile file can have a hundred thousand problems:
     /// finding the line of each must not mean reading the file from the start again.
@@ -21,6 +22,7 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// A file named `name` (for the user) with the text `text`.
     pub fn new(name: impl Into<String>, text: &str) -> SourceFile {
         let text = text.replace("\r\n", "\n");
         let line_starts = std::iter::once(0)
@@ -62,18 +64,24 @@ impl SourceFile {
     }
 }
 
+/// One problem of a routine file: what is wrong, where, and what to do about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// What is wrong, in one line.
     pub message: String,
-    /// Where the problem is; `None` for a problem of the whole file.
+    /// Where the problem is, as a byte range of the file's text; `None` for a problem of
+    /// the whole file.
     pub span: Option<Range<usize>>,
+    /// A word or two shown under the span, such as "unknown key".
     pub label: Option<String>,
     /// Other places that explain this one, such as the first of two duplicates.
     pub notes: Vec<(Range<usize>, String)>,
+    /// How to fix it, when that can be said.
     pub help: Option<String>,
 }
 
 impl Diagnostic {
+    /// An error saying `message`, not yet placed in the file.
     pub fn error(message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             message: message.into(),
@@ -84,21 +92,25 @@ impl Diagnostic {
         }
     }
 
+    /// Placed at `span`, a byte range of the file's text.
     pub fn at(mut self, span: Range<usize>) -> Diagnostic {
         self.span = Some(span);
         self
     }
 
+    /// With a label shown under its span.
     pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
         self.label = Some(label.into());
         self
     }
 
+    /// With another place that explains it, and what that place is.
     pub fn note(mut self, span: Range<usize>, text: impl Into<String>) -> Diagnostic {
         self.notes.push((span, text.into()));
         self
     }
 
+    /// With a hint on how to fix it.
     pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
         self
@@ -274,14 +286,20 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 /// A diagnostic as `--format json` reports it.
 #[derive(Serialize)]
 pub struct JsonDiagnostic {
+    /// Always `"error"`: the format has no warnings.
     pub severity: &'static str,
+    /// What is wrong, in one line.
     pub message: String,
+    /// The 1-based line of the problem, if it has a place.
     pub line: Option<usize>,
+    /// The 1-based column, in characters, of the problem, if it has a place.
     pub column: Option<usize>,
+    /// How to fix it, when that can be said.
     pub help: Option<String>,
 }
 
 impl JsonDiagnostic {
+    /// The diagnostic of `file`, with its place as a line and column.
     pub fn new(file: &SourceFile, diagnostic: &Diagnostic) -> JsonDiagnostic {
         let position = diagnostic
             .span

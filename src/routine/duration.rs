@@ -6,14 +6,18 @@
 use std::fmt;
 use std::time::Duration;
 
+/// Why a text is not a duration.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DurationError {
+    /// Nothing but white space.
     Empty,
     /// A number with no unit after it, such as `"30"`.
     MissingUnit(String),
     /// Something that is not a whole number followed by `h`, `m`, `s` or `ms`.
     Invalid(String),
+    /// The same unit twice, such as `"1s 2s"`.
     RepeatedUnit(&'static str),
+    /// More than the program can count.
     TooLong,
 }
 

@@ -1,13 +1,16 @@
 //! The routine format, the lowest layer: it imports nothing else of the crate.
 //!
 //! A routine file is read ([`read`]) into the model ([`Routine`]) or into every problem
-//! found, as [`diagnostic`]s; [`catalog`] finds routines by name or path.
+//! found, as [`diagnostic`]s; [`catalog`] finds routines by name or path. Every bound the
+//! format puts on a value is in [`limits`].
 
 pub mod catalog;
 pub mod diagnostic;
 pub mod duration;
+pub mod limits;
 mod model;
 pub mod read;
+pub mod suggest;
 pub mod text;
 
-pub use model::{Cue, Level, Routine, Sides, Stretch};
+pub use model::{Cue, Level, Routine, Sides, Stretch, named};

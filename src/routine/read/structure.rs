@@ -1,0 +1,239 @@
+//! The shape of a routine file: the routine's table, its list of stretches and each
+//! stretch's table, with their keys, required and optional, and their defaults.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::time::Duration;
+
+use toml::de::{DeTable, DeValue};
+
+use super::values::{LONG_TEXT, NAME};
+use super::{Checker, Value};
+use crate::routine::diagnostic::Diagnostic;
+use crate::routine::limits::{self, MAX_STRETCHES};
+use crate::routine::suggest::{closest, quoted};
+use crate::routine::text::terminal_safe;
+use crate::routine::{Level, Routine, Sides, Stretch};
+
+/// The keys a routine's table may have.
+pub(super) const ROUTINE_KEYS: &[&str] = &[
+    "name",
+    "description",
+    "level",
+    "hold",
+    "rest",
+    "switch",
+    "lead_in",
+    "cues",
+    "stretch",
+];
+
+/// The keys a stretch's table may have.
+const STRETCH_KEYS: &[&str] = &[
+    "id", "name", "level", "how", "hold", "sides", "reps", "cues",
+];
+
+impl Checker {
+    /// The routine in the file's top-level table, which starts at `span`.
+    pub(super) fn routine(&mut self, table: &DeTable<'_>, span: Range<usize>) -> Option<Routine> {
+        self.unknown_keys(table, ROUTINE_KEYS, "routine");
+        let name = self
+            .required(table, "name", None, "the routine")
+            .and_then(|v| self.text(v, "name", &NAME));
+        let description = self.optional(table, "description", |c, v| {
+            c.text(v, "description", &LONG_TEXT)
+        });
+        let level = self.optional(table, "level", |c, v| {
+            c.choice(v, "level", &Level::ROUTINE, Level::as_str)
+        });
+        let hold = self.optional(table, "hold", |c, v| c.duration(v, "hold", &limits::HOLD));
+        let rest = self.optional(table, "rest", |c, v| c.duration(v, "rest", &limits::REST));
+        let switch = self.optional(table, "switch", |c, v| {
+            c.duration(v, "switch", &limits::SWITCH)
+        });
+        let lead_in = self.optional(table, "lead_in", |c, v| {
+            c.duration(v, "lead_in", &limits::LEAD_IN)
+        });
+        let cues = self.optional(table, "cues", |c, v| c.routine_cues(v));
+        let default_hold = hold.flatten().unwrap_or(limits::DEFAULT_HOLD);
+        let stretches = match table.get("stretch") {
+            None => {
+                self.report(
+                    Diagnostic::error("missing `stretch`: a routine needs at least one stretch")
+                        .at(span.start..span.start)
+                        .help("add a `[[stretch]]` table with at least a `name`"),
+                );
+                None
+            }
+            Some(value) => self.stretches(value, default_hold),
+        };
+        Some(Routine {
+            name: name?,
+            description: description?.unwrap_or_default(),
+            level: level?.unwrap_or(Level::All),
+            hold: hold?.unwrap_or(default_hold),
+            rest: rest?.unwrap_or(limits::DEFAULT_REST),
+            switch: switch?.unwrap_or(limits::DEFAULT_SWITCH),
+            lead_in: lead_in?.unwrap_or(limits::DEFAULT_LEAD_IN),
+            cues: cues?.unwrap_or_default(),
+            stretches: stretches?,
+        })
+    }
+
+    /// The `[[stretch]]` list: 1 to `MAX_STRETCHES` tables, each with its own id.
+    fn stretches(&mut self, value: &Value<'_>, default_hold: Duration) -> Option<Vec<Stretch>> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.type_error(value, "stretch", "an array of tables (`[[stretch]]`)");
+            return None;
+        };
+        if items.is_empty() {
+            self.report(
+                Diagnostic::error("the stretch list is empty")
+                    .at(value.span())
+                    .label("no stretches")
+                    .help(format!("a routine needs 1 to {MAX_STRETCHES} stretches")),
+            );
+            return None;
+        }
+        if let Some(extra) = items.get(MAX_STRETCHES) {
+            self.report(
+                Diagnostic::error(format!(
+                    "too many stretches: {}, at most {MAX_STRETCHES}",
+                    items.len()
+                ))
+                .at(extra.span())
+                .label(format!(
+                    "stretch {} of {}",
+                    MAX_STRETCHES + 1,
+                    items.len()
+                )),
+            );
+        }
+        let mut stretches = Vec::new();
+        let mut first_place_of_id: HashMap<String, Range<usize>> = HashMap::new();
+        let mut all_valid = true;
+        for item in items.iter() {
+            let DeValue::Table(table) = item.get_ref() else {
+                self.type_error(item, "stretch", "a table");
+                all_valid = false;
+                continue;
+            };
+            match self.stretch(table, item.span(), default_hold) {
+                Some((stretch, id_span)) => {
+                    if let Some(first) = first_place_of_id.get(&stretch.id) {
+                        self.report(
+                            Diagnostic::error(format!("duplicate stretch id `{}`", stretch.id))
+                                .at(id_span)
+                                .label("used again here")
+                                .note(first.clone(), "first used here")
+                                .help("give each stretch its own `id`"),
+                        );
+                        all_valid = false;
+                    } else {
+                        first_place_of_id.insert(stretch.id.clone(), id_span);
+                    }
+                    stretches.push(stretch);
+                }
+                None => all_valid = false,
+            }
+        }
+        (all_valid && stretches.len() <= MAX_STRETCHES).then_some(stretches)
+    }
+
+    /// A stretch, and the span its id comes from (the `id` value, or the `name` it was derived from).
+    fn stretch(
+        &mut self,
+        table: &DeTable<'_>,
+        header: Range<usize>,
+        default_hold: Duration,
+    ) -> Option<(Stretch, Range<usize>)> {
+        self.unknown_keys(table, STRETCH_KEYS, "stretch");
+        let name_value = self.required(table, "name", Some(header.clone()), "a stretch");
+        let name = name_value.and_then(|v| self.text(v, "name", &NAME));
+        let level = self.optional(table, "level", |c, v| {
+            c.choice(v, "level", &Level::STRETCH, Level::as_str)
+        });
+        let how = self.optional(table, "how", |c, v| c.text(v, "how", &LONG_TEXT));
+        let hold = self.optional(table, "hold", |c, v| c.duration(v, "hold", &limits::HOLD));
+        let sides = self.optional(table, "sides", |c, v| {
+            c.choice(v, "sides", &Sides::ALL, Sides::as_str)
+        });
+        let reps = self.optional(table, "reps", |c, v| c.integer(v, "reps", &limits::REPS));
+        let effective_hold = hold.flatten().unwrap_or(default_hold);
+        let cues = self.optional(table, "cues", |c, v| c.stretch_cues(v, effective_hold));
+        let (id, id_span) = match table.get("id") {
+            Some(value) => (self.id(value), value.span()),
+            None => (
+                name_value.and_then(|value| self.id_from_name(name.as_deref()?, value)),
+                name_value.map_or(header, |v| v.span()),
+            ),
+        };
+        let stretch = Stretch {
+            id: id?,
+            name: name?,
+            level: level?,
+            how: how?.unwrap_or_default(),
+            hold: hold?.unwrap_or(default_hold),
+            sides: sides?.unwrap_or(Sides::None),
+            reps: reps?.unwrap_or(limits::DEFAULT_REPS),
+            cues: cues?.unwrap_or_default(),
+        };
+        Some((stretch, id_span))
+    }
+
+    /// `None` when the key is missing (reported, pointing at `header` or the file start).
+    pub(super) fn required<'t, 'i>(
+        &mut self,
+        table: &'t DeTable<'i>,
+        key: &str,
+        header: Option<Range<usize>>,
+        owner: &str,
+    ) -> Option<&'t Value<'i>> {
+        let value = table.get(key);
+        if value.is_none() {
+            let diagnostic = Diagnostic::error(format!("missing `{key}` in {owner}"));
+            self.report(match header {
+                Some(span) => diagnostic.at(span).label(format!("this needs a `{key}`")),
+                // Like a missing `stretch`: every problem gets a file:line:column.
+                None => diagnostic
+                    .at(0..0)
+                    .help(format!("add `{key} = ...` at the top of the file")),
+            });
+        }
+        value
+    }
+
+    /// `Some(None)` for a missing key, `None` for an invalid value (already reported).
+    pub(super) fn optional<'i, T>(
+        &mut self,
+        table: &DeTable<'i>,
+        key: &str,
+        check: impl FnOnce(&mut Self, &Value<'i>) -> Option<T>,
+    ) -> Option<Option<T>> {
+        match table.get(key) {
+            None => Some(None),
+            Some(value) => check(self, value).map(Some),
+        }
+    }
+
+    /// Reports every key of `table` that is not `known`, with the likely one meant.
+    pub(super) fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str], owner: &str) {
+        for key in table.keys() {
+            let name = key.get_ref();
+            if known.contains(&name.as_ref()) {
+                continue;
+            }
+            let diagnostic =
+                Diagnostic::error(format!("unknown key `{}` in {owner}", terminal_safe(name)))
+                    .at(key.span());
+            self.report(match closest(name, known) {
+                Some(close) => diagnostic
+                    .label("unknown key")
+                    .help(format!("did you mean `{close}`?")),
+                None => diagnostic
+                    .label("unknown key")
+                    .help(format!("expected one of {}", quoted(known))),
+            });
+        }
+    }
+}
