@@ -71,10 +71,6 @@ impl FrontEnd for Plain<'_> {
         Ok(())
     }
 
-    fn show(&mut self, _now: Duration, _view: &View<'_>) -> anyhow::Result<()> {
-        Ok(())
-    }
-
     fn action(
         &mut self,
         now: Duration,
@@ -89,10 +85,6 @@ impl FrontEnd for Plain<'_> {
             }
             None => Ok(()),
         }
-    }
-
-    fn resize(&mut self) -> anyhow::Result<()> {
-        Ok(())
     }
 }
 

@@ -64,18 +64,25 @@ pub trait FrontEnd {
     /// The events of one moment, in order; with `bell`, ring the bell where an event
     /// calls for it (see [`words::rings_bell`]).
     fn events(&mut self, now: Duration, events: &[Event], bell: bool) -> anyhow::Result<()>;
-    /// Show the run as it is now; called after every change.
-    fn show(&mut self, now: Duration, view: &View<'_>) -> anyhow::Result<()>;
+    /// Show the run as it is now; called after every change. Nothing to redraw by default.
+    fn show(&mut self, _now: Duration, _view: &View<'_>) -> anyhow::Result<()> {
+        Ok(())
+    }
     /// The user's `action` was carried out; `phase_changed` when it started another phase.
+    /// Nothing more to say by default.
     fn action(
         &mut self,
-        now: Duration,
-        action: Action,
-        view: &View<'_>,
-        phase_changed: bool,
-    ) -> anyhow::Result<()>;
-    /// The terminal changed size.
-    fn resize(&mut self) -> anyhow::Result<()>;
+        _now: Duration,
+        _action: Action,
+        _view: &View<'_>,
+        _phase_changed: bool,
+    ) -> anyhow::Result<()> {
+        Ok(())
+    }
+    /// The terminal changed size. Nothing to redraw by default.
+    fn resize(&mut self) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 
 /// Run `routine` on `front_end` until it finishes, the user quits or a signal arrives.
