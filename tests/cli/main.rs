@@ -7,9 +7,11 @@
 //! - [`no_panic`]: hostile input and closed pipes never make it panic.
 //! - [`run_plain`]: `stretch run` in plain mode, into a pipe.
 //! - [`run_terminal`]: `stretch run` full screen, in a pseudo-terminal.
+//! - [`architecture`]: the source tree keeps its layers and its files short.
 
 mod support;
 
+mod architecture;
 mod list_show;
 mod no_panic;
 mod run_plain;
