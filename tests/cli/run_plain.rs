@@ -1,42 +1,15 @@
 //! `stretch run` in plain mode, through the real binary: what it prints, how the flags
 //! choose stretches, and how it ends. Holds are one second long.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Output, Stdio};
+use nix::sys::signal::Signal;
 
-use assert_cmd::cargo::CommandCargoExt;
-use nix::sys::signal::{Signal, kill};
-use nix::unistd::Pid;
+use crate::support::{Outcome, Stretch, fixture};
 
-fn stretch() -> Command {
-    let mut command = Command::cargo_bin("stretch").expect("the binary is built");
-    let home = std::env::temp_dir().join("stretch-run-plain-tests-no-config");
-    command
-        .env("XDG_CONFIG_HOME", &home)
-        .env("HOME", &home)
-        .env("NO_COLOR", "1");
-    command.stdin(Stdio::null());
-    command
-}
-
-fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/plain/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A stand-in speech program from `tests/fixtures/run`.
-fn speaker(name: &str) -> String {
-    format!("{}/tests/fixtures/run/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Standard output of a run that must have exited with `code`; its standard error if not.
-fn stdout_after(output: Output, code: i32) -> String {
-    assert_eq!(
-        output.status.code(),
-        Some(code),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+/// `stretch run tests/fixtures/plain/NAME`, to be built up further.
+fn run_plain(name: &str) -> Stretch {
+    Stretch::new()
+        .arg("run")
+        .arg(fixture(&format!("plain/{name}")))
 }
 
 /// The lines of a plain run with their time stamps cut off, after checking each stamp.
@@ -60,13 +33,10 @@ fn is_stamp(stamp: &str) -> bool {
 
 #[test]
 fn plain_run_prints_every_phase_and_cue_in_order() {
-    let output = stretch()
-        .args(["run", &fixture("short.toml")])
-        .output()
-        .unwrap();
-    let stdout = stdout_after(output, 0);
+    let run = run_plain("short.toml").run();
+    let stdout = &run.expect_code(0).stdout;
     assert_eq!(
-        texts(&stdout),
+        texts(stdout),
         [
             "hold (1s): Toe touch",
             "cue: Lift your sit bones",
@@ -89,12 +59,12 @@ fn plain_run_prints_every_phase_and_cue_in_order() {
 
 #[test]
 fn plain_run_stamps_are_in_order_and_end_at_the_plan() {
-    let output = stretch()
-        .args(["run", "--plain", &fixture("short.toml")])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    let seconds: Vec<u64> = stdout
+    let run = Stretch::new()
+        .args(["run", "--plain"])
+        .arg(fixture("plain/short.toml"))
+        .run();
+    let seconds: Vec<u64> = run
+        .stdout
         .lines()
         .filter_map(|line| line.split_once("  "))
         .filter(|(stamp, _)| is_stamp(stamp))
@@ -116,12 +86,8 @@ fn plain_run_stamps_are_in_order_and_end_at_the_plan() {
 #[test]
 fn only_skip_and_level_choose_the_stretches() {
     let run = |flags: &[&str]| {
-        let output = stretch()
-            .args(["run", &fixture("short.toml")])
-            .args(flags)
-            .output()
-            .unwrap();
-        texts(&stdout_after(output, 0))
+        let run = run_plain("short.toml").args(flags).run();
+        texts(&run.expect_code(0).stdout)
             .into_iter()
             .filter(|line| line.starts_with("hold"))
             .collect::<Vec<_>>()
@@ -141,97 +107,77 @@ fn only_skip_and_level_choose_the_stretches() {
 }
 
 /// Runs `stretch run short.toml FLAGS...` and returns its exit status and standard error.
-fn run_short_with(flags: &[&str]) -> (Option<i32>, String) {
-    let output = stretch()
-        .args(["run", &fixture("short.toml")])
-        .args(flags)
-        .output()
-        .unwrap();
-    (
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+fn run_short_with(flags: &[&str]) -> (i32, String) {
+    let Outcome { code, stderr, .. } = run_plain("short.toml").args(flags).run();
+    (code, stderr)
 }
 
 #[test]
 fn bad_run_flags_are_clear_errors_with_status_2() {
     let did_you_mean = format!(
         "error: `Short` has no stretch `toe-tuch`; did you mean `toe-touch`? (`stretch show {}` lists them)\n",
-        fixture("short.toml")
+        fixture("plain/short.toml").display()
     );
-    assert_eq!(
-        run_short_with(&["--only", "toe-tuch"]),
-        (Some(2), did_you_mean)
-    );
+    assert_eq!(run_short_with(&["--only", "toe-tuch"]), (2, did_you_mean));
     assert_eq!(
         run_short_with(&["--level", "advanced"]),
         (
-            Some(2),
+            2,
             "error: no stretches left to run after --only, --skip and --level\n".to_string()
         )
     );
     assert_eq!(
         run_short_with(&["--hold", "11m"]),
         (
-            Some(2),
+            2,
             "error: invalid value '11m' for '--hold <DURATION>': a hold must be from 1s to 10m, not 11m\n\n\
              For more information, try '--help'.\n"
                 .to_string()
         )
     );
     let (status, stderr) = run_short_with(&["--hold", "1.5s"]);
-    assert_eq!(status, Some(2));
+    assert_eq!(status, 2);
     assert!(
         stderr.starts_with("error: invalid value '1.5s' for '--hold <DURATION>': "),
         "{stderr}"
     );
     let (status, _) = run_short_with(&["--only", "a", "--skip", "b"]);
-    assert_eq!(status, Some(2), "clap refuses --only with --skip");
+    assert_eq!(status, 2, "clap refuses --only with --skip");
 }
 
 #[test]
 fn an_invalid_routine_gets_the_same_diagnostics_as_validate() {
-    let run = stretch()
-        .args(["run", &fixture("invalid.toml")])
-        .output()
-        .unwrap();
-    let validate = stretch()
-        .args(["validate", &fixture("invalid.toml")])
-        .output()
-        .unwrap();
-    assert_eq!(run.status.code(), Some(1));
+    let run = run_plain("invalid.toml").run();
+    let validate = Stretch::new()
+        .arg("validate")
+        .arg(fixture("plain/invalid.toml"))
+        .run();
+    assert_eq!(run.code, 1);
     assert!(run.stdout.is_empty());
-    let diagnostics = String::from_utf8(run.stderr).unwrap();
+    let diagnostics = &run.stderr;
     assert!(
         diagnostics.starts_with("error: invalid `sides` `Both`\n"),
         "{diagnostics}"
     );
-    assert!(
-        String::from_utf8(validate.stderr)
-            .unwrap()
-            .starts_with(&diagnostics)
-    );
+    assert!(validate.stderr.starts_with(diagnostics));
 }
 
 #[test]
 fn an_unknown_routine_name_suggests_the_nearest() {
-    let output = stretch().args(["run", "hamstring"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    let run = Stretch::new().args(["run", "hamstring"]).run();
+    assert_eq!(run.code, 1);
     assert_eq!(
-        String::from_utf8_lossy(&output.stderr),
+        run.stderr,
         "error: no routine named `hamstring`; did you mean `hamstrings`? (`stretch list` shows them all)\n"
     );
 }
 
 #[test]
 fn the_lead_in_gives_the_first_stretch_and_its_how_on_one_line() {
-    let output = stretch()
-        .args(["run", &fixture("lead_in.toml")])
-        .output()
-        .unwrap();
-    let stdout = stdout_after(output, 0);
+    let run = run_plain("lead_in.toml").run();
+    let stdout = &run.expect_code(0).stdout;
     assert_eq!(
-        texts(&stdout)[0],
+        texts(stdout)[0],
         "get ready (1s): Toe touch. Line one Line two"
     );
     assert!(
@@ -241,21 +187,16 @@ fn the_lead_in_gives_the_first_stretch_and_its_how_on_one_line() {
 }
 
 /// Starts a run of a ten-minute hold, waits for its first line, sends `signal`, and
-/// returns the exit status and everything it printed.
-fn signalled(signal: Signal) -> (Option<i32>, String) {
-    let mut child = stretch()
-        .args(["run", "--plain", &fixture("long.toml")])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut first = String::new();
-    stdout.read_line(&mut first).unwrap();
+/// returns how it ended, with everything it printed after that line.
+fn signalled(signal: Signal) -> Outcome {
+    let mut run = Stretch::new()
+        .args(["run", "--plain"])
+        .arg(fixture("plain/long.toml"))
+        .spawn();
+    let first = run.read_line();
     assert!(first.ends_with("hold (10m): Long hold\n"), "{first:?}");
-    kill(Pid::from_raw(i32::try_from(child.id()).unwrap()), signal).unwrap();
-    let mut rest = String::new();
-    std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
-    (child.wait().unwrap().code(), rest)
+    run.signal(signal);
+    run.finish()
 }
 
 #[test]
@@ -265,10 +206,10 @@ fn signals_end_a_plain_run_with_their_status_and_a_summary() {
         (Signal::SIGTERM, 143),
         (Signal::SIGHUP, 129),
     ] {
-        let (status, rest) = signalled(signal);
-        assert_eq!(status, Some(code), "{signal:?}");
+        let rest = signalled(signal);
+        assert_eq!(rest.code, code, "{signal:?}");
         assert_eq!(
-            rest, "Interrupted: 0 of 1 stretches done (0 of 1 holds) in 0s.\n",
+            rest.stdout, "Interrupted: 0 of 1 stretches done (0 of 1 holds) in 0s.\n",
             "{signal:?}"
         );
     }
@@ -277,13 +218,12 @@ fn signals_end_a_plain_run_with_their_status_and_a_summary() {
 #[test]
 fn the_voice_says_each_moment_as_one_argument() {
     let spoken = tempfile::NamedTempFile::new().unwrap();
-    let output = stretch()
-        .args(["run", "--voice", &fixture("short.toml")])
-        .env("STRETCH_VOICE_COMMAND", speaker("say.sh"))
+    run_plain("short.toml")
+        .arg("--voice")
+        .env("STRETCH_VOICE_COMMAND", fixture("run/say.sh"))
         .env("STRETCH_TEST_SPOKEN", spoken.path())
-        .output()
-        .unwrap();
-    stdout_after(output, 0);
+        .run()
+        .expect_code(0);
     // Each line: how many arguments the speaker got, then the first. The run waits for the
     // last words before it exits, so the file is complete.
     assert_eq!(
@@ -299,12 +239,14 @@ fn the_voice_says_each_moment_as_one_argument() {
 
 #[test]
 fn a_signal_during_the_last_words_cuts_them_off_and_sets_the_status() {
-    let output = stretch()
-        .args(["run", "--voice", &fixture("short.toml")])
-        .env("STRETCH_VOICE_COMMAND", speaker("interrupt_last_words.sh"))
-        .output()
-        .unwrap();
-    let stdout = stdout_after(output, 130);
+    let run = run_plain("short.toml")
+        .arg("--voice")
+        .env(
+            "STRETCH_VOICE_COMMAND",
+            fixture("run/interrupt_last_words.sh"),
+        )
+        .run();
+    let stdout = &run.expect_code(130).stdout;
     assert!(
         stdout.ends_with(
             "  finished\nRoutine complete: 2 of 2 stretches done (3 of 3 holds) in 4s.\n"
@@ -315,34 +257,30 @@ fn a_signal_during_the_last_words_cuts_them_off_and_sets_the_status() {
 
 #[test]
 fn a_missing_speech_program_is_a_clear_error_before_the_run() {
-    let output = stretch()
-        .args(["run", "--voice", &fixture("short.toml")])
+    let run = run_plain("short.toml")
+        .arg("--voice")
         .env("STRETCH_VOICE_COMMAND", "/nonexistent/speak")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert!(output.stdout.is_empty());
-    let stderr = String::from_utf8(output.stderr).unwrap();
+        .run();
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.is_empty());
     assert!(
-        stderr.starts_with("error: STRETCH_VOICE_COMMAND names `/nonexistent/speak`"),
-        "{stderr}"
+        run.stderr
+            .starts_with("error: STRETCH_VOICE_COMMAND names `/nonexistent/speak`"),
+        "{}",
+        run.stderr
     );
 }
 
 #[test]
 fn a_reader_that_goes_away_ends_the_run_quietly() {
-    let mut child = stretch()
-        .args(["run", "--plain", &fixture("short.toml")])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut first = String::new();
-    stdout.read_line(&mut first).unwrap();
+    let mut run = Stretch::new()
+        .args(["run", "--plain"])
+        .arg(fixture("plain/short.toml"))
+        .spawn();
+    let first = run.read_line();
     assert!(first.ends_with("hold (1s): Toe touch\n"), "{first:?}");
-    drop(stdout);
-    let output = child.wait_with_output().unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    run.close_stdout();
+    let run = run.finish();
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stderr, "");
 }

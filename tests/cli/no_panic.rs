@@ -2,18 +2,15 @@
 //! deep nesting, random TOML-like text) through `validate`, `show` and `list`, and output
 //! into a pipe that is already closed.
 
-mod format_support;
-
 use std::fs;
-use std::process::Stdio;
 
-use format_support::{Env, fixture_bytes, fixture_names, fixtures_dir};
+use crate::support::{Env, fixture, fixture_bytes, fixture_dir, fixture_names};
 
 #[test]
 fn no_invalid_fixture_makes_validate_show_or_list_panic() {
     let env = Env::new();
-    let dir = fixtures_dir("invalid");
-    let names = fixture_names("invalid");
+    let dir = fixture_dir("format/invalid");
+    let names = fixture_names("format/invalid");
     for name in &names {
         for args in [
             &["validate", name.as_str()][..],
@@ -21,13 +18,16 @@ fn no_invalid_fixture_makes_validate_show_or_list_panic() {
             &["show", name],
             &["show", name, "--format", "json"],
         ] {
-            env.run_in(&dir, args)
+            env.stretch()
+                .current_dir(&dir)
+                .args(args)
+                .run()
                 .expect_no_crash(&format!("{args:?}"))
                 .expect_code(1);
         }
         env.add_user_routine(
             name.trim_end_matches(".toml"),
-            fixture_bytes("invalid", name),
+            fixture_bytes(&format!("format/invalid/{name}")),
         );
     }
     // All of them at once in the user's folder: listed, each named with its problem.
@@ -37,11 +37,17 @@ fn no_invalid_fixture_makes_validate_show_or_list_panic() {
         &["list", "--stretches"],
         &["list", "--stretches", "--format", "json"],
     ] {
-        env.run(args)
+        env.stretch()
+            .args(args)
+            .run()
             .expect_no_crash(&format!("{args:?}"))
             .expect_code(0);
     }
-    let listed = env.run(&["list", "--format", "json"]).json();
+    let listed = env
+        .stretch()
+        .args(["list", "--format", "json"])
+        .run()
+        .json();
     let invalid = listed
         .as_array()
         .expect("array")
@@ -50,7 +56,7 @@ fn no_invalid_fixture_makes_validate_show_or_list_panic() {
         .count();
     assert_eq!(invalid, names.len());
     // `validate` with no FILE reads them all, and still reports the built-ins.
-    let all = env.run(&["validate"]);
+    let all = env.stretch().args(["validate"]).run();
     all.expect_no_crash("validate").expect_code(1);
     assert_eq!(all.stdout.lines().count(), 3, "{}", all.stdout);
 }
@@ -161,21 +167,31 @@ fn random_toml_like_text_never_makes_it_panic() {
     }
     let mut args = vec!["validate"];
     args.extend(names.iter().map(String::as_str));
-    let text = env.run_in(&dir, &args);
+    let text = env.stretch().current_dir(&dir).args(&args).run();
     text.expect_no_crash("validate");
     args.extend(["--format", "json"]);
-    let json = env.run_in(&dir, &args);
+    let json = env.stretch().current_dir(&dir).args(&args).run();
     json.expect_no_crash("validate --format json");
     let reports = json.json();
     assert_eq!(reports.as_array().map(Vec::len), Some(names.len()));
     for name in names.iter().step_by(7) {
-        env.run_in(&dir, &["show", name]).expect_no_crash(name);
+        env.stretch()
+            .current_dir(&dir)
+            .args(["show", name])
+            .run()
+            .expect_no_crash(name);
     }
     for name in &names {
         fs::copy(dir.join(name), env.user_folder().join(name)).expect("copy");
     }
-    env.run(&["list"]).expect_no_crash("list").expect_code(0);
-    env.run(&["list", "--stretches", "--format", "json"])
+    env.stretch()
+        .args(["list"])
+        .run()
+        .expect_no_crash("list")
+        .expect_code(0);
+    env.stretch()
+        .args(["list", "--stretches", "--format", "json"])
+        .run()
         .expect_no_crash("list --stretches")
         .expect_code(0);
 }
@@ -183,15 +199,18 @@ fn random_toml_like_text_never_makes_it_panic() {
 #[test]
 fn a_routine_name_of_control_characters_never_reaches_the_terminal_from_list_or_json() {
     let env = Env::new();
-    env.add_user_routine("evil\u{1b}[2J\u{7}", fixture_bytes("valid", "minimal.toml"));
+    env.add_user_routine(
+        "evil\u{1b}[2J\u{7}",
+        fixture_bytes("format/valid/minimal.toml"),
+    );
     env.add_user_routine(
         "evil\u{202E}bad",
-        fixture_bytes("invalid", "unknown-key-top-level.toml"),
+        fixture_bytes("format/invalid/unknown-key-top-level.toml"),
     );
     // U+009B is a one-character escape sequence introducer that JSON does not escape.
     env.add_user_routine(
         "evil\u{9b}31m\u{7f}",
-        fixture_bytes("invalid", "unknown-key-top-level.toml"),
+        fixture_bytes("format/invalid/unknown-key-top-level.toml"),
     );
     for args in [
         &["list"][..],
@@ -201,7 +220,7 @@ fn a_routine_name_of_control_characters_never_reaches_the_terminal_from_list_or_
         &["list", "--stretches", "--format", "json"],
         &["validate", "--format", "json"],
     ] {
-        let run = env.run(args);
+        let run = env.stretch().args(args).run();
         run.expect_no_crash(&format!("{args:?}"));
         for text in [&run.stdout, &run.stderr] {
             assert!(
@@ -216,8 +235,8 @@ fn a_routine_name_of_control_characters_never_reaches_the_terminal_from_list_or_
 #[test]
 fn a_closed_output_pipe_ends_quietly() {
     let env = Env::new();
-    env.add_user_routine("mine", fixture_bytes("valid", "timeline.toml"));
-    let valid = fixtures_dir("valid").join("timeline.toml");
+    env.add_user_routine("mine", fixture_bytes("format/valid/timeline.toml"));
+    let valid = fixture("format/valid/timeline.toml");
     let valid = valid.to_str().expect("utf-8 path");
     for (args, code) in [
         (&["list"][..], 0),
@@ -230,23 +249,17 @@ fn a_closed_output_pipe_ends_quietly() {
         // The reading end is closed before the binary writes anything.
         let (reader, writer) = std::io::pipe().expect("pipe");
         drop(reader);
-        let output = env
-            .std_command()
-            .args(args)
-            .stdout(Stdio::from(writer))
-            .stderr(Stdio::piped())
-            .output()
-            .expect("run");
-        let stderr = String::from_utf8_lossy(&output.stderr);
+        let run = env.stretch().args(args).stdout(writer).run();
+        let stderr = &run.stderr;
         assert!(!stderr.contains("panicked"), "{args:?}:\n{stderr}");
-        assert_eq!(output.status.code(), Some(code), "{args:?}:\n{stderr}");
+        assert_eq!(run.code, code, "{args:?}:\n{stderr}");
     }
 }
 
 #[test]
 fn a_closed_error_pipe_ends_quietly() {
     let env = Env::new();
-    let dir = fixtures_dir("invalid");
+    let dir = fixture_dir("format/invalid");
     for args in [
         &["validate", "duplicate-id.toml"][..],
         &["validate", "duplicate-id.toml", "../valid/minimal.toml"],
@@ -254,15 +267,13 @@ fn a_closed_error_pipe_ends_quietly() {
     ] {
         let (reader, writer) = std::io::pipe().expect("pipe");
         drop(reader);
-        let output = env
-            .std_command()
+        let run = env
+            .stretch()
             .current_dir(&dir)
             .args(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::from(writer))
-            .output()
-            .expect("run");
+            .stderr(writer)
+            .run();
         // A panic exits with 101; here the only report is the exit status.
-        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert_eq!(run.code, 1, "{args:?}");
     }
 }

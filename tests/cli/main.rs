@@ -1,0 +1,19 @@
+//! The integration tests of `stretch`: one test binary, run against the real program
+//! through one harness ([`support`]) in a hermetic environment, with the fixtures under
+//! `tests/fixtures`.
+//!
+//! - [`validate`]: `stretch validate` against the routine format, rule by rule.
+//! - [`list_show`]: `stretch list` and `stretch show`.
+//! - [`no_panic`]: hostile input and closed pipes never make it panic.
+//! - [`run_plain`]: `stretch run` in plain mode, into a pipe.
+//! - [`run_terminal`]: `stretch run` full screen, in a pseudo-terminal.
+//! - [`architecture`]: the source tree keeps its layers and its files short.
+
+mod support;
+
+mod architecture;
+mod list_show;
+mod no_panic;
+mod run_plain;
+mod run_terminal;
+mod validate;

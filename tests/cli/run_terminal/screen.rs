@@ -1,0 +1,171 @@
+//! What the full screen shows, and how it answers keys and resizes.
+
+use stretch_timer::frontend::screen::digits;
+
+use super::{start_steady, steady};
+use crate::support::Stretch;
+use crate::support::pty::screen_rows;
+
+/// Whether `countdown` is on the screen in big digits of any of the sizes the screen
+/// uses, as the program's own reader finds them.
+fn shows_big_digits(screen: &vt100::Screen, countdown: &str) -> bool {
+    digits::find_any_size(&screen_rows(screen), countdown).is_some()
+}
+
+/// `m:ss` as the progress bar's label shows it, in seconds.
+fn seconds_of(clock: &str) -> Option<u64> {
+    let (minutes, seconds) = clock.split_once(':')?;
+    Some(minutes.parse::<u64>().ok()? * 60 + seconds.parse::<u64>().ok()?)
+}
+
+/// The phase's time left, read from the progress bar's "done / total" label.
+fn remaining_from_label(contents: &str) -> Option<u64> {
+    contents.lines().find_map(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let slash = words.iter().position(|word| *word == "/")?;
+        let done = seconds_of(words.get(slash.checked_sub(1)?)?)?;
+        let total = seconds_of(words.get(slash + 1)?)?;
+        total.checked_sub(done)
+    })
+}
+
+fn countdown_text(seconds: u64) -> String {
+    if seconds < 60 {
+        seconds.to_string()
+    } else {
+        format!("{}:{:02}", seconds / 60, seconds % 60)
+    }
+}
+
+#[test]
+fn the_countdown_and_the_stretch_are_on_screen_and_space_pauses() {
+    let mut run = start_steady();
+    run.wait_for_text("Hold at a comfortable, pain-free level");
+    run.type_keys(b" ");
+    run.wait_for_text("PAUSED");
+    // Paused, the screen stands still: the big digits match the progress bar's label.
+    let remaining = remaining_from_label(&run.contents()).expect("a progress label");
+    assert!((1..=600).contains(&remaining), "{remaining}");
+    let countdown = countdown_text(remaining);
+    run.wait_for(
+        &format!("the countdown {countdown} in big digits"),
+        |screen| shows_big_digits(screen, &countdown),
+    );
+    let contents = run.contents();
+    assert!(
+        contents.contains("Seated forward bend · left leg"),
+        "{contents}"
+    );
+    assert!(contents.contains("Don't bounce"), "{contents}");
+    assert!(
+        contents.contains("Hold at a comfortable, pain-free level"),
+        "{contents}"
+    );
+
+    run.type_keys(b" ");
+    run.wait_for("PAUSED to go", |screen| {
+        !screen.contents().contains("PAUSED")
+    });
+    run.type_keys(b"q");
+    run.assert_exit_and_terminal_restored(0);
+    assert!(
+        run.summary().contains("0 of 1 stretches done"),
+        "{}",
+        run.summary()
+    );
+}
+
+/// Whether any cell on the screen has a colour of its own.
+fn any_colour(screen: &vt100::Screen) -> bool {
+    let (rows, cols) = screen.size();
+    (0..rows).any(|row| {
+        (0..cols).any(|col| {
+            screen.cell(row, col).is_some_and(|cell| {
+                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+            })
+        })
+    })
+}
+
+#[test]
+fn colour_tells_the_phases_apart_unless_no_color_is_set() {
+    let mut run = start_steady();
+    run.wait_for_text("Hold at a comfortable, pain-free level");
+    run.wait_for("some colour", any_colour);
+    run.type_keys(b"q");
+    run.assert_exit_and_terminal_restored(0);
+
+    let mut run = Stretch::new()
+        .arg("run")
+        .arg(steady())
+        .env("NO_COLOR", "1")
+        .pty();
+    run.wait_for_text("Hold at a comfortable, pain-free level");
+    run.type_keys(b"?");
+    run.wait_for_text("pause or resume");
+    assert!(!run.screen(any_colour), "colour despite NO_COLOR");
+    run.type_keys(b"q");
+    run.assert_exit_and_terminal_restored(0);
+}
+
+#[test]
+fn the_keys_skip_go_back_and_show_help() {
+    let mut run = start_steady();
+    run.wait_for_text("Hold at a comfortable, pain-free level");
+    run.type_keys(b"n");
+    run.wait_for_text("Switch sides");
+    run.type_keys(b"n");
+    run.wait_for_text("Seated forward bend · right leg");
+    run.type_keys(b"b");
+    run.wait_for_text("Seated forward bend · left leg");
+    run.type_keys(b"?");
+    run.wait_for_text("pause or resume");
+    run.type_keys(b"?");
+    run.wait_for("the help to close", |screen| {
+        !screen.contents().contains("pause or resume")
+    });
+    run.type_keys(b"\x1b");
+    run.assert_exit_and_terminal_restored(0);
+}
+
+#[test]
+fn it_survives_any_number_of_resizes_down_to_one_cell() {
+    let mut run = start_steady();
+    run.wait_for_text("Hold at a comfortable, pain-free level");
+    run.type_keys(b" ");
+    run.wait_for_text("PAUSED");
+    for (cols, rows) in [
+        (1, 1),
+        (80, 24),
+        (2, 1),
+        (1, 2),
+        (10, 3),
+        (40, 10),
+        (200, 60),
+        (1, 1),
+        (3, 3),
+        (80, 24),
+    ] {
+        let redraws_before = run.redraws();
+        run.resize(cols, rows);
+        // Waiting for the whole frame at each size keeps one size from merging into the next
+        // and names the size that broke, if one does.
+        run.wait_until(&format!("a redraw at {cols}x{rows}"), |run| {
+            run.redraws() > redraws_before
+        });
+        if cols >= 40 {
+            run.wait_for(&format!("a redraw at {cols}x{rows}"), |screen| {
+                let contents = screen.contents();
+                contents.contains("PAUSED") && contents.contains("Seated forward bend")
+            });
+        }
+    }
+    run.wait_for("the full screen again at 80x24", |screen| {
+        screen.contents().contains("Seated forward bend · left leg")
+            && screen
+                .contents()
+                .contains("Hold at a comfortable, pain-free level")
+    });
+    run.type_keys(b"q");
+    run.assert_exit_and_terminal_restored(0);
+}
