@@ -11,6 +11,9 @@
 //!
 //! The binary (`src/main.rs`) adds the command line and one file per command on top.
 
+// Tests may unwrap: a failure there is the report.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod frontend;
 pub mod plan;
 pub mod routine;

@@ -1,6 +1,9 @@
 //! `stretch`: the command line. It parses the arguments, runs the command, and turns the
 //! way the command ended into the exit status, here and nowhere else.
 
+// Tests may unwrap: a failure there is the report.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
 mod cli;
 mod commands;
 mod error;

@@ -9,6 +9,9 @@
 //! - [`run_terminal`]: `stretch run` full screen, in a pseudo-terminal.
 //! - [`architecture`]: the source tree keeps its layers and its files short.
 
+// Tests may unwrap: a failure there is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod support;
 
 mod architecture;
