@@ -40,7 +40,11 @@ fn main() -> ExitCode {
 fn execute(command: Command) -> Result<(), Error> {
     match command {
         Command::List { stretches, format } => list::run(stretches, format),
-        Command::Show { routine, format } => show::run(&routine, format),
+        Command::Show {
+            routine,
+            plan,
+            format,
+        } => show::run(&routine, &plan, format),
         Command::Validate { files, format } => validate::run(&files, format),
         Command::Run(args) => run::run(&args),
     }

@@ -15,8 +15,11 @@ use stretch_timer::routine::text::{self, terminal_safe};
 
 #[derive(Serialize)]
 struct RoutineRow {
+    /// The name to run it by: `builtin:NAME` for a shadowed built-in routine.
     name: String,
     origin: &'static str,
+    /// A built-in routine one of the user's has the name of.
+    shadowed: bool,
     valid: bool,
     title: Option<String>,
     level: Option<&'static str>,
@@ -40,7 +43,7 @@ struct StretchRow {
 pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
     let all = catalog::all_routines();
     if stretches {
-        let rows: Vec<StretchRow> = all.iter().flat_map(stretch_rows).collect();
+        let rows: Vec<StretchRow> = all.iter().flat_map(|l| stretch_rows(l, &all)).collect();
         match format {
             Format::Json => print_stdout(&text::json(&rows)?)?,
             Format::Text => print_stdout(&table(
@@ -60,7 +63,7 @@ pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
         }
         return Ok(());
     }
-    let rows: Vec<RoutineRow> = all.iter().map(routine_row).collect();
+    let rows: Vec<RoutineRow> = all.iter().map(|l| routine_row(l, &all)).collect();
     match format {
         Format::Json => print_stdout(&text::json(&rows)?)?,
         Format::Text => print_stdout(&table(
@@ -74,14 +77,14 @@ pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
                         r.total_ms.map_or(String::new(), |ms| {
                             duration::format(Duration::from_millis(ms))
                         }),
-                        r.origin.to_string(),
+                        source(r),
                     ],
                     Some(problem) => vec![
                         terminal_safe(&r.name),
                         "-".into(),
                         "-".into(),
                         "-".into(),
-                        format!("{}, invalid: {}", r.origin, terminal_safe(problem)),
+                        format!("{}, invalid: {}", source(r), terminal_safe(problem)),
                     ],
                 })
                 .collect(),
@@ -90,11 +93,24 @@ pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
     Ok(())
 }
 
-fn routine_row(loaded: &Loaded) -> RoutineRow {
+/// The name to run `loaded` by: its own, or `builtin:NAME` where one of the user's
+/// routines in `all` shadows it.
+fn run_name(loaded: &Loaded, all: &[Loaded]) -> String {
+    if catalog::is_shadowed(loaded, all) {
+        format!("{}{}", catalog::BUILTIN_PREFIX, loaded.name)
+    } else {
+        loaded.name.clone()
+    }
+}
+
+fn routine_row(loaded: &Loaded, all: &[Loaded]) -> RoutineRow {
+    let name = run_name(loaded, all);
+    let shadowed = catalog::is_shadowed(loaded, all);
     match &loaded.routine {
         Ok(routine) => RoutineRow {
-            name: loaded.name.clone(),
+            name,
             origin: loaded.origin.as_str(),
+            shadowed,
             valid: true,
             title: Some(routine.name.clone()),
             level: Some(routine.level.as_str()),
@@ -103,8 +119,9 @@ fn routine_row(loaded: &Loaded) -> RoutineRow {
             problem: None,
         },
         Err(problems) => RoutineRow {
-            name: loaded.name.clone(),
+            name,
             origin: loaded.origin.as_str(),
+            shadowed,
             valid: false,
             title: None,
             level: None,
@@ -115,15 +132,16 @@ fn routine_row(loaded: &Loaded) -> RoutineRow {
     }
 }
 
-fn stretch_rows(loaded: &Loaded) -> Vec<StretchRow> {
+fn stretch_rows(loaded: &Loaded, all: &[Loaded]) -> Vec<StretchRow> {
     let Ok(routine) = &loaded.routine else {
         return Vec::new();
     };
+    let name = run_name(loaded, all);
     routine
         .stretches
         .iter()
         .map(|s| StretchRow {
-            routine: loaded.name.clone(),
+            routine: name.clone(),
             id: s.id.clone(),
             name: s.name.clone(),
             level: s.level.map(|l| l.as_str()),
@@ -132,6 +150,15 @@ fn stretch_rows(loaded: &Loaded) -> Vec<StretchRow> {
             reps: s.reps,
         })
         .collect()
+}
+
+/// Where a routine comes from, as the SOURCE column says it.
+fn source(row: &RoutineRow) -> String {
+    if row.shadowed {
+        format!("{}, shadowed by yours", row.origin)
+    } else {
+        row.origin.to_string()
+    }
 }
 
 fn hold_text(row: &StretchRow) -> String {

@@ -6,8 +6,11 @@ pub mod run;
 pub mod show;
 pub mod validate;
 
+use stretch_timer::routine::suggest::closest;
+use stretch_timer::routine::text::terminal_safe;
 use stretch_timer::routine::{Routine, catalog, diagnostic};
 
+use crate::cli::PlanArgs;
 use crate::error::Error;
 
 /// The routine that `name` names (a path, or the name of one of the user's or a built-in
@@ -18,4 +21,46 @@ pub fn load_valid(name: &str) -> Result<Routine, Error> {
         diagnostic::eprint(&loaded.file, &problems);
         Error::Invalid
     })
+}
+
+/// The routine as the flags ask for it, for `run` to run and `show` to preview: a subset
+/// of its stretches (`--only`, `--skip`, `--level`), and its timing overridden (`--hold`,
+/// `--rest`, `--switch`, `--lead-in`). `name` is how the user named it.
+pub fn planned(mut routine: Routine, name: &str, args: &PlanArgs) -> Result<Routine, Error> {
+    let ids: Vec<String> = routine.stretches.iter().map(|s| s.id.clone()).collect();
+    for id in args.only.iter().chain(&args.skip) {
+        if !ids.contains(id) {
+            let known: Vec<&str> = ids.iter().map(String::as_str).collect();
+            let hint =
+                closest(id, &known).map_or(String::new(), |c| format!("; did you mean `{c}`?"));
+            return Err(Error::Usage(format!(
+                "`{}` has no stretch `{}`{hint} (`stretch show {}` lists them)",
+                terminal_safe(&routine.name),
+                terminal_safe(id),
+                terminal_safe(name)
+            )));
+        }
+    }
+    if !args.only.is_empty() {
+        routine.stretches.retain(|s| args.only.contains(&s.id));
+    }
+    routine.stretches.retain(|s| !args.skip.contains(&s.id));
+    if let Some(level) = args.level {
+        routine.stretches.retain(|s| s.level == Some(level));
+    }
+    if routine.stretches.is_empty() {
+        return Err(Error::Usage(
+            "no stretches left to run after --only, --skip and --level".to_string(),
+        ));
+    }
+    if let Some(hold) = args.hold {
+        routine.hold = hold;
+        for stretch in &mut routine.stretches {
+            stretch.hold = hold;
+        }
+    }
+    routine.rest = args.rest.unwrap_or(routine.rest);
+    routine.switch = args.switch.unwrap_or(routine.switch);
+    routine.lead_in = args.lead_in.unwrap_or(routine.lead_in);
+    Ok(routine)
 }

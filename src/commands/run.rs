@@ -6,36 +6,43 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use crate::cli::RunArgs;
-use crate::commands::load_valid;
+use crate::commands::{load_valid, planned};
 use crate::error::Error;
 use stretch_timer::frontend::full_screen::FullScreen;
-use stretch_timer::frontend::input;
+use stretch_timer::frontend::input::{self, Input};
 use stretch_timer::frontend::output::{is_broken_pipe, print_stdout};
 use stretch_timer::frontend::plain::Plain;
 use stretch_timer::frontend::session::{self, Ending, Outcome, RunOptions};
 use stretch_timer::frontend::terminal::{self, TerminalGuard};
-use stretch_timer::frontend::voice::Voice;
+use stretch_timer::frontend::voice::{Voice, VoiceLevel};
 use stretch_timer::plan::clock::RealClock;
 use stretch_timer::plan::timeline::Timeline;
-use stretch_timer::routine::Routine;
 use stretch_timer::routine::duration;
-use stretch_timer::routine::suggest::closest;
-use stretch_timer::routine::text::terminal_safe;
 
 /// Run the routine the command line names, as it asks.
 pub fn run(args: &RunArgs) -> Result<(), Error> {
-    let routine = select(load_valid(&args.routine)?, args)?;
+    let routine = planned(load_valid(&args.routine)?, &args.routine, &args.plan)?;
     let timeline = Timeline::new(&routine);
-    let voice = if args.voice {
-        Some(Voice::find()?)
-    } else {
-        None
+    let (sender, inputs) = mpsc::channel();
+    let voice = match args.voice {
+        Some(_) => {
+            // A cue the voice drops unsaid reaches the run loop, which logs it.
+            let notices = sender.clone();
+            let unspoken = move |text| {
+                let _ = notices.send(Input::Unspoken(text));
+            };
+            Some(Voice::find(Box::new(unspoken))?)
+        }
+        None => None,
     };
     // To a file or a pipe, a BEL byte is only noise in the log.
     let bell = !args.no_bell && io::stdout().is_terminal();
-    let mut options = RunOptions { bell, voice };
+    let mut options = RunOptions {
+        bell,
+        voice,
+        voice_level: args.voice.unwrap_or(VoiceLevel::DEFAULT),
+    };
 
-    let (sender, inputs) = mpsc::channel();
     input::listen_for_signals(sender.clone())?;
     let full_screen = !args.plain && io::stdout().is_terminal();
     // Plain mode reads keys only from a terminal it has in the foreground; without one,
@@ -107,41 +114,4 @@ fn summary_line(outcome: &Outcome, stretches_total: usize) -> String {
         s.holds_total,
         duration::format(Duration::from_secs(s.active.as_secs()))
     )
-}
-
-/// The routine as the flags ask for it: a subset of its stretches, and holds overridden.
-fn select(mut routine: Routine, args: &RunArgs) -> Result<Routine, Error> {
-    let ids: Vec<String> = routine.stretches.iter().map(|s| s.id.clone()).collect();
-    for id in args.only.iter().chain(&args.skip) {
-        if !ids.contains(id) {
-            let known: Vec<&str> = ids.iter().map(String::as_str).collect();
-            let hint =
-                closest(id, &known).map_or(String::new(), |c| format!("; did you mean `{c}`?"));
-            return Err(Error::Usage(format!(
-                "`{}` has no stretch `{}`{hint} (`stretch show {}` lists them)",
-                terminal_safe(&routine.name),
-                terminal_safe(id),
-                terminal_safe(&args.routine)
-            )));
-        }
-    }
-    if !args.only.is_empty() {
-        routine.stretches.retain(|s| args.only.contains(&s.id));
-    }
-    routine.stretches.retain(|s| !args.skip.contains(&s.id));
-    if let Some(level) = args.level {
-        routine.stretches.retain(|s| s.level == Some(level));
-    }
-    if routine.stretches.is_empty() {
-        return Err(Error::Usage(
-            "no stretches left to run after --only, --skip and --level".to_string(),
-        ));
-    }
-    if let Some(hold) = args.hold {
-        routine.hold = hold;
-        for stretch in &mut routine.stretches {
-            stretch.hold = hold;
-        }
-    }
-    Ok(routine)
 }

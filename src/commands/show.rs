@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::cli::Format;
-use crate::commands::load_valid;
+use crate::cli::PlanArgs;
+use crate::commands::{load_valid, planned};
 use crate::error::Error;
 use stretch_timer::frontend::output::print_stdout;
 use stretch_timer::frontend::words;
@@ -31,6 +32,8 @@ struct JsonPhase<'a> {
     kind: PhaseKind,
     stretch: &'a str,
     side: Option<Side>,
+    /// What the side is called ("leg" in "left leg"), for a phase with a side.
+    side_label: Option<&'a str>,
     rep: u32,
     cues: Vec<JsonCue<'a>>,
 }
@@ -41,9 +44,10 @@ struct JsonCue<'a> {
     text: &'a str,
 }
 
-/// Print the timeline of the routine that `name` names, in `format`.
-pub fn run(name: &str, format: Format) -> Result<(), Error> {
-    let routine = load_valid(name)?;
+/// Print the timeline of the routine that `name` names, as `run` would run it with the
+/// same flags, in `format`.
+pub fn run(name: &str, plan: &PlanArgs, format: Format) -> Result<(), Error> {
+    let routine = planned(load_valid(name)?, name, plan)?;
     let timeline = Timeline::new(&routine);
     match format {
         Format::Json => print_stdout(&text::json(&json(&routine, &timeline))?)?,
@@ -67,13 +71,16 @@ fn json<'a>(routine: &'a Routine, timeline: &Timeline) -> JsonShow<'a> {
                 kind: phase.kind,
                 stretch: &routine.stretches[phase.stretch].id,
                 side: phase.side,
+                side_label: phase
+                    .side
+                    .map(|_| routine.stretches[phase.stretch].side_label.as_str()),
                 rep: phase.rep,
                 cues: if phase.kind == PhaseKind::Hold {
                     cue_schedule(routine, phase.stretch, phase.duration)
                         .into_iter()
-                        .map(|(at, text)| JsonCue {
-                            at_ms: duration::millis(at),
-                            text,
+                        .map(|cue| JsonCue {
+                            at_ms: duration::millis(cue.at),
+                            text: cue.text,
                         })
                         .collect()
                 } else {
@@ -103,9 +110,8 @@ fn timeline_text(routine: &Routine, timeline: &Timeline) -> String {
     for phase in &timeline.phases {
         let stretch = &routine.stretches[phase.stretch];
         let name = terminal_safe(&stretch.name);
-        let side = phase
-            .side
-            .map_or(String::new(), |s| format!(", {}", words::side_label(s)));
+        let side = words::side_label(routine, phase)
+            .map_or(String::new(), |side| format!(", {}", terminal_safe(&side)));
         let rep = words::rep_label(routine, phase).map_or(String::new(), |r| format!(", {r}"));
         let title = words::phase_title(phase).to_lowercase();
         let what = match phase.kind {
@@ -120,13 +126,13 @@ fn timeline_text(routine: &Routine, timeline: &Timeline) -> String {
             duration::format(phase.duration)
         );
         if phase.kind == PhaseKind::Hold {
-            for (at, cue) in cue_schedule(routine, phase.stretch, phase.duration) {
+            for cue in cue_schedule(routine, phase.stretch, phase.duration) {
                 let _ = writeln!(
                     out,
                     "{:>8}  {:<7}   \u{2022} {}",
-                    clock(phase.start + at),
+                    clock(phase.start + cue.at),
                     "",
-                    terminal_safe(cue)
+                    terminal_safe(cue.text)
                 );
             }
         }

@@ -1,6 +1,6 @@
 //! The `validate` command: check routine files and report every problem in each.
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -8,8 +8,25 @@ use crate::cli::Format;
 use crate::error::Error;
 use stretch_timer::frontend::output::print_stdout;
 use stretch_timer::routine::catalog::{self, Loaded, Origin};
-use stretch_timer::routine::diagnostic::{self, JsonDiagnostic};
+use stretch_timer::routine::diagnostic::{self, Diagnostic, JsonDiagnostic};
 use stretch_timer::routine::text::{self, terminal_safe};
+
+/// The routine `file` names, as `run` would find it, or a file of that name; if neither,
+/// a problem that says so.
+fn load(file: &str) -> Loaded {
+    catalog::find(file).unwrap_or_else(|error| {
+        if Path::new(file).exists() {
+            catalog::load_path(Path::new(file), Origin::Path)
+        } else {
+            Loaded::failed(
+                file,
+                Origin::Path,
+                file,
+                Diagnostic::error(error.to_string()),
+            )
+        }
+    })
+}
 
 #[derive(Serialize)]
 struct FileReport {
@@ -18,18 +35,14 @@ struct FileReport {
     diagnostics: Vec<JsonDiagnostic>,
 }
 
-/// Check `files` (none: the user's routines and the built-in ones) and report every
-/// problem in `format`; [`Error::Invalid`] when any file is not a valid routine.
-pub fn run(files: &[PathBuf], format: Format) -> Result<(), Error> {
+/// Check `files`, paths or routine names (none: the user's routines and the built-in
+/// ones), and report every problem in `format`; [`Error::Invalid`] when any is not a
+/// valid routine.
+pub fn run(files: &[String], format: Format) -> Result<(), Error> {
     let loaded: Vec<Loaded> = if files.is_empty() {
-        let mut all = catalog::user_routines();
-        all.extend(catalog::builtins());
-        all
+        catalog::all_routines()
     } else {
-        files
-            .iter()
-            .map(|path| catalog::load_path(path, Origin::Path))
-            .collect()
+        files.iter().map(|file| load(file)).collect()
     };
     let invalid = loaded.iter().filter(|l| l.routine.is_err()).count();
     match format {

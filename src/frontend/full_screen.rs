@@ -112,6 +112,10 @@ where
         Ok(())
     }
 
+    fn overlay_pauses(&self) -> bool {
+        true
+    }
+
     fn resize(&mut self) -> anyhow::Result<()> {
         // Redraw every cell even when the size looks unchanged: by the time we read it, a
         // shrink and a grow may have come and gone, and the terminal may have dropped or
@@ -134,6 +138,7 @@ mod tests {
     use crate::frontend::input::{Input, Signal};
     use crate::frontend::screen::digits;
     use crate::frontend::session::{self, Ending, Outcome, RunOptions};
+    use crate::frontend::voice::VoiceLevel;
     use crate::frontend::words::tests::sample_routine;
     use crate::plan::clock::ScriptedClock;
     use crate::plan::timeline::Timeline;
@@ -187,6 +192,10 @@ mod tests {
         fn resize(&mut self) -> anyhow::Result<()> {
             self.screen.resize()
         }
+
+        fn overlay_pauses(&self) -> bool {
+            self.screen.overlay_pauses()
+        }
     }
 
     impl Recorder<'_> {
@@ -218,7 +227,8 @@ mod tests {
 
     /// Run the sample routine full screen at 80x24 in fake time, with these inputs.
     fn run_script(inputs: &[(u64, Input)], bell: bool) -> (Outcome, Recorder<'static>, usize) {
-        let inputs: Vec<(Duration, Input)> = inputs.iter().map(|&(at, i)| (s(at), i)).collect();
+        let inputs: Vec<(Duration, Input)> =
+            inputs.iter().map(|(at, i)| (s(*at), i.clone())).collect();
         run_timed(&inputs, bell)
     }
 
@@ -232,8 +242,12 @@ mod tests {
             screen,
             frames: Vec::new(),
         };
-        let mut options = RunOptions { bell, voice: None };
-        let mut clock = ScriptedClock::new(inputs.iter().copied());
+        let mut options = RunOptions {
+            bell,
+            voice: None,
+            voice_level: VoiceLevel::DEFAULT,
+        };
+        let mut clock = ScriptedClock::new(inputs.iter().cloned());
         let outcome =
             session::run(routine, &timeline, &mut options, &mut clock, &mut recorder).expect("run");
         (outcome, recorder, clock.waits)
@@ -303,25 +317,30 @@ mod tests {
         let inputs = [
             (12, key(Action::Next)),
             (14, key(Action::Next)),
-            (20, key(Action::Back)),
+            (16, key(Action::Back)),
+            (30, key(Action::Back)),
         ];
         let (outcome, recorder, _) = run_script(&inputs, false);
         // Skipped 7 s into the left hold: the switch starts at 12, the right hold at 14.
         assert!(recorder.shows(s(12), "Switch sides", 5));
         assert!(recorder.shows(s(14), "Hold", 30));
         assert!(recorder.text_at(s(14)).contains("right leg"));
-        // Back 6 s into the right hold: the left hold again, from the start, until 50.
-        assert!(recorder.shows(s(20), "Hold", 30));
-        assert!(recorder.text_at(s(20)).contains("left leg"));
-        assert!(recorder.shows(s(49), "Hold", 1));
-        assert!(recorder.shows(s(50), "Switch sides", 5));
+        // Back 2 s into the right hold: the left hold again, from the start.
+        assert!(recorder.shows(s(16), "Hold", 30));
+        assert!(recorder.text_at(s(16)).contains("left leg"));
+        // Back 14 s into it: the same hold from its start again, until 60.
+        assert!(recorder.shows(s(29), "Hold", 17));
+        assert!(recorder.shows(s(30), "Hold", 30));
+        assert!(recorder.text_at(s(30)).contains("left leg"));
+        assert!(recorder.shows(s(59), "Hold", 1));
+        assert!(recorder.shows(s(60), "Switch sides", 5));
         assert_eq!(outcome.ending, Ending::Finished);
         // The left hold was skipped once and then completed; every hold was completed.
         assert_eq!(outcome.summary.holds_completed, 4);
     }
 
     #[test]
-    fn the_keys_overlay_opens_and_closes_and_quit_ends_the_run() {
+    fn the_keys_overlay_pauses_while_open_and_quit_ends_the_run() {
         let inputs = [
             (6, key(Action::ToggleHelp)),
             (8, key(Action::ToggleHelp)),
@@ -330,11 +349,39 @@ mod tests {
         let (outcome, recorder, _) = run_script(&inputs, false);
         assert!(!recorder.text_at(s(5)).contains("Keys"));
         assert!(recorder.text_at(s(6)).contains("Keys"));
-        assert!(recorder.text_at(s(7)).contains("pause or resume"));
+        assert!(recorder.text_at(s(6)).contains("pause or resume"));
+        // Opened 1 s into the hold: paused at 29 s left until it closes at 8 s.
+        assert!(recorder.text_at(s(6)).contains("PAUSED"));
         assert!(!recorder.text_at(s(8)).contains("Keys"));
+        assert!(recorder.shows(s(8), "Hold", 29));
+        assert!(!recorder.text_at(s(8)).contains("PAUSED"));
         assert_eq!(outcome.ending, Ending::Quit);
-        assert_eq!(outcome.summary.active, s(9));
+        assert_eq!(outcome.summary.active, s(7));
         assert_eq!(outcome.summary.holds_completed, 0);
+    }
+
+    #[test]
+    fn closing_the_overlay_leaves_a_pause_the_user_chose() {
+        // Paused before opening it: still paused after closing it.
+        let inputs = [
+            (6, key(Action::TogglePause)),
+            (7, key(Action::ToggleHelp)),
+            (8, key(Action::ToggleHelp)),
+            (12, key(Action::Quit)),
+        ];
+        let (outcome, recorder, _) = run_script(&inputs, false);
+        assert!(recorder.shows(s(11), "PAUSED", 29));
+        assert_eq!(outcome.summary.active, s(6));
+        // Resumed with space while it was open: closing it does not pause again.
+        let inputs = [
+            (6, key(Action::ToggleHelp)),
+            (7, key(Action::TogglePause)),
+            (8, key(Action::ToggleHelp)),
+            (12, key(Action::Quit)),
+        ];
+        let (outcome, recorder, _) = run_script(&inputs, false);
+        assert!(recorder.shows(s(11), "Hold", 25));
+        assert_eq!(outcome.summary.active, s(11));
     }
 
     #[test]

@@ -35,7 +35,7 @@ impl Signal {
 }
 
 /// Anything that reaches a running routine from outside, through one channel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
     /// A key that stands for an action.
     Action(Action),
@@ -43,6 +43,8 @@ pub enum Input {
     Resize,
     /// A signal arrived.
     Signal(Signal),
+    /// The voice dropped a cue it could not start in time: these words were not said.
+    Unspoken(String),
 }
 
 /// Catch SIGINT, SIGTERM and SIGHUP from now on and send each as an `Input::Signal`.

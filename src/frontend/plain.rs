@@ -57,6 +57,12 @@ impl<'a> Plain<'a> {
 }
 
 impl FrontEnd for Plain<'_> {
+    /// A log line, so that someone following by ear and screen reader still gets the cue.
+    fn unspoken(&mut self, now: Duration, text: &str) -> anyhow::Result<()> {
+        let line = format_line(now, &format!("cue not spoken: {text}"), false, self.newline);
+        self.write(&line)
+    }
+
     fn next_wake(&self, engine: &Engine<'_>, now: Duration) -> Option<Duration> {
         engine.next_event(now)
     }
@@ -123,6 +129,7 @@ mod tests {
     use super::*;
     use crate::frontend::input::{Input, Signal};
     use crate::frontend::session::{self, Ending, Outcome, RunOptions};
+    use crate::frontend::voice::VoiceLevel;
     use crate::frontend::words::tests::sample_routine;
     use crate::plan::clock::{RealClock, ScriptedClock};
     use crate::plan::engine::Summary;
@@ -138,9 +145,14 @@ mod tests {
         newline: &str,
     ) -> (Outcome, String, ScriptedClock<Input>) {
         let timeline = Timeline::new(routine);
-        let mut options = RunOptions { bell, voice: None };
+        let mut options = RunOptions {
+            bell,
+            voice: None,
+            voice_level: VoiceLevel::DEFAULT,
+        };
         let mut out = Vec::new();
-        let mut clock = ScriptedClock::new(inputs.iter().map(|&(at, input)| (s(at), input)));
+        let mut clock =
+            ScriptedClock::new(inputs.iter().map(|(at, input)| (s(*at), input.clone())));
         let mut plain = Plain::new(routine, &timeline, &mut out, newline);
         let outcome =
             session::run(routine, &timeline, &mut options, &mut clock, &mut plain).expect("run");
@@ -349,6 +361,7 @@ mod tests {
         let mut options = RunOptions {
             bell: false,
             voice: None,
+            voice_level: VoiceLevel::DEFAULT,
         };
         let mut out = Vec::new();
         let mut clock = RealClock::start(&inputs);

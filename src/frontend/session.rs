@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use crate::frontend::input::{Input, Signal};
 use crate::frontend::output::is_broken_pipe;
-use crate::frontend::voice::Voice;
+use crate::frontend::voice::{Voice, VoiceLevel};
 use crate::frontend::words;
 use crate::plan::action::Action;
 use crate::plan::clock::{Clock, Wake};
@@ -34,6 +34,8 @@ pub struct RunOptions {
     pub bell: bool,
     /// Speak the changes and cues, when `--voice` found a speech program.
     pub voice: Option<Voice>,
+    /// How much the voice says.
+    pub voice_level: VoiceLevel,
 }
 
 /// How a run ended.
@@ -83,6 +85,15 @@ pub trait FrontEnd {
     fn resize(&mut self) -> anyhow::Result<()> {
         Ok(())
     }
+    /// Whether `?` opens an overlay over the countdown, which pauses the run while it is
+    /// open. Not by default: plain mode just lists the keys.
+    fn overlay_pauses(&self) -> bool {
+        false
+    }
+    /// The voice dropped a cue unsaid, `text`. Nothing to show by default.
+    fn unspoken(&mut self, _now: Duration, _text: &str) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 
 /// Run `routine` on `front_end` until it finishes, the user quits or a signal arrives.
@@ -102,6 +113,7 @@ pub fn run(
         routine,
         timeline,
         options,
+        overlay: Overlay::Closed,
     };
     let ending = match session.drive(clock, front_end) {
         Ok(ending) => ending,
@@ -154,6 +166,18 @@ struct Session<'r, 'o> {
     routine: &'r Routine,
     timeline: &'r Timeline,
     options: &'o mut RunOptions,
+    /// The keys overlay, on a front end that has one.
+    overlay: Overlay,
+}
+
+/// The keys overlay, and whether opening it paused the run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Overlay {
+    Closed,
+    /// Open over a run that was already paused, or that the user paused or resumed since.
+    Open,
+    /// Open, and opening it paused the run: closing it resumes.
+    OpenPausing,
 }
 
 impl Session<'_, '_> {
@@ -192,14 +216,47 @@ impl Session<'_, '_> {
             match input {
                 Input::Signal(signal) => return Ok(Ending::Signal(signal)),
                 Input::Resize => front_end.resize()?,
+                Input::Unspoken(text) => front_end.unspoken(now, &text)?,
                 Input::Action(Action::Quit) => return Ok(Ending::Quit),
                 Input::Action(Action::Interrupt) => return Ok(Ending::Signal(Signal::Interrupt)),
                 Input::Action(action) => {
-                    events = self.engine.steer(action, now);
+                    events = self.steer(front_end, action, now);
                     let phase_changed = events.iter().any(|e| !matches!(e, Event::Cue { .. }));
                     acted = Some((action, phase_changed));
                 }
             }
+        }
+    }
+
+    /// Carry out `action`. On a front end whose keys overlay pauses, opening it pauses a
+    /// running routine and closing it resumes, unless the user paused or resumed in between.
+    fn steer(&mut self, front_end: &dyn FrontEnd, action: Action, now: Duration) -> Vec<Event> {
+        match action {
+            Action::ToggleHelp if front_end.overlay_pauses() => match self.overlay {
+                Overlay::Closed if !self.engine.view(now).paused => {
+                    self.overlay = Overlay::OpenPausing;
+                    self.engine.toggle_pause(now)
+                }
+                Overlay::Closed => {
+                    self.overlay = Overlay::Open;
+                    Vec::new()
+                }
+                Overlay::OpenPausing => {
+                    self.overlay = Overlay::Closed;
+                    self.engine.toggle_pause(now)
+                }
+                Overlay::Open => {
+                    self.overlay = Overlay::Closed;
+                    Vec::new()
+                }
+            },
+            Action::TogglePause => {
+                if self.overlay == Overlay::OpenPausing {
+                    self.overlay = Overlay::Open;
+                }
+                self.engine.steer(action, now)
+            }
+            _ => self.engine.steer(action, now),
         }
     }
 
@@ -212,7 +269,12 @@ impl Session<'_, '_> {
     ) -> anyhow::Result<()> {
         front_end.events(now, events, self.options.bell)?;
         if let Some(voice) = &self.options.voice
-            && let Some((text, urgency)) = words::utterance(self.routine, self.timeline, events)
+            && let Some((text, urgency)) = words::utterance(
+                self.routine,
+                self.timeline,
+                events,
+                self.options.voice_level,
+            )
         {
             voice.say(&text, urgency);
         }

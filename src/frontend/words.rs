@@ -3,27 +3,43 @@
 //! screen shows. Text here comes straight from the routine: a front end that prints it
 //! passes it through `text::terminal_safe` first.
 
-use crate::frontend::voice::Urgency;
+use crate::frontend::voice::{Urgency, VoiceLevel};
 use crate::plan::engine::Event;
-use crate::plan::timeline::{Phase, PhaseKind, Side, Timeline};
+use crate::plan::timeline::{CueKind, Phase, PhaseKind, Side, Timeline};
 use crate::routine::Routine;
 use crate::routine::duration;
 
-/// What the voice says for `event`, if anything: the stretch name and side when a
-/// hold starts, "switch sides", "next: NAME", and each cue.
-pub fn spoken(routine: &Routine, timeline: &Timeline, event: &Event) -> Option<String> {
+/// What the voice says for `event` at `level`, if anything: the stretch name, side and
+/// rep when a hold starts, "switch sides", "next: NAME", and the cues the level asks for.
+pub fn spoken(
+    routine: &Routine,
+    timeline: &Timeline,
+    event: &Event,
+    level: VoiceLevel,
+) -> Option<String> {
     let phase = match event {
-        Event::Cue { text } => return Some(text.clone()),
+        Event::Cue { text, kind } => {
+            let wanted = match kind {
+                CueKind::Own => VoiceLevel::Cues,
+                CueKind::Reminder => VoiceLevel::All,
+            };
+            return (level >= wanted).then(|| text.clone());
+        }
         Event::Finished => return Some("routine complete".to_string()),
         Event::PhaseStarted { index } => timeline.phases.get(*index)?,
     };
     let name = &routine.stretches.get(phase.stretch)?.name;
     Some(match phase.kind {
         PhaseKind::LeadIn => format!("get ready: {name}"),
-        PhaseKind::Hold => match phase.side {
-            Some(side) => format!("{name}, {}", side_label(side)),
-            None => name.clone(),
-        },
+        PhaseKind::Hold => [
+            Some(name.clone()),
+            side_label(routine, phase),
+            rep_label(routine, phase),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", "),
         PhaseKind::Switch if phase.side.is_some() => "switch sides".to_string(),
         PhaseKind::Switch => "next rep".to_string(),
         PhaseKind::Rest => format!("next: {name}"),
@@ -38,10 +54,11 @@ pub fn utterance(
     routine: &Routine,
     timeline: &Timeline,
     events: &[Event],
+    level: VoiceLevel,
 ) -> Option<(String, Urgency)> {
     let sentences: Vec<String> = events
         .iter()
-        .filter_map(|event| spoken(routine, timeline, event))
+        .filter_map(|event| spoken(routine, timeline, event, level))
         .collect();
     let joined = join_sentences(&sentences);
     let starts_phase = events
@@ -86,12 +103,15 @@ pub fn phase_title(phase: &Phase) -> &'static str {
     }
 }
 
-/// "left leg" or "right leg": the built-in routines stretch the hamstrings.
-pub fn side_label(side: Side) -> &'static str {
-    match side {
-        Side::Left => "left leg",
-        Side::Right => "right leg",
-    }
+/// "left leg", "right arm": the side of the phase, named by its stretch's `side_label`;
+/// `None` for a phase without a side.
+pub fn side_label(routine: &Routine, phase: &Phase) -> Option<String> {
+    let side = match phase.side? {
+        Side::Left => "left",
+        Side::Right => "right",
+    };
+    let label = &routine.stretches.get(phase.stretch)?.side_label;
+    Some(format!("{side} {label}"))
 }
 
 /// "rep 2 of 3", for a stretch of more than one rep; `None` for a single rep.
@@ -120,7 +140,7 @@ pub fn rings_bell(event: &Event) -> bool {
 /// The routine's text is put on one line but not otherwise made safe.
 pub fn line(routine: &Routine, timeline: &Timeline, event: &Event) -> String {
     let phase = match event {
-        Event::Cue { text } => return format!("cue: {}", one_line(text)),
+        Event::Cue { text, .. } => return format!("cue: {}", one_line(text)),
         Event::Finished => return "finished".to_string(),
         Event::PhaseStarted { index } => match timeline.phases.get(*index) {
             Some(phase) => phase,
@@ -132,10 +152,10 @@ pub fn line(routine: &Routine, timeline: &Timeline, event: &Event) -> String {
     let Some(stretch) = routine.stretches.get(phase.stretch) else {
         return format!("{title} ({length})");
     };
-    let side = phase.side.map(side_label);
+    let side = side_label(routine, phase);
     let rep = rep_label(routine, phase);
     let details: Vec<String> = match phase.kind {
-        PhaseKind::Hold => [Some(one_line(&stretch.name)), side.map(str::to_string), rep]
+        PhaseKind::Hold => [Some(one_line(&stretch.name)), side.clone(), rep]
             .into_iter()
             .flatten()
             .collect(),
@@ -144,7 +164,7 @@ pub fn line(routine: &Routine, timeline: &Timeline, event: &Event) -> String {
             None => rep.into_iter().collect(),
         },
         PhaseKind::LeadIn | PhaseKind::Rest => {
-            let what = [Some(one_line(&stretch.name)), side.map(str::to_string)];
+            let what = [Some(one_line(&stretch.name)), side];
             let what = what.into_iter().flatten().collect::<Vec<_>>().join(", ");
             let how = one_line(&stretch.how);
             vec![if how.is_empty() {
@@ -201,6 +221,7 @@ pub(crate) mod tests {
             how: how.to_string(),
             hold: Duration::from_secs(hold),
             sides,
+            side_label: "leg".to_string(),
             reps,
             cues,
         };
@@ -232,23 +253,81 @@ pub(crate) mod tests {
         Event::PhaseStarted { index }
     }
 
+    fn own(text: &str) -> Event {
+        Event::Cue {
+            text: text.to_string(),
+            kind: CueKind::Own,
+        }
+    }
+
+    fn reminder(text: &str) -> Event {
+        Event::Cue {
+            text: text.to_string(),
+            kind: CueKind::Reminder,
+        }
+    }
+
+    #[test]
+    fn each_voice_level_says_more_than_the_one_before() {
+        let routine = sample_routine();
+        let timeline = Timeline::new(&routine);
+        let said = |level| {
+            [started(1), own("a1"), reminder("r"), Event::Finished]
+                .iter()
+                .filter_map(|event| spoken(&routine, &timeline, event, level))
+                .collect::<Vec<_>>()
+        };
+        let hold = "Toe touch, left leg";
+        assert_eq!(said(VoiceLevel::Phases), [hold, "routine complete"]);
+        assert_eq!(said(VoiceLevel::Cues), [hold, "a1", "routine complete"]);
+        assert_eq!(said(VoiceLevel::All), [hold, "a1", "r", "routine complete"]);
+        assert_eq!(VoiceLevel::DEFAULT, VoiceLevel::Cues);
+    }
+
+    #[test]
+    fn a_side_label_names_the_side_in_every_front_end() {
+        let mut routine = sample_routine();
+        routine.stretches[0].side_label = "arm".to_string();
+        let timeline = Timeline::new(&routine);
+        assert_eq!(
+            spoken(&routine, &timeline, &started(1), VoiceLevel::Cues).as_deref(),
+            Some("Toe touch, left arm")
+        );
+        assert_eq!(
+            line(&routine, &timeline, &started(2)),
+            "switch sides (5s): right arm next"
+        );
+        assert_eq!(
+            line(&routine, &timeline, &started(0)),
+            "get ready (5s): Toe touch, left arm. Bend forward from the hips."
+        );
+        assert_eq!(
+            side_label(&routine, &timeline.phases[3]).as_deref(),
+            Some("right arm")
+        );
+    }
+
     #[test]
     fn the_voice_names_the_stretch_and_side_and_says_each_change() {
         let routine = sample_routine();
         let timeline = Timeline::new(&routine);
-        let said = |event: Event| spoken(&routine, &timeline, &event);
+        let said = |event: Event| spoken(&routine, &timeline, &event, VoiceLevel::All);
         assert_eq!(said(started(0)).as_deref(), Some("get ready: Toe touch"));
         assert_eq!(said(started(1)).as_deref(), Some("Toe touch, left leg"));
         assert_eq!(said(started(2)).as_deref(), Some("switch sides"));
         assert_eq!(said(started(3)).as_deref(), Some("Toe touch, right leg"));
         assert_eq!(said(started(4)).as_deref(), Some("next: Downward dog"));
-        assert_eq!(said(started(5)).as_deref(), Some("Downward dog"));
+        assert_eq!(
+            said(started(5)).as_deref(),
+            Some("Downward dog, rep 1 of 2")
+        );
         assert_eq!(said(started(6)).as_deref(), Some("next rep"));
         assert_eq!(said(started(99)), None);
-        let cue = Event::Cue {
-            text: "Don't bounce".to_string(),
-        };
-        assert_eq!(said(cue).as_deref(), Some("Don't bounce"));
+        assert_eq!(said(own("Lean in")).as_deref(), Some("Lean in"));
+        assert_eq!(
+            said(reminder("Don't bounce")).as_deref(),
+            Some("Don't bounce")
+        );
         assert_eq!(said(Event::Finished).as_deref(), Some("routine complete"));
     }
 
@@ -256,25 +335,25 @@ pub(crate) mod tests {
     fn a_hold_and_its_first_cue_are_one_utterance() {
         let routine = sample_routine();
         let timeline = Timeline::new(&routine);
-        let cue = Event::Cue {
-            text: "a1".to_string(),
-        };
+        let cues = VoiceLevel::Cues;
         assert_eq!(
-            utterance(&routine, &timeline, &[started(1), cue]),
+            utterance(&routine, &timeline, &[started(1), own("a1")], cues),
             Some(("Toe touch, left leg. a1.".to_string(), Urgency::Interrupt))
         );
-        assert_eq!(utterance(&routine, &timeline, &[started(99)]), None);
-        assert_eq!(utterance(&routine, &timeline, &[]), None);
+        assert_eq!(utterance(&routine, &timeline, &[started(99)], cues), None);
+        assert_eq!(utterance(&routine, &timeline, &[], cues), None);
+        // A reminder alone says nothing below `all`.
+        assert_eq!(utterance(&routine, &timeline, &[reminder("r")], cues), None);
     }
 
     #[test]
     fn a_new_phase_or_the_end_cuts_off_the_voice_and_cues_wait_their_turn() {
         let routine = sample_routine();
         let timeline = Timeline::new(&routine);
-        let cue = |text: &str| Event::Cue {
-            text: text.to_string(),
+        let cue = own;
+        let urgency = |events: &[Event]| {
+            utterance(&routine, &timeline, events, VoiceLevel::All).map(|(_, u)| u)
         };
-        let urgency = |events: &[Event]| utterance(&routine, &timeline, events).map(|(_, u)| u);
         assert_eq!(urgency(&[cue("r")]), Some(Urgency::Queue));
         assert_eq!(urgency(&[cue("r"), cue("a1")]), Some(Urgency::Queue));
         assert_eq!(urgency(&[started(2)]), Some(Urgency::Interrupt));
@@ -303,8 +382,15 @@ pub(crate) mod tests {
                 "Hold"
             ]
         );
-        assert_eq!(side_label(Side::Left), "left leg");
-        assert_eq!(side_label(Side::Right), "right leg");
+        assert_eq!(
+            side_label(&routine, &timeline.phases[1]).as_deref(),
+            Some("left leg")
+        );
+        assert_eq!(
+            side_label(&routine, &timeline.phases[3]).as_deref(),
+            Some("right leg")
+        );
+        assert_eq!(side_label(&routine, &timeline.phases[5]), None);
         assert_eq!(rep_label(&routine, &timeline.phases[3]), None);
         assert_eq!(
             rep_label(&routine, &timeline.phases[7]).as_deref(),
@@ -324,9 +410,8 @@ pub(crate) mod tests {
     fn the_bell_rings_for_phases_and_the_end_but_not_for_cues() {
         assert!(rings_bell(&started(3)));
         assert!(rings_bell(&Event::Finished));
-        assert!(!rings_bell(&Event::Cue {
-            text: "x".to_string()
-        }));
+        assert!(!rings_bell(&own("x")));
+        assert!(!rings_bell(&reminder("x")));
     }
 
     #[test]
@@ -349,10 +434,11 @@ pub(crate) mod tests {
                 "hold (20s): Downward dog, rep 2 of 2",
             ]
         );
-        let cue = Event::Cue {
-            text: "Breathe\nout".to_string(),
-        };
-        assert_eq!(line(&routine, &timeline, &cue), "cue: Breathe out");
+        assert_eq!(
+            line(&routine, &timeline, &own("Breathe\nout")),
+            "cue: Breathe out"
+        );
+        assert_eq!(line(&routine, &timeline, &reminder("Don't")), "cue: Don't");
         assert_eq!(line(&routine, &timeline, &Event::Finished), "finished");
         assert_eq!(line(&routine, &timeline, &started(99)), "phase 99");
     }

@@ -113,48 +113,78 @@ impl Timeline {
     }
 }
 
+/// Whose a cue is: the stretch's own, or one of the routine's reminders for every stretch.
+/// The voice says the first by default and the second only when asked to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// One of the stretch's own cues, rotating or timed.
+    Own,
+    /// One of the routine's `cues`, shown in every hold.
+    Reminder,
+}
+
+/// One cue of a hold, and when it comes up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScheduledCue<'a> {
+    /// When the cue takes over, from the start of the hold.
+    pub at: Duration,
+    /// What it says.
+    pub text: &'a str,
+    /// Whose cue it is.
+    pub kind: CueKind,
+}
+
 /// When each cue of a hold of `stretch` comes up, as offsets into a hold of `hold`:
 /// the stretch's rotating cues, then the routine's cues, spread evenly over the hold
 /// (k cues: cue i at i·hold/k), and each timed cue at its `at`. Sorted by offset; a
 /// timed cue at the same offset as a rotating one comes after it.
-pub fn cue_schedule(routine: &Routine, stretch: usize, hold: Duration) -> Vec<(Duration, &str)> {
+pub fn cue_schedule(routine: &Routine, stretch: usize, hold: Duration) -> Vec<ScheduledCue<'_>> {
     let Some(stretch) = routine.stretches.get(stretch) else {
         return Vec::new();
     };
-    let rotating: Vec<&str> = stretch
+    let rotating: Vec<(&str, CueKind)> = stretch
         .cues
         .iter()
         .filter_map(|cue| match cue {
-            Cue::Rotating(text) => Some(text.as_str()),
+            Cue::Rotating(text) => Some((text.as_str(), CueKind::Own)),
             Cue::Timed { .. } => None,
         })
-        .chain(routine.cues.iter().map(String::as_str))
+        .chain(
+            routine
+                .cues
+                .iter()
+                .map(|text| (text.as_str(), CueKind::Reminder)),
+        )
         .collect();
     let count = u32::try_from(rotating.len()).unwrap_or(u32::MAX);
     // On the whole second, so a cue changes with the countdown's tick, unless the cues
     // come less than a second apart: rounding would then run them together.
     let on_whole_seconds = count > 0 && hold / count >= Duration::from_secs(1);
-    let mut schedule: Vec<(Duration, &str)> = rotating
+    let mut schedule: Vec<ScheduledCue<'_>> = rotating
         .into_iter()
         .enumerate()
-        .map(|(i, text)| {
+        .map(|(i, (text, kind))| {
             let at = hold * u32::try_from(i).unwrap_or(u32::MAX) / count;
             let at = if on_whole_seconds {
                 Duration::from_secs(at.as_secs())
             } else {
                 at
             };
-            (at, text)
+            ScheduledCue { at, text, kind }
         })
         .collect();
     // A file's timed cues fall within its holds; one past a hold shortened by `--hold`
     // comes in the hold's last second instead, since it may say how to come out safely.
     let last_second = hold.saturating_sub(Duration::from_secs(1));
     schedule.extend(stretch.cues.iter().filter_map(|cue| match cue {
-        Cue::Timed { at, text } => Some(((*at).min(last_second), text.as_str())),
+        Cue::Timed { at, text } => Some(ScheduledCue {
+            at: (*at).min(last_second),
+            text: text.as_str(),
+            kind: CueKind::Own,
+        }),
         Cue::Rotating(_) => None,
     }));
-    schedule.sort_by_key(|(at, _)| *at);
+    schedule.sort_by_key(|cue| cue.at);
     schedule
 }
 
@@ -180,6 +210,7 @@ mod tests {
                 how: String::new(),
                 hold,
                 sides: Sides::None,
+                side_label: "side".into(),
                 reps: 1,
                 cues,
             }],
@@ -188,6 +219,35 @@ mod tests {
 
     fn ms(n: u64) -> Duration {
         Duration::from_millis(n)
+    }
+
+    /// When each cue comes and what it says.
+    fn times<'a>(schedule: &[ScheduledCue<'a>]) -> Vec<(Duration, &'a str)> {
+        schedule.iter().map(|cue| (cue.at, cue.text)).collect()
+    }
+
+    #[test]
+    fn the_routines_reminders_are_told_from_the_stretchs_own_cues() {
+        let cues = vec![
+            Cue::Rotating("own".into()),
+            Cue::Timed {
+                at: ms(5_000),
+                text: "timed".into(),
+            },
+        ];
+        let routine = routine_with(ms(30_000), cues, &["reminder"]);
+        let kinds: Vec<(&str, CueKind)> = cue_schedule(&routine, 0, ms(30_000))
+            .iter()
+            .map(|cue| (cue.text, cue.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("own", CueKind::Own),
+                ("timed", CueKind::Own),
+                ("reminder", CueKind::Reminder)
+            ]
+        );
     }
 
     #[test]
@@ -202,7 +262,7 @@ mod tests {
         ];
         let routine = routine_with(ms(30_000), cues, &["r"]);
         assert_eq!(
-            cue_schedule(&routine, 0, ms(30_000)),
+            times(&cue_schedule(&routine, 0, ms(30_000))),
             [
                 (ms(0), "a"),
                 (ms(5_000), "t"),
@@ -215,7 +275,7 @@ mod tests {
         let routine = routine_with(ms(30_000), seven, &[]);
         let starts: Vec<u64> = cue_schedule(&routine, 0, ms(30_000))
             .iter()
-            .map(|(at, _)| at.as_secs())
+            .map(|cue| cue.at.as_secs())
             .collect();
         assert_eq!(starts, [0, 4, 8, 12, 17, 21, 25]);
     }
@@ -224,7 +284,7 @@ mod tests {
     fn cues_closer_than_a_second_keep_their_exact_spacing() {
         let routine = routine_with(ms(1_000), vec![Cue::Rotating("a".into())], &["b", "c"]);
         assert_eq!(
-            cue_schedule(&routine, 0, ms(1_000)),
+            times(&cue_schedule(&routine, 0, ms(1_000))),
             [
                 (ms(0), "a"),
                 (Duration::from_nanos(333_333_333), "b"),
@@ -241,14 +301,17 @@ mod tests {
         }];
         let routine = routine_with(ms(30_000), cues, &[]);
         assert_eq!(
-            cue_schedule(&routine, 0, ms(30_000)),
+            times(&cue_schedule(&routine, 0, ms(30_000))),
             [(ms(25_000), "late")]
         );
         assert_eq!(
-            cue_schedule(&routine, 0, ms(20_000)),
+            times(&cue_schedule(&routine, 0, ms(20_000))),
             [(ms(19_000), "late")]
         );
-        assert_eq!(cue_schedule(&routine, 0, ms(500)), [(ms(0), "late")]);
+        assert_eq!(
+            times(&cue_schedule(&routine, 0, ms(500))),
+            [(ms(0), "late")]
+        );
         assert!(cue_schedule(&routine, 7, ms(20_000)).is_empty());
     }
 }

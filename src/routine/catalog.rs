@@ -64,6 +64,16 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// A routine that could not be read at all: `problem` says why, of the file `shown`.
+    pub fn failed(name: &str, origin: Origin, shown: &str, problem: Diagnostic) -> Loaded {
+        Loaded {
+            name: name.to_string(),
+            origin,
+            file: SourceFile::new(shown, ""),
+            routine: Err(vec![problem]),
+        }
+    }
+
     fn from_text(name: &str, origin: Origin, file: SourceFile) -> Loaded {
         let routine = read::parse_routine(&file);
         Loaded {
@@ -124,19 +134,46 @@ fn is_safe_to_open(path: &Path) -> bool {
     fs::metadata(path).is_ok_and(|m| m.is_file() || m.is_dir())
 }
 
-/// The user's routines, then the built-in ones they do not replace.
+/// What names a built-in routine even where one of the user's has its name:
+/// `builtin:hamstrings`.
+pub const BUILTIN_PREFIX: &str = "builtin:";
+
+/// The user's routines, then every built-in one, also those one of the user's shadows
+/// (see [`is_shadowed`]).
 pub fn all_routines() -> Vec<Loaded> {
     let mut all = user_routines();
-    let builtins: Vec<Loaded> = builtins()
-        .into_iter()
-        .filter(|b| !all.iter().any(|u| u.name == b.name))
-        .collect();
-    all.extend(builtins);
+    all.extend(builtins());
     all
 }
 
-/// A path to a `.toml` file, or the name of the user's routine or of a built-in one.
+/// Whether `loaded` is a built-in routine that one of the user's routines in `all`
+/// shadows, having its name: its name then finds the user's, and only
+/// `builtin:NAME` finds it.
+pub fn is_shadowed(loaded: &Loaded, all: &[Loaded]) -> bool {
+    loaded.origin == Origin::BuiltIn
+        && all
+            .iter()
+            .any(|other| other.origin == Origin::User && other.name == loaded.name)
+}
+
+/// A path to a `.toml` file, or the name of the user's routine or of a built-in one;
+/// `builtin:NAME` is always the built-in one.
 pub fn find(routine: &str) -> anyhow::Result<Loaded> {
+    if let Some(name) = routine.strip_prefix(BUILTIN_PREFIX) {
+        if let Some((name, text)) = BUILTINS.iter().find(|(builtin, _)| *builtin == name) {
+            return Ok(load_builtin(name, text));
+        }
+        let known: Vec<&str> = BUILTINS.iter().map(|(name, _)| *name).collect();
+        let safe = crate::routine::text::terminal_safe(name);
+        match closest(name, &known) {
+            Some(close) => anyhow::bail!(
+                "no built-in routine named `{safe}`; did you mean `{BUILTIN_PREFIX}{close}`?"
+            ),
+            None => {
+                anyhow::bail!("no built-in routine named `{safe}` (`stretch list` shows them all)")
+            }
+        }
+    }
     let looks_like_path = routine.ends_with(".toml")
         || routine.contains(std::path::MAIN_SEPARATOR)
         || routine.contains('/');
@@ -164,7 +201,7 @@ pub fn find(routine: &str) -> anyhow::Result<Loaded> {
 }
 
 fn load_builtin(name: &str, text: &str) -> Loaded {
-    let file = SourceFile::new(format!("builtin:{name}.toml"), text);
+    let file = SourceFile::new(format!("{BUILTIN_PREFIX}{name}.toml"), text);
     Loaded::from_text(name, Origin::BuiltIn, file)
 }
 
@@ -177,12 +214,7 @@ pub fn load_path(path: &Path, origin: Origin) -> Loaded {
     let shown = path.display().to_string();
     match read_bounded(path) {
         Ok(text) => Loaded::from_text(&name, origin, SourceFile::new(shown, &text)),
-        Err(problem) => Loaded {
-            name,
-            origin,
-            file: SourceFile::new(shown, ""),
-            routine: Err(vec![problem]),
-        },
+        Err(problem) => Loaded::failed(&name, origin, &shown, problem),
     }
 }
 

@@ -189,7 +189,19 @@ pub fn render(file: &SourceFile, diagnostics: &[Diagnostic], styled: bool) -> St
             group = group.element(Level::HELP.message(terminal_safe(help)));
         }
         let report: [Group<'_>; 1] = [group];
-        out.push_str(&renderer.render(&report));
+        let rendered = renderer.render(&report);
+        if diagnostic.span.is_some() {
+            out.push_str(&rendered);
+        } else {
+            // With no source lines there is no line-number gutter: indent the ` --> ` and
+            // the help as a problem on line 1 to 9 has them, so that all line up.
+            for (index, line) in rendered.lines().enumerate() {
+                if index > 0 {
+                    out.push_str("\n ");
+                }
+                out.push_str(line);
+            }
+        }
         out.push_str("\n\n");
     }
     if let Some(more) = diagnostics
@@ -294,6 +306,8 @@ pub struct JsonDiagnostic {
     pub line: Option<usize>,
     /// The 1-based column, in characters, of the problem, if it has a place.
     pub column: Option<usize>,
+    /// What the text report writes under the caret, if anything: what is there.
+    pub label: Option<String>,
     /// How to fix it, when that can be said.
     pub help: Option<String>,
 }
@@ -310,6 +324,7 @@ impl JsonDiagnostic {
             message: diagnostic.message.clone(),
             line: position.map(|p| p.0),
             column: position.map(|p| p.1),
+            label: diagnostic.label.clone(),
             help: diagnostic.help.clone(),
         }
     }

@@ -13,6 +13,10 @@ pub enum DurationError {
     Empty,
     /// A number with no unit after it, such as `"30"`.
     MissingUnit(String),
+    /// A unit that is not `h`, `m`, `s` or `ms`, such as the `sec` of `"30 sec"`.
+    UnknownUnit(String),
+    /// A known unit apart from its number, such as `"30 s"`: the number and the unit.
+    SpacedUnit(String, &'static str),
     /// Something that is not a whole number followed by `h`, `m`, `s` or `ms`.
     Invalid(String),
     /// The same unit twice, such as `"1s 2s"`.
@@ -30,6 +34,12 @@ impl fmt::Display for DurationError {
                     f,
                     "`{number}` has no unit; write `{number}s`, `{number}m` or `{number}ms`"
                 )
+            }
+            DurationError::UnknownUnit(unit) => {
+                write!(f, "unknown unit `{unit}`: use h, m, s or ms")
+            }
+            DurationError::SpacedUnit(number, unit) => {
+                write!(f, "write `{number}{unit}`, with no space before the unit")
             }
             DurationError::Invalid(part) => write!(
                 f,
@@ -62,15 +72,20 @@ pub fn parse(text: &str) -> Result<Duration, DurationError> {
         if digits == 0 {
             return Err(DurationError::Invalid(first_word(rest).to_string()));
         }
-        let (unit, millis_per_unit): (&'static str, u64) = match unit_text {
-            "h" => ("h", 3_600_000),
-            "m" => ("m", 60_000),
-            "s" => ("s", 1_000),
-            "ms" => ("ms", 1),
-            "" if after.is_empty() || after.starts_with(char::is_whitespace) => {
-                return Err(DurationError::MissingUnit(number.to_string()));
+        let (unit, millis_per_unit) = match (unit_of(unit_text), unit_text) {
+            (Some(unit), _) => unit,
+            (None, "") if after.is_empty() || after.starts_with(char::is_whitespace) => {
+                // A word after the number is a unit written apart from it.
+                let next = after.trim_start();
+                let word = &next[..next.len() - next.trim_start_matches(char::is_alphabetic).len()];
+                return Err(match (word, unit_of(word)) {
+                    ("", _) => DurationError::MissingUnit(number.to_string()),
+                    (_, Some((unit, _))) => DurationError::SpacedUnit(number.to_string(), unit),
+                    (word, None) => DurationError::UnknownUnit(word.to_string()),
+                });
             }
-            _ => return Err(DurationError::Invalid(first_word(rest).to_string())),
+            (None, "") => return Err(DurationError::Invalid(first_word(rest).to_string())),
+            (None, unknown) => return Err(DurationError::UnknownUnit(unknown.to_string())),
         };
         if seen.contains(&unit) {
             return Err(DurationError::RepeatedUnit(unit));
@@ -86,6 +101,28 @@ pub fn parse(text: &str) -> Result<Duration, DurationError> {
         rest = after_unit.trim_start();
     }
     Ok(total)
+}
+
+/// A unit's name and its length in milliseconds, if `text` is one.
+fn unit_of(text: &str) -> Option<(&'static str, u64)> {
+    match text {
+        "h" => Some(("h", 3_600_000)),
+        "m" => Some(("m", 60_000)),
+        "s" => Some(("s", 1_000)),
+        "ms" => Some(("ms", 1)),
+        _ => None,
+    }
+}
+
+/// A duration as the command line takes it: as in a file, a bare whole number is seconds
+/// (`--hold 30`), and a string is read by [`parse`].
+pub fn parse_argument(text: &str) -> Result<Duration, DurationError> {
+    let trimmed = text.trim();
+    if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        let seconds: u64 = trimmed.parse().map_err(|_| DurationError::TooLong)?;
+        return Ok(Duration::from_secs(seconds));
+    }
+    parse(text)
 }
 
 fn first_word(text: &str) -> &str {
@@ -174,12 +211,32 @@ mod tests {
         assert_eq!(parse("30"), Err(DurationError::MissingUnit("30".into())));
         assert_eq!(parse("1.5m"), Err(DurationError::Invalid("1.5m".into())));
         assert_eq!(parse("-5s"), Err(DurationError::Invalid("-5s".into())));
+        // A unit that is not one of the four is named as the unknown unit it is.
         assert_eq!(
             parse("30 sec"),
-            Err(DurationError::MissingUnit("30".into()))
+            Err(DurationError::UnknownUnit("sec".into()))
         );
-        assert_eq!(parse("30sec"), Err(DurationError::Invalid("30sec".into())));
-        assert_eq!(parse("5d"), Err(DurationError::Invalid("5d".into())));
+        assert_eq!(
+            parse("1 minute"),
+            Err(DurationError::UnknownUnit("minute".into()))
+        );
+        assert_eq!(
+            parse("30sec"),
+            Err(DurationError::UnknownUnit("sec".into()))
+        );
+        assert_eq!(parse("5d"), Err(DurationError::UnknownUnit("d".into())));
+        assert_eq!(
+            parse("30 s"),
+            Err(DurationError::SpacedUnit("30".into(), "s"))
+        );
+        assert_eq!(
+            DurationError::UnknownUnit("sec".into()).to_string(),
+            "unknown unit `sec`: use h, m, s or ms"
+        );
+        assert_eq!(
+            DurationError::SpacedUnit("30".into(), "s").to_string(),
+            "write `30s`, with no space before the unit"
+        );
         assert_eq!(parse("1m 30"), Err(DurationError::MissingUnit("30".into())));
         assert_eq!(parse("s"), Err(DurationError::Invalid("s".into())));
         assert_eq!(parse(""), Err(DurationError::Empty));
@@ -187,6 +244,23 @@ mod tests {
         assert_eq!(parse("1s 2s"), Err(DurationError::RepeatedUnit("s")));
         assert_eq!(parse("99999999999999999999s"), Err(DurationError::TooLong));
         assert_eq!(parse("18446744073709551615h"), Err(DurationError::TooLong));
+    }
+
+    #[test]
+    fn on_the_command_line_a_bare_number_is_seconds() {
+        assert_eq!(parse_argument("30"), Ok(ms(30_000)));
+        assert_eq!(parse_argument(" 0 "), Ok(Duration::ZERO));
+        assert_eq!(parse_argument("45s"), Ok(ms(45_000)));
+        assert_eq!(parse_argument("1m 30s"), Ok(ms(90_000)));
+        assert_eq!(
+            parse_argument("1.5"),
+            Err(DurationError::Invalid("1.5".into()))
+        );
+        assert_eq!(
+            parse_argument("99999999999999999999"),
+            Err(DurationError::TooLong)
+        );
+        assert_eq!(parse_argument(""), Err(DurationError::Empty));
     }
 
     #[test]

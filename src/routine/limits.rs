@@ -43,6 +43,12 @@ pub const LONG_TEXT_CHARS: RangeInclusive<usize> = 0..=2000;
 /// How long the text of one cue may be, in characters.
 pub const CUE_TEXT_CHARS: RangeInclusive<usize> = 1..=200;
 
+/// How long a stretch's `side_label` may be, in characters.
+pub const SIDE_LABEL_CHARS: RangeInclusive<usize> = 1..=20;
+
+/// What a stretch held on both sides calls a side when it does not say: "left side".
+pub const DEFAULT_SIDE_LABEL: &str = "side";
+
 /// How long a stretch's id may be, in characters (all of them ASCII).
 pub const ID_CHARS: RangeInclusive<usize> = 1..=40;
 

@@ -112,6 +112,8 @@ pub struct Stretch {
     pub hold: Duration,
     /// Whether each rep is held once, or on each side.
     pub sides: Sides,
+    /// What a side is called after "left" and "right": "leg", "arm", "side".
+    pub side_label: String,
     /// How many times the stretch is done, at least once.
     pub reps: u32,
     /// The stretch's own cues, in file order.

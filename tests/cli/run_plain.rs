@@ -219,7 +219,7 @@ fn signals_end_a_plain_run_with_their_status_and_a_summary() {
 fn the_voice_says_each_moment_as_one_argument() {
     let spoken = tempfile::NamedTempFile::new().unwrap();
     run_plain("short.toml")
-        .arg("--voice")
+        .arg("--voice=all")
         .env("STRETCH_VOICE_COMMAND", fixture("run/say.sh"))
         .env("STRETCH_TEST_SPOKEN", spoken.path())
         .run()

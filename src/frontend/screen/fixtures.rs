@@ -30,6 +30,7 @@ pub fn stretch(id: &str, name: &str, how: &str, sides: Sides, reps: u32, cues: &
         how: how.to_owned(),
         hold: secs(30),
         sides,
+        side_label: "leg".to_owned(),
         reps,
         cues: cues
             .iter()

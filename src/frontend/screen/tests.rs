@@ -162,7 +162,7 @@ fn the_built_in_routines_keep_their_advice_on_screen_through_every_hold() {
             }
             let schedule =
                 crate::plan::timeline::cue_schedule(&routine, phase.stretch, phase.duration);
-            let cues = std::iter::once(None).chain(schedule.iter().map(|(_, text)| Some(*text)));
+            let cues = std::iter::once(None).chain(schedule.iter().map(|cue| Some(cue.text)));
             for cue in cues {
                 let view = view(&timeline, index, phase.duration, cue);
                 let buf = render(&screen(&routine), &view, 80, 24);

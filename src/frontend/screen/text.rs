@@ -55,7 +55,7 @@ impl FrameText {
         if let Some(stretch) = stretch {
             about.push(terminal_safe(&stretch.name));
         }
-        about.extend(phase.side.map(|side| words::side_label(side).to_owned()));
+        about.extend(words::side_label(routine, phase).map(|side| terminal_safe(&side)));
         about.extend(words::rep_label(routine, phase));
 
         let remaining = view.seconds_left();

@@ -14,11 +14,20 @@ use anyhow::Context;
 use nix::sys::signal::{Signal as NixSignal, killpg};
 use nix::unistd::Pid;
 
+mod level;
 mod program;
 
 use program::{SpeechCommand, speakable};
 
+pub use level::VoiceLevel;
 pub use program::VOICE_COMMAND_VARIABLE;
+
+/// How late a cue may start: one that cannot be started within this of its time, because
+/// the voice is still saying something else, is dropped rather than said late.
+pub const LATEST_START: Duration = Duration::from_secs(2);
+
+/// Told the words of each cue that was dropped unsaid, as the speaker drops it.
+pub type Unspoken = Box<dyn Fn(String) + Send>;
 
 /// How often the speaker thread looks whether the program it runs has ended. Only while
 /// one runs: an idle speaker sleeps until it is told something.
@@ -30,8 +39,8 @@ pub enum Urgency {
     /// Cut off whatever is being said and drop what waits: used when a phase starts,
     /// which makes anything said about the last one stale.
     Interrupt,
-    /// Wait for the utterance being said to end. At most one utterance waits: a newer
-    /// one takes its place, since the newest news matters most.
+    /// Wait for the utterance being said to end, for at most [`LATEST_START`]. At most one
+    /// utterance waits: a newer one takes its place, since the newest news matters most.
     Queue,
 }
 
@@ -46,8 +55,13 @@ pub struct Voice {
 
 /// What `Voice` tells its speaker thread.
 enum Message {
-    /// Say `text` (already made `speakable`) as `urgency` tells.
-    Say { text: String, urgency: Urgency },
+    /// Say `text` (already made `speakable`) as `urgency` tells; a cue that cannot start
+    /// by `latest` is dropped.
+    Say {
+        text: String,
+        urgency: Urgency,
+        latest: Option<Instant>,
+    },
     /// Let the utterance being said end by `deadline`, drop what waits, and stop.
     Finish { deadline: Instant },
     /// Answered once every message sent before it has been handled.
@@ -66,16 +80,18 @@ impl Voice {
     /// hands the speech to speech-dispatcher's queue and returns at once, so its process
     /// would say nothing about how long the speech lasts, and stopping it would not stop
     /// the speech.
-    pub fn find() -> anyhow::Result<Voice> {
-        Voice::start(program::from_environment()?)
+    ///
+    /// `unspoken` is told the words of every cue dropped unsaid.
+    pub fn find(unspoken: Unspoken) -> anyhow::Result<Voice> {
+        Voice::start(program::from_environment()?, unspoken)
     }
 
     /// Start the speaker thread for `command`.
-    fn start(command: SpeechCommand) -> anyhow::Result<Voice> {
+    fn start(command: SpeechCommand, unspoken: Unspoken) -> anyhow::Result<Voice> {
         let (messages, inbox) = mpsc::channel();
         let speaker = thread::Builder::new()
             .name("voice".to_string())
-            .spawn(move || Speaker::new(command).run(&inbox))
+            .spawn(move || Speaker::new(command, unspoken).run(&inbox))
             .context("cannot start the voice")?;
         Ok(Voice {
             messages: Some(messages),
@@ -92,9 +108,17 @@ impl Voice {
         if text.is_empty() {
             return;
         }
+        let latest = match urgency {
+            Urgency::Queue => Instant::now().checked_add(LATEST_START),
+            Urgency::Interrupt => None,
+        };
         if let Some(messages) = &self.messages {
             // A speaker that is gone must not stop the routine; stay quiet.
-            let _ = messages.send(Message::Say { text, urgency });
+            let _ = messages.send(Message::Say {
+                text,
+                urgency,
+                latest,
+            });
         }
     }
 
@@ -134,16 +158,27 @@ struct Speaker {
     /// The utterance being said.
     speaking: Option<Child>,
     /// The one utterance that waits for it to end.
-    waiting: Option<String>,
+    waiting: Option<Waiting>,
+    /// Told of each cue dropped unsaid.
+    unspoken: Unspoken,
+}
+
+/// An utterance waiting its turn.
+struct Waiting {
+    /// The words.
+    text: String,
+    /// For a cue: the latest it may start; past that it is dropped.
+    latest: Option<Instant>,
 }
 
 impl Speaker {
     /// A speaker that has said nothing yet.
-    fn new(command: SpeechCommand) -> Speaker {
+    fn new(command: SpeechCommand, unspoken: Unspoken) -> Speaker {
         Speaker {
             command,
             speaking: None,
             waiting: None,
+            unspoken,
         }
     }
 
@@ -164,11 +199,16 @@ impl Speaker {
                 }
             };
             match message {
-                Some(Message::Say { text, urgency }) => {
+                Some(Message::Say {
+                    text,
+                    urgency,
+                    latest,
+                }) => {
                     if urgency == Urgency::Interrupt {
                         self.stop();
                     }
-                    self.waiting = Some(text);
+                    self.drop_waiting();
+                    self.waiting = Some(Waiting { text, latest });
                 }
                 Some(Message::Finish { deadline }) => {
                     self.waiting = None;
@@ -186,18 +226,35 @@ impl Speaker {
         self.stop();
     }
 
-    /// Reap the utterance being said if it has ended, and start the waiting one if
-    /// nothing is being said.
+    /// Reap the utterance being said if it has ended, drop a waiting cue that can no
+    /// longer start in time, and start the waiting utterance if nothing is being said.
     fn next(&mut self) {
         if let Some(child) = &mut self.speaking
             && !matches!(child.try_wait(), Ok(None))
         {
             self.speaking = None;
         }
-        if self.speaking.is_none()
-            && let Some(text) = self.waiting.take()
+        if self
+            .waiting
+            .as_ref()
+            .and_then(|waiting| waiting.latest)
+            .is_some_and(|latest| Instant::now() > latest)
         {
-            self.speaking = self.spawn(&text);
+            self.drop_waiting();
+        }
+        if self.speaking.is_none()
+            && let Some(waiting) = self.waiting.take()
+        {
+            self.speaking = self.spawn(&waiting.text);
+        }
+    }
+
+    /// Drop the utterance that waits, if any; a cue dropped unsaid is reported.
+    fn drop_waiting(&mut self) {
+        if let Some(waiting) = self.waiting.take()
+            && waiting.latest.is_some()
+        {
+            (self.unspoken)(waiting.text);
         }
     }
 

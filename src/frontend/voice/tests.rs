@@ -25,7 +25,11 @@ fn eventually(what: &str, mut condition: impl FnMut() -> bool) {
 
 fn voice(program: &str, args: &[&str]) -> Voice {
     let args = args.iter().map(|arg| arg.to_string()).collect();
-    Voice::start(SpeechCommand::new(PathBuf::from(program), args)).expect("voice")
+    Voice::start(
+        SpeechCommand::new(PathBuf::from(program), args),
+        Box::new(|_| {}),
+    )
+    .expect("voice")
 }
 
 /// A voice whose speech program is `sh -c script`; the text is `$1`.

@@ -22,7 +22,7 @@
 use std::time::Duration;
 
 use crate::plan::action::Action;
-use crate::plan::timeline::{Phase, PhaseKind, Timeline, cue_schedule};
+use crate::plan::timeline::{Phase, PhaseKind, ScheduledCue, Timeline, cue_schedule};
 use crate::routine::Routine;
 use crate::routine::duration;
 
@@ -40,6 +40,9 @@ static NO_PHASE: Phase = Phase {
     side: None,
     rep: 1,
 };
+
+/// How far into a hold `back` restarts it rather than going to the hold before.
+pub const RESTART_AFTER: Duration = Duration::from_secs(3);
 
 /// How much `+` and `-` add to or take from the current phase.
 pub const ADJUST_SECONDS: i64 = 5;
@@ -60,7 +63,7 @@ pub struct Engine<'r> {
     phase_duration: Duration,
     /// The current phase's cues as `show` prints them: when each takes over, from the
     /// phase's start, sorted (empty for gaps).
-    cues: Vec<(Duration, &'r str)>,
+    cues: Vec<ScheduledCue<'r>>,
     /// How many of `cues` have been reported.
     cues_reported: usize,
     /// The run's time at which the current pause began.
@@ -155,17 +158,24 @@ impl<'r> Engine<'r> {
         events
     }
 
-    /// Go back to the start of the previous hold: from a gap, the hold just before it;
-    /// from a hold, the hold before this one. With no hold before, restart this phase.
+    /// Go back, as a media player does: more than [`RESTART_AFTER`] into a hold, to the
+    /// start of that hold; within it, or from a gap, to the start of the hold before.
+    /// With no hold before, restart the current phase.
     pub fn back(&mut self, now: Duration) -> Vec<Event> {
         let mut events = self.advance(now);
         if self.finished_at.is_some() {
             return events;
         }
-        let target = self.timeline.phases[..self.index]
-            .iter()
-            .rposition(|phase| phase.kind == PhaseKind::Hold)
-            .unwrap_or(self.index);
+        let into_hold =
+            self.current_kind() == Some(PhaseKind::Hold) && self.elapsed(now) > RESTART_AFTER;
+        let target = if into_hold {
+            self.index
+        } else {
+            self.timeline.phases[..self.index]
+                .iter()
+                .rposition(|phase| phase.kind == PhaseKind::Hold)
+                .unwrap_or(self.index)
+        };
         self.enter(target, self.active(now));
         events.push(Event::PhaseStarted { index: target });
         events.extend(self.advance(now));
@@ -359,12 +369,13 @@ impl<'r> Engine<'r> {
     /// Report every cue of the current phase that has taken over by `elapsed` and starts
     /// before the phase ends (a cue due at or after the end is never shown).
     fn report_cues(&mut self, elapsed: Duration, events: &mut Vec<Event>) {
-        while let Some(&(at, text)) = self.cues.get(self.cues_reported) {
-            if at > elapsed || at >= self.phase_duration {
+        while let Some(&cue) = self.cues.get(self.cues_reported) {
+            if cue.at > elapsed || cue.at >= self.phase_duration {
                 break;
             }
             events.push(Event::Cue {
-                text: text.to_string(),
+                text: cue.text.to_string(),
+                kind: cue.kind,
             });
             self.cues_reported += 1;
         }
@@ -375,9 +386,9 @@ impl<'r> Engine<'r> {
     fn current_cue(&self, elapsed: Duration) -> Option<&'r str> {
         self.cues
             .iter()
-            .take_while(|(at, _)| *at <= elapsed && *at < self.phase_duration)
+            .take_while(|cue| cue.at <= elapsed && cue.at < self.phase_duration)
             .last()
-            .map(|&(_, text)| text)
+            .map(|cue| cue.text)
     }
 
     /// On the active clock: when the next cue of the current phase takes over.
@@ -385,7 +396,7 @@ impl<'r> Engine<'r> {
         let elapsed = active.saturating_sub(self.phase_start);
         self.cues
             .iter()
-            .map(|&(at, _)| at)
+            .map(|cue| cue.at)
             .find(|&at| at > elapsed)
             .filter(|&at| at < self.phase_duration)
             .map(|at| self.phase_start.saturating_add(at))

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::plan::timeline::Phase;
+use crate::plan::timeline::{CueKind, Phase};
 use crate::routine::duration;
 
 /// What happened while the engine advanced: the front end rings, speaks or prints these.
@@ -18,6 +18,8 @@ pub enum Event {
     Cue {
         /// The cue's words, as the routine gives them.
         text: String,
+        /// The stretch's own cue, or one of the routine's reminders.
+        kind: CueKind,
     },
     /// The last phase ended; nothing follows.
     Finished,

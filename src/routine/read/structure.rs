@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use toml::de::{DeTable, DeValue};
 
-use super::values::{LONG_TEXT, NAME};
+use super::values::{LONG_TEXT, NAME, SIDE_LABEL};
 use super::{Checker, Value};
 use crate::routine::diagnostic::Diagnostic;
 use crate::routine::limits::{self, MAX_STRETCHES};
@@ -30,7 +30,15 @@ pub(super) const ROUTINE_KEYS: &[&str] = &[
 
 /// The keys a stretch's table may have.
 const STRETCH_KEYS: &[&str] = &[
-    "id", "name", "level", "how", "hold", "sides", "reps", "cues",
+    "id",
+    "name",
+    "level",
+    "how",
+    "hold",
+    "sides",
+    "side_label",
+    "reps",
+    "cues",
 ];
 
 impl Checker {
@@ -118,35 +126,39 @@ impl Checker {
                 all_valid = false;
                 continue;
             };
-            match self.stretch(table, item.span(), default_hold) {
-                Some((stretch, id_span)) => {
-                    if let Some(first) = first_place_of_id.get(&stretch.id) {
-                        self.report(
-                            Diagnostic::error(format!("duplicate stretch id `{}`", stretch.id))
-                                .at(id_span)
-                                .label("used again here")
-                                .note(first.clone(), "first used here")
-                                .help("give each stretch its own `id`"),
-                        );
-                        all_valid = false;
-                    } else {
-                        first_place_of_id.insert(stretch.id.clone(), id_span);
-                    }
-                    stretches.push(stretch);
+            let (stretch, id) = self.stretch(table, item.span(), default_hold);
+            // Every id is checked, also that of a stretch with other problems, so that
+            // a duplicate is reported beside them.
+            if let Some((id, span)) = id {
+                if let Some(first) = first_place_of_id.get(&id) {
+                    self.report(
+                        Diagnostic::error(format!("duplicate stretch id `{id}`"))
+                            .at(span)
+                            .label("used again here")
+                            .note(first.clone(), "first used here")
+                            .help("give each stretch its own `id`"),
+                    );
+                    all_valid = false;
+                } else {
+                    first_place_of_id.insert(id, span);
                 }
+            }
+            match stretch {
+                Some(stretch) => stretches.push(stretch),
                 None => all_valid = false,
             }
         }
         (all_valid && stretches.len() <= MAX_STRETCHES).then_some(stretches)
     }
 
-    /// A stretch, and the span its id comes from (the `id` value, or the `name` it was derived from).
+    /// A stretch if it is valid, and its id if that is, with the span the id comes from
+    /// (the `id` value, or the `name` it was derived from).
     fn stretch(
         &mut self,
         table: &DeTable<'_>,
         header: Range<usize>,
         default_hold: Duration,
-    ) -> Option<(Stretch, Range<usize>)> {
+    ) -> (Option<Stretch>, Option<(String, Range<usize>)>) {
         self.unknown_keys(table, STRETCH_KEYS, "stretch");
         let name_value = self.required(table, "name", Some(header.clone()), "a stretch");
         let name = name_value.and_then(|v| self.text(v, "name", &NAME));
@@ -158,6 +170,9 @@ impl Checker {
         let sides = self.optional(table, "sides", |c, v| {
             c.choice(v, "sides", &Sides::ALL, Sides::as_str)
         });
+        let side_label = self.optional(table, "side_label", |c, v| {
+            c.text(v, "side_label", &SIDE_LABEL)
+        });
         let reps = self.optional(table, "reps", |c, v| c.integer(v, "reps", &limits::REPS));
         let effective_hold = hold.flatten().unwrap_or(default_hold);
         let cues = self.optional(table, "cues", |c, v| c.stretch_cues(v, effective_hold));
@@ -168,17 +183,20 @@ impl Checker {
                 name_value.map_or(header, |v| v.span()),
             ),
         };
-        let stretch = Stretch {
-            id: id?,
-            name: name?,
-            level: level?,
-            how: how?.unwrap_or_default(),
-            hold: hold?.unwrap_or(default_hold),
-            sides: sides?.unwrap_or(Sides::None),
-            reps: reps?.unwrap_or(limits::DEFAULT_REPS),
-            cues: cues?.unwrap_or_default(),
-        };
-        Some((stretch, id_span))
+        let stretch = (|| {
+            Some(Stretch {
+                id: id.clone()?,
+                name: name?,
+                level: level?,
+                how: how?.unwrap_or_default(),
+                hold: hold?.unwrap_or(default_hold),
+                sides: sides?.unwrap_or(Sides::None),
+                side_label: side_label?.unwrap_or_else(|| limits::DEFAULT_SIDE_LABEL.to_owned()),
+                reps: reps?.unwrap_or(limits::DEFAULT_REPS),
+                cues: cues?.unwrap_or_default(),
+            })
+        })();
+        (stretch, id.map(|id| (id, id_span)))
     }
 
     /// `None` when the key is missing (reported, pointing at `header` or the file start).

@@ -43,6 +43,12 @@ pub(super) const LONG_TEXT: TextRule = TextRule {
     lines: Lines::Many,
 };
 
+/// A stretch's `side_label`: the noun after "left" and "right".
+pub(super) const SIDE_LABEL: TextRule = TextRule {
+    chars: limits::SIDE_LABEL_CHARS,
+    lines: Lines::One,
+};
+
 /// The text of a cue.
 pub(super) const CUE_TEXT: TextRule = TextRule {
     chars: limits::CUE_TEXT_CHARS,

@@ -114,6 +114,7 @@ fn list_json_has_every_routine_with_its_origin_and_first_problem() {
         json!({
             "name": "broken",
             "origin": "yours",
+            "shadowed": false,
             "valid": false,
             "title": null,
             "level": null,
@@ -128,6 +129,7 @@ fn list_json_has_every_routine_with_its_origin_and_first_problem() {
         json!({
             "name": "mine",
             "origin": "yours",
+            "shadowed": false,
             "valid": true,
             "title": "Timeline check",
             "level": "all",
@@ -138,6 +140,7 @@ fn list_json_has_every_routine_with_its_origin_and_first_problem() {
     );
     for row in &rows[2..] {
         assert_eq!(row["origin"], "built-in");
+        assert_eq!(row["shadowed"], false);
         assert_eq!(row["valid"], true);
         assert_eq!(row["problem"], Value::Null);
         // list and show agree on the length of a routine.

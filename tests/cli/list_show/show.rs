@@ -206,5 +206,5 @@ fn show_of_an_unknown_routine_says_so() {
     );
     let missing = env.stretch().args(["show", "missing.toml"]).run();
     missing.expect_code(1);
-    assert_eq!(missing.stderr, "error: no such file\n--> missing.toml\n\n");
+    assert_eq!(missing.stderr, "error: no such file\n --> missing.toml\n\n");
 }

@@ -81,7 +81,7 @@ fn a_file_of_exactly_1_mib_is_read_and_one_byte_more_is_refused() {
         over.stderr,
         "\
 error: the file is larger than 1 MiB, the limit for a routine file
---> over-limit.toml
+ --> over-limit.toml
 
 error: 1 of 1 routine file is invalid (1 problem)
 "

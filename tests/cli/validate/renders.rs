@@ -320,8 +320,8 @@ error: 1 of 1 routine file is invalid (1 problem)
             "not-utf8.toml",
             "\
 error: the file is not UTF-8: invalid byte at line 2, column 12
---> not-utf8.toml
- = help: save the file as UTF-8
+ --> not-utf8.toml
+  = help: save the file as UTF-8
 
 error: 1 of 1 routine file is invalid (1 problem)
 ",

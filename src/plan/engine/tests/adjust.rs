@@ -11,7 +11,7 @@ fn plus_and_minus_change_the_current_phase_only() {
     assert_eq!(engine.adjust(s(1), 5), vec![], "+5 s on the lead-in");
     assert_eq!(engine.view(s(1)).phase_duration, s(10));
     assert_eq!(engine.advance(ms(9_999)), vec![]);
-    assert_eq!(engine.advance(s(10)), vec![started(1), cue("c")]);
+    assert_eq!(engine.advance(s(10)), vec![started(1), reminder("c")]);
     assert_eq!(
         engine.view(s(10)).phase_duration,
         s(30),
@@ -44,7 +44,10 @@ fn shortening_below_the_time_already_spent_ends_the_phase_now() {
     assert_eq!(engine.adjust(s(20), -5), vec![]);
     assert_eq!(engine.adjust(s(20), -5), vec![started(2)]);
     assert_eq!(engine.view(s(20)).remaining, s(5));
-    assert_eq!(engine.adjust(ms(24_000), -5), vec![started(3), cue("c")]);
+    assert_eq!(
+        engine.adjust(ms(24_000), -5),
+        vec![started(3), reminder("c")]
+    );
     assert_eq!(engine.view(ms(24_000)).elapsed, s(0));
     assert_eq!(engine.summary(s(24)).holds_completed, 1);
     assert_eq!(engine.adjust(s(24), i64::MIN), vec![started(4)]);
@@ -69,7 +72,7 @@ fn a_shortened_hold_drops_the_cues_past_its_new_end() {
     let timeline = Timeline::new(&routine);
     let mut engine = Engine::new(&routine, &timeline);
     engine.start();
-    assert_eq!(engine.advance(s(10)), vec![started(1), cue("r")]);
+    assert_eq!(engine.advance(s(10)), vec![started(1), reminder("r")]);
     engine.adjust(s(10), -5);
     engine.adjust(s(10), -5);
     assert_eq!(engine.next_event(s(10)), Some(s(25)));

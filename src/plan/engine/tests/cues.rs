@@ -22,7 +22,7 @@ fn rotating_cues_take_turns_and_timed_cues_come_at_their_time() {
         (s(5), cue("a1")),
         (s(15), cue("a2")),
         (s(17), cue("t")),
-        (s(25), cue("r1")),
+        (s(25), reminder("r1")),
         (s(35), Event::Finished),
     ];
     let mut engine = Engine::new(&routine, &timeline);
@@ -65,7 +65,11 @@ fn seven_rotating_cues_come_on_the_whole_seconds_that_show_prints() {
     let expected: Vec<(Duration, Event)> = [5, 9, 13, 17, 22, 26, 30]
         .into_iter()
         .enumerate()
-        .map(|(i, second)| (s(second), cue(&format!("c{i}"))))
+        .map(|(i, second)| {
+            let text = format!("c{i}");
+            // c0 to c2 are the stretch's own, c3 to c6 the routine's reminders.
+            (s(second), if i < 3 { cue(&text) } else { reminder(&text) })
+        })
         .collect();
     assert_eq!(cues, expected);
 }

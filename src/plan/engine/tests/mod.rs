@@ -2,7 +2,7 @@
 //! The other groups are in the files beside this one, one topic each.
 
 use super::*;
-use crate::plan::timeline::Side;
+use crate::plan::timeline::{CueKind, Side};
 use crate::routine::{Cue, Level, Sides, Stretch};
 
 mod adjust;
@@ -28,6 +28,7 @@ fn stretch(id: &str, hold: Duration, sides: Sides, reps: u32, cues: Vec<Cue>) ->
         how: String::new(),
         hold,
         sides,
+        side_label: "side".to_string(),
         reps,
         cues,
     }
@@ -63,9 +64,19 @@ fn started(index: usize) -> Event {
     Event::PhaseStarted { index }
 }
 
+/// One of the stretch's own cues coming up.
 fn cue(text: &str) -> Event {
     Event::Cue {
         text: text.to_string(),
+        kind: CueKind::Own,
+    }
+}
+
+/// One of the routine's reminders coming up.
+fn reminder(text: &str) -> Event {
+    Event::Cue {
+        text: text.to_string(),
+        kind: CueKind::Reminder,
     }
 }
 

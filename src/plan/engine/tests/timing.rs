@@ -41,7 +41,7 @@ fn a_late_advance_reports_every_event_in_order() {
         cue("x"),
         cue("t"),
         cue("y"),
-        cue("z"),
+        reminder("z"),
         started(2),
     ];
     assert_eq!(at_once[1..7], hold_start);
