@@ -16,7 +16,11 @@ mod support;
 
 mod architecture;
 mod list_show;
+mod names;
 mod no_panic;
+mod plan_flags;
 mod run_plain;
 mod run_terminal;
+mod side_labels;
 mod validate;
+mod voice;

@@ -10,6 +10,7 @@
 //! `short.toml`, about seven seconds long.
 
 mod endings;
+mod keys;
 mod screen;
 mod sound;
 

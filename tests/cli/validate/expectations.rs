@@ -310,6 +310,14 @@ pub fn expectations() -> Vec<(&'static str, Vec<Expected>)> {
             vec![at(8, 8, "duplicate stretch id `toe-touch`").help(ID_HELP)],
         ),
         (
+            // The first stretch's other problem does not hide its id.
+            "duplicate-id-beside-another-error.toml",
+            vec![
+                at(6, 9, "invalid `sides` `Both`").help("did you mean `\"both\"`?"),
+                at(9, 8, "duplicate stretch id `toe-touch`").help(ID_HELP),
+            ],
+        ),
+        (
             "duplicate-explicit-and-derived-id.toml",
             vec![at(9, 8, "duplicate stretch id `seated-fold`").help(ID_HELP)],
         ),
