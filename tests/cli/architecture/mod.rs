@@ -32,6 +32,7 @@ enum Crate {
 const LAYERS: &[(&str, Crate, u8)] = &[
     ("routine", Crate::Library, 0),
     ("plan", Crate::Library, 1),
+    ("history", Crate::Library, 1),
     ("frontend", Crate::Library, 2),
     ("cli", Crate::Binary, 3),
     ("error", Crate::Binary, 3),

@@ -36,7 +36,11 @@ fn held_counts_a_skipped_hold_up_to_the_skip_and_a_repeated_one_again() {
     engine.skip(s(12));
     engine.advance(s(20));
     engine.back(s(20));
-    assert_eq!(engine.held(s(20)), s(15), "a right held 12–20, then back to a left");
+    assert_eq!(
+        engine.held(s(20)),
+        s(15),
+        "a right held 12–20, then back to a left"
+    );
     assert_eq!(engine.held(s(25)), s(20));
 }
 
@@ -57,7 +61,11 @@ fn a_stretch_is_skipped_when_one_of_its_holds_was_skipped_and_never_completed() 
     assert_eq!(engine.skipped_stretches(), vec![0], "a left skipped");
     engine.skip(s(3));
     engine.skip(s(4));
-    assert_eq!(engine.skipped_stretches(), vec![0], "a right too: still a once");
+    assert_eq!(
+        engine.skipped_stretches(),
+        vec![0],
+        "a right too: still a once"
+    );
     engine.skip(s(5));
     engine.skip(s(6));
     assert_eq!(engine.skipped_stretches(), vec![0, 1]);
