@@ -183,10 +183,10 @@ pub fn parse_line(line: &[u8]) -> Result<Session, Damage> {
     let start = need("start", raw.start)?;
     let end = need("end", raw.end)?;
     let (date, time) = local_date_time("start", &start)?;
-    local_date_time("end", &end)?;
+    // A timestamp is read only with its UTC offset: this checks `end` whole.
     let ended: Timestamp = end
         .parse()
-        .map_err(|e| Damage::Invalid("end", format!("is not a time: {e}")))?;
+        .map_err(|e| Damage::Invalid("end", format!("is not a time with a UTC offset: {e}")))?;
     let routine = need("routine", raw.routine)?;
     if routine.chars().count() > MAX_ROUTINE_CHARS {
         return Err(Damage::Invalid("routine", "is too long".into()));

@@ -1,9 +1,7 @@
 //! Appending whole lines under a lock, and reading every line back with its damage named.
 
-use std::io::Cursor;
-
 use super::*;
-use crate::history::record::{Ending, VERSION};
+use crate::history::record::{Ending, MAX_LINE_BYTES, VERSION};
 
 fn record(routine: &str) -> Record {
     Record {
@@ -75,7 +73,7 @@ fn appending_where_the_folder_cannot_be_made_says_where() {
 fn reading_numbers_the_damaged_lines_and_keeps_the_rest() {
     let good = record("one").to_line();
     let text = format!("{good}not json\n\n{good}{{\"v\":7}}\n{}", &good[..20]);
-    let (sessions, damaged) = read_lines(Cursor::new(text)).unwrap();
+    let (sessions, damaged) = read_bytes(text.as_bytes());
     assert_eq!(sessions.len(), 2);
     let lines: Vec<usize> = damaged.iter().map(|d| d.line).collect();
     assert_eq!(
@@ -91,7 +89,7 @@ fn reading_numbers_the_damaged_lines_and_keeps_the_rest() {
 fn an_over_long_line_is_damaged_and_the_next_one_still_reads() {
     let good = record("one").to_line();
     let text = format!("{}\n{good}", "x".repeat(MAX_LINE_BYTES * 2));
-    let (sessions, damaged) = read_lines(Cursor::new(text)).unwrap();
+    let (sessions, damaged) = read_bytes(text.as_bytes());
     assert_eq!(sessions.len(), 1);
     assert_eq!(damaged.len(), 1);
     assert_eq!(damaged[0].line, 1);
