@@ -3,7 +3,7 @@
 //! its end for `stretch due`; and the rules that turn sessions into days and streaks.
 //!
 //! - [`record`]: a session's record and its line, version 1, read without trusting it.
-//! - [`file`]: where the file is, appending a record, and reading every line.
+//! - [`file`](mod@file): where the file is, appending a record, and reading every line.
 //! - [`tail`]: reading lines backwards from the end, for the recent days only.
 //! - [`days`]: the calendar day of a session, the days that count, streaks and weeks.
 //! - [`chart`]: the weeks-by-weekdays chart of `stretch log`.
