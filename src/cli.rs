@@ -6,7 +6,9 @@ use std::time::Duration;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use jiff::civil::{Date, Time};
 use stretch_timer::frontend::voice::VoiceLevel;
+use stretch_timer::history::chart;
 use stretch_timer::routine::{Level, duration, limits, named};
 
 /// The whole command line: a subcommand and its arguments.
@@ -52,6 +54,62 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Your history: recent sessions, streaks, minutes and a chart of the last weeks
+    Log(LogArgs),
+    /// Exit 0 if you have stretched today; else exit 1 with a nudge (for prompts and timers)
+    Due(DueArgs),
+    /// Print a systemd timer, a crontab line and a launchd plist that run `stretch due --notify`
+    Remind(RemindArgs),
+}
+
+/// The arguments of `stretch log`.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// How many of the last sessions to list
+    #[arg(short = 'n', value_name = "N", default_value_t = 10)]
+    pub sessions: usize,
+    /// How many weeks the chart shows (1 to 38, to fit 80 columns)
+    #[arg(long, value_name = "N", default_value_t = 12,
+          value_parser = clap::value_parser!(u16).range(1..=i64::from(chart::MAX_WEEKS)))]
+    pub weeks: u16,
+    /// Only the sessions on or after this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<Date>,
+    #[arg(long, value_enum, default_value_t = LogFormat::Text)]
+    pub format: LogFormat,
+}
+
+/// How `stretch log` writes: for people, JSON for scripts, or CSV for a spreadsheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+/// The arguments of `stretch due`.
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// Print nothing; only the exit status tells
+    #[arg(long)]
+    pub quiet: bool,
+    /// Also send a desktop notification (notify-send, or osascript on macOS) when there is one
+    #[arg(long)]
+    pub notify: bool,
+}
+
+/// The arguments of `stretch remind`.
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    /// The time of day to be reminded, HH:MM
+    #[arg(long, value_name = "HH:MM", default_value = "18:00", value_parser = parse_time)]
+    pub at: Time,
+    /// Write the systemd user timer and service into $XDG_CONFIG_HOME/systemd/user/
+    #[arg(long)]
+    pub install: bool,
+    /// With --install: replace units that are already there
+    #[arg(long, requires = "install")]
+    pub force: bool,
 }
 
 /// The arguments of `stretch run`.
@@ -79,6 +137,9 @@ pub struct RunArgs {
         value_parser = voice_level_parser()
     )]
     pub voice: Option<VoiceLevel>,
+    /// Do not record this run in your history
+    #[arg(long)]
+    pub no_log: bool,
 }
 
 /// Which stretches of a routine to run, and how long each part: `run` and `show` take
@@ -155,4 +216,16 @@ fn bounded(
             ))
         }
     }
+}
+
+/// `--at`: a time of day as `HH:MM`, 00:00 to 23:59.
+fn parse_time(text: &str) -> Result<Time, String> {
+    let bad = || format!("`{text}` is not a time of day as HH:MM, such as 18:00");
+    let (hours, minutes) = text.split_once(':').ok_or_else(bad)?;
+    if hours.is_empty() || hours.len() > 2 || minutes.len() != 2 {
+        return Err(bad());
+    }
+    let hours: i8 = hours.parse().map_err(|_| bad())?;
+    let minutes: i8 = minutes.parse().map_err(|_| bad())?;
+    Time::new(hours, minutes, 0, 0).map_err(|_| bad())
 }

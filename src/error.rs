@@ -10,6 +10,8 @@ pub enum Error {
     Usage(String),
     /// Problems already reported to the user, as diagnostics: status 1.
     Invalid,
+    /// The answer is no, already given or kept quiet (`stretch due`: not yet today): status 1.
+    No,
     /// The run was ended by a signal: 128 + its number, as a shell reports it.
     Signal(Signal),
     /// Anything else, reported as `error: ...`: status 1.
@@ -21,7 +23,7 @@ impl Error {
     pub fn code(&self) -> u8 {
         match self {
             Error::Usage(_) => 2,
-            Error::Invalid | Error::Other(_) => 1,
+            Error::Invalid | Error::No | Error::Other(_) => 1,
             Error::Signal(signal) => 128 + signal.number(),
         }
     }
@@ -31,7 +33,7 @@ impl Error {
         match self {
             Error::Usage(message) => Some(message.clone()),
             Error::Other(error) => Some(format!("{error:#}")),
-            Error::Invalid | Error::Signal(_) => None,
+            Error::Invalid | Error::No | Error::Signal(_) => None,
         }
     }
 }
@@ -62,6 +64,7 @@ mod tests {
     fn every_error_has_its_exit_status() {
         assert_eq!(Error::Usage("x".into()).code(), 2);
         assert_eq!(Error::Invalid.code(), 1);
+        assert_eq!(Error::No.code(), 1);
         assert_eq!(Error::Other(anyhow::anyhow!("x")).code(), 1);
         assert_eq!(Error::Signal(Signal::Hangup).code(), 129);
         assert_eq!(Error::Signal(Signal::Interrupt).code(), 130);
@@ -74,6 +77,7 @@ mod tests {
         let other = Error::Other(anyhow::anyhow!("inner").context("outer"));
         assert_eq!(other.message().as_deref(), Some("outer: inner"));
         assert_eq!(Error::Invalid.message(), None);
+        assert_eq!(Error::No.message(), None);
         assert_eq!(Error::Signal(Signal::Interrupt).message(), None);
     }
 }

@@ -6,6 +6,7 @@
 //!    text rules, diagnostics, and the catalog of built-in and user routines.
 //! 2. [`plan`]: the timeline of a routine and the pure timing engine that follows it on a
 //!    clock, with the actions that steer it.
+//!    Beside it, [`history`]: the record of past runs, their days and streaks.
 //! 3. [`frontend`]: the one run loop and what it drives: the full screen, plain mode, the
 //!    voice, the bell, the terminal guard, keys and signals.
 //!
@@ -15,5 +16,6 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod frontend;
+pub mod history;
 pub mod plan;
 pub mod routine;

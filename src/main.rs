@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::cli::{Cli, Command};
-use crate::commands::{list, run, show, validate};
+use crate::commands::{due, list, log, remind, run, show, validate};
 use crate::error::Error;
 use stretch_timer::routine::text::terminal_safe;
 
@@ -47,5 +47,8 @@ fn execute(command: Command) -> Result<(), Error> {
         } => show::run(&routine, &plan, format),
         Command::Validate { files, format } => validate::run(&files, format),
         Command::Run(args) => run::run(&args),
+        Command::Log(args) => log::run(&args),
+        Command::Due(args) => due::run(&args),
+        Command::Remind(args) => remind::run(&args),
     }
 }

@@ -3,10 +3,11 @@
 
 use std::io::{self, IsTerminal};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::cli::RunArgs;
-use crate::commands::{load_valid, planned};
+use crate::commands::record::{self, Run};
+use crate::commands::{load_with_source, planned};
 use crate::error::Error;
 use stretch_timer::frontend::full_screen::FullScreen;
 use stretch_timer::frontend::input::{self, Input};
@@ -15,13 +16,15 @@ use stretch_timer::frontend::plain::Plain;
 use stretch_timer::frontend::session::{self, Ending, Outcome, RunOptions};
 use stretch_timer::frontend::terminal::{self, TerminalGuard};
 use stretch_timer::frontend::voice::{Voice, VoiceLevel};
+use stretch_timer::history::now::now;
 use stretch_timer::plan::clock::RealClock;
 use stretch_timer::plan::timeline::Timeline;
 use stretch_timer::routine::duration;
 
 /// Run the routine the command line names, as it asks.
 pub fn run(args: &RunArgs) -> Result<(), Error> {
-    let routine = planned(load_valid(&args.routine)?, &args.routine, &args.plan)?;
+    let (routine, source) = load_with_source(&args.routine)?;
+    let routine = planned(routine, &args.routine, &args.plan)?;
     let timeline = Timeline::new(&routine);
     let (sender, inputs) = mpsc::channel();
     let voice = match args.voice {
@@ -58,6 +61,7 @@ pub fn run(args: &RunArgs) -> Result<(), Error> {
         None
     };
     let mut clock = RealClock::start(&inputs);
+    let (start, started) = (now(), Instant::now());
     let outcome = if full_screen {
         let mut screen = FullScreen::on_stdout(&routine)?;
         session::run(&routine, &timeline, &mut options, &mut clock, &mut screen)
@@ -78,6 +82,18 @@ pub fn run(args: &RunArgs) -> Result<(), Error> {
         outcome => outcome?,
     };
     drop(guard);
+    // Recorded as the run ends, however it ends; the config's `history = false` is to
+    // join `--no-log` here.
+    if !args.no_log {
+        record::save(&Run {
+            routine: &routine,
+            source: &source,
+            timeline: &timeline,
+            outcome: &outcome,
+            start: &start,
+            lasted: started.elapsed(),
+        });
+    }
     // Let "routine complete" be heard, but nothing speak after the program is done: a
     // stopped routine's voice is cut off as it is dropped.
     let late_signal = match (options.voice.take(), outcome.ending) {

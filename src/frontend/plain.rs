@@ -196,6 +196,8 @@ mod tests {
                     stretches_completed: 2,
                     active: s(125),
                 },
+                held: s(100),
+                skipped: vec![],
             }
         );
         // Woken only when there is something to write: at 5, 20, 35, 40, 55, 70, 80, 100,

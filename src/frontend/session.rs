@@ -50,12 +50,16 @@ pub enum Ending {
 }
 
 /// How a run ended, and what was done by then.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
     /// How it ended.
     pub ending: Ending,
     /// The holds and stretches completed, and the time spent.
     pub summary: Summary,
+    /// Time spent in holds, pauses and gaps left out.
+    pub held: Duration,
+    /// The stretches (by their place in the routine) skipped with `n` and not completed.
+    pub skipped: Vec<usize>,
 }
 
 /// A way of showing a run: the full screen or plain lines. The run loop calls it; it never
@@ -123,9 +127,12 @@ pub fn run(
             None => return Err(error),
         },
     };
+    let now = clock.now();
     Ok(Outcome {
         ending,
-        summary: session.engine.summary(clock.now()),
+        summary: session.engine.summary(now),
+        held: session.engine.held(now),
+        skipped: session.engine.skipped_stretches(),
     })
 }
 

@@ -7,6 +7,7 @@
 //! - [`no_panic`]: hostile input and closed pipes never make it panic.
 //! - [`run_plain`]: `stretch run` in plain mode, into a pipe.
 //! - [`run_terminal`]: `stretch run` full screen, in a pseudo-terminal.
+//! - [`history`]: runs recorded in the history; `stretch log`, `due` and `remind`.
 //! - [`architecture`]: the source tree keeps its layers and its files short.
 
 // Tests may unwrap: a failure there is the report.
@@ -15,6 +16,7 @@
 mod support;
 
 mod architecture;
+mod history;
 mod list_show;
 mod names;
 mod no_panic;

@@ -26,6 +26,7 @@ use crate::plan::timeline::{Phase, PhaseKind, ScheduledCue, Timeline, cue_schedu
 use crate::routine::Routine;
 use crate::routine::duration;
 
+mod tally;
 mod view;
 
 pub use view::{Event, Summary, View};
@@ -74,6 +75,10 @@ pub struct Engine<'r> {
     finished_at: Option<Duration>,
     /// Per phase of the timeline: a hold that reached its deadline.
     completed: Vec<bool>,
+    /// Per phase of the timeline: a hold the user skipped with `n`.
+    skipped: Vec<bool>,
+    /// Time spent in holds that have ended, pauses left out.
+    held: Duration,
 }
 
 impl<'r> Engine<'r> {
@@ -92,6 +97,8 @@ impl<'r> Engine<'r> {
             paused_total: Duration::ZERO,
             finished_at: None,
             completed: vec![false; timeline.phases.len()],
+            skipped: vec![false; timeline.phases.len()],
+            held: Duration::ZERO,
         };
         engine.enter(0, Duration::ZERO);
         engine
@@ -152,6 +159,7 @@ impl<'r> Engine<'r> {
     pub fn skip(&mut self, now: Duration) -> Vec<Event> {
         let mut events = self.advance(now);
         if self.finished_at.is_none() {
+            self.note_skip();
             self.begin_next(self.active(now), &mut events);
             events.extend(self.advance(now));
         }
@@ -341,6 +349,7 @@ impl<'r> Engine<'r> {
 
     /// Make phase `index` the current one, starting at `start` on the active clock.
     fn enter(&mut self, index: usize, start: Duration) {
+        self.end_hold(start);
         self.index = index;
         self.phase_start = start;
         let Some(phase) = self.timeline.phases.get(index) else {
@@ -360,6 +369,7 @@ impl<'r> Engine<'r> {
             self.enter(self.index + 1, at);
             events.push(Event::PhaseStarted { index: self.index });
         } else {
+            self.end_hold(at);
             self.finished_at = Some(at);
             self.paused_since = None;
             events.push(Event::Finished);

@@ -33,6 +33,8 @@ const LEAKY: &[&str] = &[
     "STRETCH_VOICE_COMMAND",
     "STRETCH_TEST_PANIC",
     "STRETCH_TEST_SPOKEN",
+    "STRETCH_TEST_NOW",
+    "TZ",
 ];
 
 /// A temporary root of its own holding the home, config, data, cache and state folders,
@@ -78,6 +80,22 @@ impl Env {
     pub fn add_user_routine(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
         let path = self.user_folder().join(format!("{name}.toml"));
         fs::write(&path, contents).expect("write user routine");
+        path
+    }
+
+    /// `$XDG_DATA_HOME/stretch/history.jsonl` (not created).
+    pub fn history(&self) -> PathBuf {
+        self.root()
+            .join("data")
+            .join("stretch")
+            .join("history.jsonl")
+    }
+
+    /// Puts `contents` in the history, replacing what was there, and returns its path.
+    pub fn set_history(&self, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.history();
+        fs::create_dir_all(path.parent().expect("a folder")).expect("the history's folder");
+        fs::write(&path, contents).expect("write the history");
         path
     }
 

@@ -10,6 +10,7 @@ mod cues;
 mod next_change;
 mod pause;
 mod skip_and_back;
+mod tally;
 mod timing;
 
 fn s(seconds: u64) -> Duration {

@@ -1,0 +1,162 @@
+//! Sessions by calendar day, and the rules on days: which count, streaks and weeks.
+//!
+//! A session belongs to the local calendar date at its start, in the UTC offset recorded
+//! with it, so a trip across time zones never moves old sessions to other days. A day
+//! counts towards a streak when one of its sessions completed at least one whole stretch.
+//! All date arithmetic is jiff's.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::history::record::{Record, Session};
+
+/// What one calendar day holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Day {
+    /// Seconds spent in holds, over all its sessions.
+    pub active_s: u64,
+    /// How many sessions started on it.
+    pub sessions: u64,
+    /// Whether it counts towards a streak.
+    pub counts: bool,
+}
+
+/// Whether a session makes its day count: it completed at least one whole stretch.
+pub fn counts(record: &Record) -> bool {
+    record.stretches_done >= 1
+}
+
+/// The days that have sessions, in order.
+pub fn by_day<'a>(sessions: impl IntoIterator<Item = &'a Session>) -> BTreeMap<Date, Day> {
+    let mut days: BTreeMap<Date, Day> = BTreeMap::new();
+    for session in sessions {
+        let day = days.entry(session.date).or_default();
+        day.active_s = day.active_s.saturating_add(session.record.active_s);
+        day.sessions += 1;
+        day.counts |= counts(&session.record);
+    }
+    days
+}
+
+/// The days that count, in order.
+pub fn counting(days: &BTreeMap<Date, Day>) -> BTreeSet<Date> {
+    days.iter()
+        .filter(|(_, day)| day.counts)
+        .map(|(&date, _)| date)
+        .collect()
+}
+
+/// The current streak: consecutive counting days ending today, or ending yesterday if
+/// today does not count yet (the day is not over).
+pub fn current_streak(counting: &BTreeSet<Date>, today: Date) -> u64 {
+    if counting.contains(&today) {
+        streak_ending(counting, today)
+    } else {
+        today
+            .yesterday()
+            .map_or(0, |yesterday| streak_ending(counting, yesterday))
+    }
+}
+
+/// How many consecutive counting days end on `last` (0 if `last` does not count).
+pub fn streak_ending(counting: &BTreeSet<Date>, last: Date) -> u64 {
+    let mut streak = 0;
+    let mut day = Some(last);
+    while let Some(date) = day.filter(|date| counting.contains(date)) {
+        streak += 1;
+        day = date.yesterday().ok();
+    }
+    streak
+}
+
+/// The longest run of consecutive counting days.
+pub fn longest_streak(counting: &BTreeSet<Date>) -> u64 {
+    let mut longest = 0;
+    let mut run = 0;
+    let mut previous: Option<Date> = None;
+    for &date in counting {
+        let follows = previous.and_then(|p| p.tomorrow().ok()) == Some(date);
+        run = if follows { run + 1 } else { 1 };
+        longest = longest.max(run);
+        previous = Some(date);
+    }
+    longest
+}
+
+/// The Monday of the week `date` is in (weeks start on Monday).
+pub fn week_start(date: Date) -> Date {
+    let back = i64::from(date.weekday().to_monday_zero_offset());
+    date.checked_sub(back.days()).unwrap_or(date)
+}
+
+/// `date` moved by `days` days (negative: earlier), or `date` itself at the calendar's ends.
+pub fn shift(date: Date, days: i64) -> Date {
+    date.checked_add(days.days()).unwrap_or(date)
+}
+
+/// The seconds in holds on the days from `from` up to, not including, `until`.
+pub fn active_between(days: &BTreeMap<Date, Day>, from: Date, until: Date) -> u64 {
+    if from >= until {
+        return 0;
+    }
+    days.range(from..until)
+        .map(|(_, day)| day.active_s)
+        .fold(0, u64::saturating_add)
+}
+
+/// Seconds as whole minutes, rounded to the nearest.
+pub fn minutes(seconds: u64) -> u64 {
+    seconds.saturating_add(30) / 60
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn set(dates: &[Date]) -> BTreeSet<Date> {
+        dates.iter().copied().collect()
+    }
+
+    #[test]
+    fn the_current_streak_ends_today_or_else_yesterday() {
+        let days = set(&[
+            date(2026, 2, 27),
+            date(2026, 2, 28),
+            date(2026, 3, 1),
+            date(2026, 3, 2),
+        ]);
+        assert_eq!(current_streak(&days, date(2026, 3, 2)), 4, "ends today");
+        assert_eq!(current_streak(&days, date(2026, 3, 3)), 4, "ends yesterday");
+        assert_eq!(current_streak(&days, date(2026, 3, 4)), 0, "broken");
+        assert_eq!(current_streak(&BTreeSet::new(), date(2026, 3, 4)), 0);
+    }
+
+    #[test]
+    fn streaks_run_across_the_ends_of_months_and_years() {
+        let days = set(&[
+            date(2024, 2, 28),
+            date(2024, 2, 29),
+            date(2024, 3, 1),
+            date(2025, 12, 31),
+            date(2026, 1, 1),
+        ]);
+        assert_eq!(longest_streak(&days), 3);
+        assert_eq!(current_streak(&days, date(2026, 1, 2)), 2);
+        assert_eq!(longest_streak(&BTreeSet::new()), 0);
+    }
+
+    #[test]
+    fn weeks_start_on_monday() {
+        assert_eq!(week_start(date(2026, 3, 1)), date(2026, 2, 23), "a Sunday");
+        assert_eq!(week_start(date(2026, 3, 2)), date(2026, 3, 2), "a Monday");
+        assert_eq!(shift(date(2026, 3, 2), -7), date(2026, 2, 23));
+    }
+
+    #[test]
+    fn minutes_round_to_the_nearest() {
+        assert_eq!([0, 29, 30, 89, 90].map(minutes), [0, 0, 1, 1, 2]);
+    }
+}

@@ -1,0 +1,249 @@
+//! One session as the history stores it: a JSON object on one line, format version 1.
+//! A line read back is untrusted: it is bounded, checked field by field, and a problem
+//! with it is a [`Damage`] that names what is wrong, never a panic.
+
+use std::borrow::Cow;
+
+use jiff::civil::{Date, Time};
+use jiff::fmt::temporal::{Pieces, PiecesOffset};
+use jiff::{Timestamp, ZonedDateTime};
+use serde::{Deserialize, Serialize};
+
+/// The format version this program writes and reads.
+pub const VERSION: u64 = 1;
+
+/// The longest line read; a longer one is damaged.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// The longest `routine` read, in characters.
+const MAX_ROUTINE_CHARS: usize = 200;
+/// The longest `source` read, in bytes (a path).
+const MAX_SOURCE_BYTES: usize = 4096;
+/// The most `skipped` ids read.
+const MAX_SKIPPED: usize = 1000;
+
+/// How a run ended, as the record names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ending {
+    /// The last phase ran to its end.
+    Finished,
+    /// `q` or Esc.
+    Quit,
+    /// Ctrl-C or SIGINT.
+    Interrupted,
+    /// SIGTERM.
+    Terminated,
+    /// SIGHUP.
+    Hangup,
+}
+
+impl Ending {
+    /// The name the record gives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ending::Finished => "finished",
+            Ending::Quit => "quit",
+            Ending::Interrupted => "interrupted",
+            Ending::Terminated => "terminated",
+            Ending::Hangup => "hangup",
+        }
+    }
+}
+
+/// One session, with the fields of format version 1, in the order they are written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Record {
+    /// The format version, [`VERSION`].
+    pub v: u64,
+    /// When the run started: RFC 3339 with the local UTC offset of that moment.
+    pub start: String,
+    /// When the run ended, the same way.
+    pub end: String,
+    /// The routine's name.
+    pub routine: String,
+    /// `built-in`, or the routine file's path.
+    pub source: String,
+    /// The routine's planned total, in seconds.
+    pub planned_s: u64,
+    /// Seconds spent in holds, pauses not counted.
+    pub active_s: u64,
+    /// Holds completed.
+    pub holds_done: u64,
+    /// Holds in the routine as run.
+    pub holds_total: u64,
+    /// Stretches all of whose holds were completed.
+    pub stretches_done: u64,
+    /// Stretches in the routine as run.
+    pub stretches_total: u64,
+    /// The ids of the stretches skipped with `n`.
+    pub skipped: Vec<String>,
+    /// How the run ended.
+    pub ending: Ending,
+}
+
+/// A record read back, with what its start says: the day and time it belongs to (in the
+/// UTC offset recorded with it) and the instant it ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    /// The record as stored (its version-1 fields).
+    pub record: Record,
+    /// The local calendar date at `start`, in its recorded offset.
+    pub date: Date,
+    /// The local time at `start`, in its recorded offset.
+    pub time: Time,
+    /// The instant `end` names.
+    pub ended: Timestamp,
+}
+
+/// Why a line of the history is skipped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Damage {
+    /// JSON that stops before its end: a write cut short.
+    CutShort,
+    /// Not JSON, or not UTF-8, or longer than [`MAX_LINE_BYTES`].
+    NotJson(String),
+    /// A `v` this program does not know.
+    UnknownVersion(String),
+    /// A field that is needed is missing.
+    Missing(&'static str),
+    /// A field with a value it cannot have.
+    Invalid(&'static str, String),
+}
+
+impl std::fmt::Display for Damage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Damage::CutShort => write!(f, "the line is cut short"),
+            Damage::NotJson(why) => write!(f, "not a JSON object ({why})"),
+            Damage::UnknownVersion(v) => write!(f, "unknown format version `v` {v}"),
+            Damage::Missing(field) => write!(f, "no `{field}`"),
+            Damage::Invalid(field, why) => write!(f, "`{field}` {why}"),
+        }
+    }
+}
+
+impl Record {
+    /// The record's line: one JSON object and a newline.
+    pub fn to_line(&self) -> String {
+        // Serializing plain strings, numbers and a unit enum cannot fail.
+        let mut line = serde_json::to_string(self).unwrap_or_default();
+        line.push('\n');
+        line
+    }
+}
+
+/// A moment as a record writes it: RFC 3339 to the second with its UTC offset,
+/// `2026-12-01T07:30:05+01:00`.
+pub fn stamp(moment: &ZonedDateTime) -> String {
+    moment.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+/// Every field of a version-1 line, each one perhaps missing, as JSON gives them.
+#[derive(Deserialize)]
+struct Raw<'a> {
+    v: Option<serde_json::Number>,
+    #[serde(borrow)]
+    start: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    end: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    routine: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    source: Option<Cow<'a, str>>,
+    planned_s: Option<u64>,
+    active_s: Option<u64>,
+    holds_done: Option<u64>,
+    holds_total: Option<u64>,
+    stretches_done: Option<u64>,
+    stretches_total: Option<u64>,
+    skipped: Option<Vec<String>>,
+    ending: Option<Ending>,
+}
+
+/// Read one line of the history (without its newline).
+pub fn parse_line(line: &[u8]) -> Result<Session, Damage> {
+    if line.len() > MAX_LINE_BYTES {
+        return Err(Damage::NotJson(format!(
+            "longer than {} KiB",
+            MAX_LINE_BYTES / 1024
+        )));
+    }
+    let raw: Raw = serde_json::from_slice(line).map_err(|error| {
+        if error.is_eof() {
+            Damage::CutShort
+        } else {
+            Damage::NotJson(error.to_string())
+        }
+    })?;
+    let v = raw.v.ok_or(Damage::Missing("v"))?;
+    if v.as_u64() != Some(VERSION) {
+        return Err(Damage::UnknownVersion(v.to_string()));
+    }
+    let start = need("start", raw.start)?;
+    let end = need("end", raw.end)?;
+    let (date, time) = local_date_time("start", &start)?;
+    // A timestamp is read only with its UTC offset: this checks `end` whole.
+    let ended: Timestamp = end
+        .parse()
+        .map_err(|e| Damage::Invalid("end", format!("is not a time with a UTC offset: {e}")))?;
+    let routine = need("routine", raw.routine)?;
+    if routine.chars().count() > MAX_ROUTINE_CHARS {
+        return Err(Damage::Invalid("routine", "is too long".into()));
+    }
+    let source = need("source", raw.source)?;
+    if source.len() > MAX_SOURCE_BYTES {
+        return Err(Damage::Invalid("source", "is too long".into()));
+    }
+    let skipped = need("skipped", raw.skipped)?;
+    if skipped.len() > MAX_SKIPPED || skipped.iter().any(|id| id.len() > MAX_ROUTINE_CHARS) {
+        return Err(Damage::Invalid("skipped", "is too long".into()));
+    }
+    let record = Record {
+        v: VERSION,
+        start: start.into_owned(),
+        end: end.into_owned(),
+        routine: routine.into_owned(),
+        source: source.into_owned(),
+        planned_s: need("planned_s", raw.planned_s)?,
+        active_s: need("active_s", raw.active_s)?,
+        holds_done: need("holds_done", raw.holds_done)?,
+        holds_total: need("holds_total", raw.holds_total)?,
+        stretches_done: need("stretches_done", raw.stretches_done)?,
+        stretches_total: need("stretches_total", raw.stretches_total)?,
+        skipped,
+        ending: need("ending", raw.ending)?,
+    };
+    if record.holds_done > record.holds_total || record.stretches_done > record.stretches_total {
+        return Err(Damage::Invalid(
+            "holds_done",
+            "or `stretches_done` is more than its total".into(),
+        ));
+    }
+    Ok(Session {
+        record,
+        date,
+        time,
+        ended,
+    })
+}
+
+fn need<T>(field: &'static str, value: Option<T>) -> Result<T, Damage> {
+    value.ok_or(Damage::Missing(field))
+}
+
+/// The date and time a stamp gives, in its own offset; it must have a time and an offset.
+fn local_date_time(field: &'static str, text: &str) -> Result<(Date, Time), Damage> {
+    let bad = |why: String| Damage::Invalid(field, why);
+    let pieces = Pieces::parse(text).map_err(|e| bad(format!("is not a time: {e}")))?;
+    let time = pieces
+        .time()
+        .ok_or_else(|| bad("has no time of day".into()))?;
+    match pieces.offset() {
+        Some(PiecesOffset::Numeric(_) | PiecesOffset::Zulu) => Ok((pieces.date(), time)),
+        _ => Err(bad("has no UTC offset".into())),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,137 @@
+//! Reading the history backwards from its end, for `stretch due`: only the recent days,
+//! never the whole file, so it is as fast with years of history as with none.
+//!
+//! The file is in the order runs ended. Walking back, a session that ended more than two
+//! days before the earliest day that could still matter proves that every line before it
+//! is older still (a UTC offset is less than 26 hours), so reading stops there. The days
+//! that matter are today and the current streak's: reading goes back as far as the streak
+//! does, and no further. Damaged lines are skipped without a word.
+
+use std::collections::BTreeSet;
+use std::io::{self, Read, Seek, SeekFrom};
+
+use jiff::Timestamp;
+use jiff::civil::{Date, Time};
+use jiff::tz::Offset;
+
+use crate::history::days::{counts, shift, streak_ending};
+use crate::history::record::{MAX_LINE_BYTES, parse_line};
+
+/// How much is read at a time, from the end towards the start.
+const CHUNK: usize = 16 * 1024;
+
+/// What `due` needs to know about the recent days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recent {
+    /// Today already counts (reading stops there: `due` has nothing more to say).
+    DoneToday,
+    /// Today does not count yet; the streak ending yesterday, in days (0 for none).
+    NotYet {
+        /// Consecutive counting days ending yesterday.
+        streak: u64,
+    },
+}
+
+/// Whether today counts and the current streak, from the end of a history.
+pub fn recent(reader: impl Read + Seek, today: Date) -> io::Result<Recent> {
+    let yesterday = shift(today, -1);
+    let mut counting = BTreeSet::new();
+    let mut streak = 0;
+    let mut lines = Backwards::new(reader)?;
+    while let Some(line) = lines.next_line()? {
+        let Ok(session) = parse_line(&line) else {
+            continue;
+        };
+        // The earliest day that could lengthen the streak ending yesterday.
+        let needed = shift(yesterday, -i64::try_from(streak).unwrap_or(i64::MAX));
+        if session.ended < midnight_utc(shift(needed, -2)) {
+            break;
+        }
+        if !counts(&session.record) || session.date > today {
+            continue;
+        }
+        if session.date == today {
+            return Ok(Recent::DoneToday);
+        }
+        if counting.insert(session.date) {
+            streak = streak_ending(&counting, yesterday);
+        }
+    }
+    Ok(Recent::NotYet { streak })
+}
+
+/// 00:00 UTC on `date`.
+fn midnight_utc(date: Date) -> Timestamp {
+    Offset::UTC
+        .to_timestamp(date.to_datetime(Time::midnight()))
+        .unwrap_or(Timestamp::MIN)
+}
+
+/// The lines of a file, last first, without their newlines. A line longer than
+/// [`MAX_LINE_BYTES`] is left out.
+pub struct Backwards<R> {
+    reader: R,
+    /// Where the part of the file not yet read ends.
+    position: u64,
+    /// Read but not yet handed out: the end of a line whose start is not yet read.
+    pending: Vec<u8>,
+    /// The pending line is too long and is being read past.
+    overlong: bool,
+    /// The first line of the file has been handed out.
+    done: bool,
+}
+
+impl<R: Read + Seek> Backwards<R> {
+    /// Lines from the end of `reader`.
+    pub fn new(mut reader: R) -> io::Result<Self> {
+        let position = reader.seek(SeekFrom::End(0))?;
+        Ok(Backwards {
+            reader,
+            position,
+            pending: Vec::new(),
+            overlong: false,
+            done: false,
+        })
+    }
+
+    /// The line before the last one handed out, or `None` at the start of the file.
+    pub fn next_line(&mut self) -> io::Result<Option<Vec<u8>>> {
+        loop {
+            if let Some(newline) = self.pending.iter().rposition(|&b| b == b'\n') {
+                let line = self.pending.split_off(newline + 1);
+                self.pending.truncate(newline);
+                if std::mem::take(&mut self.overlong) || line.is_empty() {
+                    continue;
+                }
+                return Ok(Some(line));
+            }
+            if self.position == 0 {
+                if self.done || self.overlong || self.pending.is_empty() {
+                    return Ok(None);
+                }
+                self.done = true;
+                return Ok(Some(std::mem::take(&mut self.pending)));
+            }
+            self.read_chunk()?;
+            if self.pending.len() > MAX_LINE_BYTES && !self.pending.contains(&b'\n') {
+                self.overlong = true;
+                self.pending.clear();
+            }
+        }
+    }
+
+    /// Read the chunk before `position` in front of what is pending.
+    fn read_chunk(&mut self) -> io::Result<()> {
+        let size = self.position.min(CHUNK as u64);
+        self.position -= size;
+        self.reader.seek(SeekFrom::Start(self.position))?;
+        let mut chunk = vec![0; usize::try_from(size).unwrap_or(CHUNK)];
+        self.reader.read_exact(&mut chunk)?;
+        chunk.extend_from_slice(&self.pending);
+        self.pending = chunk;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,143 @@
+//! `stretch due`: silent and 0 once today counts, else 1 and one line; the streak it
+//! names across a month's end, a daylight-saving change and a trip; fast paths kept quiet.
+
+use std::fmt::Write as _;
+use std::os::unix::fs::PermissionsExt;
+
+use crate::support::{Env, Outcome, fixture, fixture_bytes};
+
+fn due(env: &Env, now: &str, args: &[&str]) -> Outcome {
+    env.stretch()
+        .arg("due")
+        .args(args)
+        .env("STRETCH_TEST_NOW", now)
+        .run()
+}
+
+fn streak_line(days: u32) -> String {
+    format!("No stretching yet today: keep your {days}-day streak going with `stretch run`\n")
+}
+
+#[test]
+fn an_empty_or_missing_history_gets_a_plain_nudge_and_quiet_gets_nothing() {
+    let env = Env::new();
+    let now = "2026-03-03T09:00:00+01:00[Europe/Berlin]";
+    let run = due(&env, now, &[]);
+    run.expect_code(1);
+    assert_eq!(
+        run.stdout,
+        "No stretching yet today: a few minutes of `stretch run` will do you good\n"
+    );
+    assert_eq!(run.stderr, "");
+    env.set_history("");
+    let run = due(&env, now, &["--quiet"]);
+    run.expect_code(1);
+    assert_eq!((run.stdout.as_str(), run.stderr.as_str()), ("", ""));
+}
+
+#[test]
+fn before_and_after_todays_first_session() {
+    let env = Env::new();
+    env.set_history(fixture_bytes("history/month_boundary.jsonl"));
+    let now = "2026-03-03T09:00:00+01:00[Europe/Berlin]";
+    let run = due(&env, now, &[]);
+    run.expect_code(1);
+    assert_eq!(
+        run.stdout,
+        streak_line(5),
+        "Feb 26 to Mar 2, across the month's end"
+    );
+    env.stretch()
+        .args(["run", "--plain"])
+        .arg(fixture("plain/short.toml"))
+        .env("STRETCH_TEST_NOW", now)
+        .run()
+        .expect_code(0);
+    let run = due(&env, now, &[]);
+    run.expect_code(0);
+    assert_eq!((run.stdout.as_str(), run.stderr.as_str()), ("", ""));
+    assert_eq!(due(&env, now, &["--quiet"]).code, 0);
+}
+
+#[test]
+fn a_streak_runs_across_a_daylight_saving_change_and_a_change_of_offset() {
+    let env = Env::new();
+    env.set_history(fixture_bytes("history/dst.jsonl"));
+    let run = due(&env, "2026-03-31T20:00:00+02:00[Europe/Berlin]", &[]);
+    assert_eq!(run.stdout, streak_line(3), "Mar 28, 29 (the change) and 30");
+    // New York, then Berlin: in UTC, or in either zone, two of these share a day.
+    env.set_history(fixture_bytes("history/trip.jsonl"));
+    for now in [
+        "2026-06-04T10:00:00+02:00[Europe/Berlin]",
+        "2026-06-04T04:00:00-04:00[America/New_York]",
+    ] {
+        assert_eq!(due(&env, now, &[]).stdout, streak_line(3), "{now}");
+    }
+}
+
+#[test]
+fn a_100000_line_history_with_an_old_damaged_line_is_answered_without_a_warning() {
+    let env = Env::new();
+    // 100,000 sessions, about 27 a day up to yesterday with a gap a week ago, and a
+    // damaged line near the start.
+    let mut text = String::from("{\"v\":1,\"start\":\"cut\n");
+    let last = jiff::civil::date(2026, 3, 13);
+    for n in 0..100_000i64 {
+        let day = last
+            .checked_sub(jiff::Span::new().days((99_999 - n) / 27))
+            .unwrap();
+        if day == jiff::civil::date(2026, 3, 9) {
+            continue;
+        }
+        let _ = writeln!(
+            text,
+            r#"{{"v":1,"start":"{day}T07:00:00+01:00","end":"{day}T07:07:00+01:00","routine":"hamstrings","source":"built-in","planned_s":420,"active_s":330,"holds_done":11,"holds_total":11,"stretches_done":7,"stretches_total":7,"skipped":[],"ending":"finished"}}"#
+        );
+    }
+    env.set_history(&text);
+    let run = due(&env, "2026-03-14T12:00:00+01:00[Europe/Berlin]", &[]);
+    run.expect_code(1);
+    assert_eq!(run.stdout, streak_line(4), "Mar 10 to 13");
+    assert_eq!(run.stderr, "");
+    let run = due(&env, "2026-03-13T12:00:00+01:00[Europe/Berlin]", &[]);
+    run.expect_code(0);
+}
+
+#[test]
+fn notify_sends_the_nudge_when_notify_send_is_there_and_fails_nothing_when_not() {
+    let env = Env::new();
+    let bin = env.scratch().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let sent = env.scratch().join("sent");
+    let script = bin.join("notify-send");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s|' \"$@\" > '{}'\n", sent.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let now = "2026-03-03T09:00:00+01:00[Europe/Berlin]";
+    let run = env
+        .stretch()
+        .args(["due", "--notify", "--quiet"])
+        .env("STRETCH_TEST_NOW", now)
+        .env("PATH", &bin)
+        .run();
+    run.expect_code(1);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        std::fs::read_to_string(&sent).unwrap(),
+        "--app-name=stretch|stretch|No stretching yet today: a few minutes of `stretch run` will do you good|"
+    );
+    let empty = env.scratch().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let run = env
+        .stretch()
+        .args(["due", "--notify"])
+        .env("STRETCH_TEST_NOW", now)
+        .env("PATH", &empty)
+        .run();
+    run.expect_code(1);
+    assert_eq!(run.stderr, "");
+    assert!(run.stdout.starts_with("No stretching yet today"));
+}

@@ -1,0 +1,168 @@
+//! `stretch log` in its three formats, with `--since`, `-n` and `--weeks`; the days and
+//! streaks it counts across a month's end, a daylight-saving change and a trip; and the
+//! friendly line for an empty history.
+
+use serde_json::json;
+
+use crate::support::{Env, Outcome, fixture_bytes};
+
+/// Sunday 29 November 2026, in Berlin.
+const NOW: &str = "2026-11-29T20:00:00+01:00[Europe/Berlin]";
+
+fn log(env: &Env, now: &str, args: &[&str]) -> Outcome {
+    env.stretch()
+        .arg("log")
+        .args(args)
+        .env("STRETCH_TEST_NOW", now)
+        .run()
+}
+
+fn with(fixture: &str) -> Env {
+    let env = Env::new();
+    env.set_history(fixture_bytes(&format!("history/{fixture}")));
+    env
+}
+
+#[test]
+fn text_lists_the_last_sessions_the_streaks_the_weeks_and_a_chart() {
+    let env = with("log.jsonl");
+    let run = log(&env, NOW, &["-n", "4", "--weeks", "3"]);
+    run.expect_code(0);
+    assert_eq!(
+        run.stdout,
+        "\
+DATE        TIME   ROUTINE                    ACTIVE  HOLDS  ENDED
+2026-11-26  12:00  hamstrings                     7m   3/11  hangup
+2026-11-26  07:00  hamstrings                    30s   0/11  quit
+2026-11-25  07:00  hamstrings                     7m   7/11  finished
+2026-11-23  18:30  My \"evening\", short            3m   2/11  interrupted
+
+Current streak: 0 days   Longest streak: 2 days
+This week: 18 min   Last week: 32 min
+Total: 6 sessions in 5 days, 50 min in holds
+
+
+Mon · ▓ ░
+Tue · █ ·
+Wed · · ▒
+Thu · · ▒
+Fri · · ·
+Sat · · ·
+Sun · · ·
+    · 0 ░ <5 ▒ 5-9 ▓ 10-19 █ 20+ min
+"
+    );
+    assert_eq!(run.stderr.lines().count(), 2, "{}", run.stderr);
+}
+
+#[test]
+fn json_gives_the_figures_every_day_and_the_records_as_stored() {
+    let env = with("log.jsonl");
+    let run = log(&env, NOW, &["--format", "json", "--since", "2026-11-20"]);
+    run.expect_code(0);
+    let mut value = run.json();
+    let sessions = value["sessions"].take();
+    assert_eq!(
+        value,
+        json!({
+            "current_streak_days": 0, "longest_streak_days": 2,
+            "week_minutes": 18, "last_week_minutes": 0, "total_sessions": 4,
+            "total_minutes": 18, "sessions": null,
+            "days": [
+                {"date": "2026-11-23", "minutes": 3, "sessions": 1},
+                {"date": "2026-11-25", "minutes": 7, "sessions": 1},
+                {"date": "2026-11-26", "minutes": 8, "sessions": 2},
+            ]
+        })
+    );
+    let stored: Vec<serde_json::Value> = String::from_utf8(fixture_bytes("history/log.jsonl"))
+        .unwrap()
+        .lines()
+        .skip(3)
+        .take(4)
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(sessions, json!(stored));
+}
+
+#[test]
+fn csv_gives_a_row_a_session_with_a_header() {
+    let env = with("log.jsonl");
+    let run = log(&env, NOW, &["--format", "csv", "--since", "2026-11-23"]);
+    run.expect_code(0);
+    let rows: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(rows.len(), 5);
+    assert_eq!(
+        rows[0],
+        "date,time,routine,source,start,end,planned_s,active_s,holds_done,holds_total,stretches_done,stretches_total,skipped,ending"
+    );
+    assert_eq!(
+        rows[1],
+        "2026-11-23,18:30:00,\"My \"\"evening\"\", short\",built-in,2026-11-23T18:30:00+01:00,2026-11-23T18:34:00+01:00,420,180,2,11,2,3,toe-touch,interrupted"
+    );
+}
+
+#[test]
+fn days_and_streaks_go_by_each_sessions_own_offset() {
+    let env = with("month_boundary.jsonl");
+    let run = log(
+        &env,
+        "2026-03-02T22:00:00+01:00[Europe/Berlin]",
+        &["--format", "json"],
+    );
+    assert_eq!(run.json()["current_streak_days"], 5, "Feb 26 to Mar 2");
+    assert_eq!(
+        run.json()["longest_streak_days"],
+        5,
+        "Feb 25 has no whole stretch"
+    );
+    let env = with("dst.jsonl");
+    let run = log(
+        &env,
+        "2026-03-30T22:00:00+02:00[Europe/Berlin]",
+        &["--format", "json"],
+    );
+    assert_eq!(run.json()["current_streak_days"], 3);
+    let env = with("trip.jsonl");
+    for tz in ["Europe/Berlin", "America/New_York", "UTC"] {
+        let run = env
+            .stretch()
+            .args(["log", "--format", "json"])
+            .env(
+                "STRETCH_TEST_NOW",
+                "2026-06-03T20:00:00+02:00[Europe/Berlin]",
+            )
+            .env("TZ", tz)
+            .run();
+        let dates: Vec<String> = run.json()["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|day| day["date"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(dates, ["2026-06-01", "2026-06-02", "2026-06-03"], "TZ={tz}");
+        assert_eq!(run.json()["current_streak_days"], 3, "TZ={tz}");
+    }
+}
+
+#[test]
+fn an_empty_or_missing_history_gets_a_friendly_line() {
+    let env = Env::new();
+    let run = log(&env, NOW, &[]);
+    run.expect_code(0);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "No sessions yet. Run `stretch run` to start: each session is recorded in {}.\n",
+            env.history().display()
+        )
+    );
+    env.set_history("");
+    let run = log(&env, NOW, &["--format", "json"]);
+    run.expect_code(0);
+    assert_eq!(run.json()["total_sessions"], 0);
+    assert_eq!(
+        log(&env, NOW, &["--format", "csv"]).stdout.lines().count(),
+        1
+    );
+}
