@@ -81,11 +81,12 @@ fn normalised(text: &str) -> String {
 
 /// The safety advice every hold of every built-in routine gives, lowercased: stay
 /// pain-free, don't bounce, breathe, and ease off at sharp pain.
-const SAFETY_CUES: [&str; 4] = [
+const SAFETY_CUES: [&str; 5] = [
     "comfortable, pain-free",
     "don't bounce",
     "breathe slowly",
-    "ease off at once if you feel sharp pain",
+    "ease off",
+    "sharp pain",
 ];
 
 #[test]
