@@ -24,6 +24,12 @@ const BUILTINS: &[(&str, &str)] = &[
         "hamstrings-advanced",
         include_str!("../../routines/hamstrings-advanced.toml"),
     ),
+    ("desk", include_str!("../../routines/desk.toml")),
+    ("lower-back", include_str!("../../routines/lower-back.toml")),
+    (
+        "hips-and-calves",
+        include_str!("../../routines/hips-and-calves.toml"),
+    ),
 ];
 
 /// More routine files than anyone keeps by hand; a folder with more is read only this far.

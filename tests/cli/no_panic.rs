@@ -58,7 +58,7 @@ fn no_invalid_fixture_makes_validate_show_or_list_panic() {
     // `validate` with no FILE reads them all, and still reports the built-ins.
     let all = env.stretch().args(["validate"]).run();
     all.expect_no_crash("validate").expect_code(1);
-    assert_eq!(all.stdout.lines().count(), 3, "{}", all.stdout);
+    assert_eq!(all.stdout.lines().count(), 6, "{}", all.stdout);
 }
 
 /// A small deterministic generator, so that a failure can be reproduced.

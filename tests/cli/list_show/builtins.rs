@@ -1,5 +1,8 @@
 //! The built-in routines, and a user's routine that takes the name of one.
 
+use std::collections::BTreeMap;
+
+use nix::sys::signal::Signal;
 use serde_json::Value;
 
 use super::{BUILTINS, row, words};
@@ -76,8 +79,18 @@ fn normalised(text: &str) -> String {
     text.to_lowercase().replace('\u{2019}', "'")
 }
 
+/// The safety advice every hold of every built-in routine gives, lowercased: stay
+/// pain-free, don't bounce, breathe, and ease off at sharp pain.
+const SAFETY_CUES: [&str; 5] = [
+    "comfortable, pain-free",
+    "don't bounce",
+    "breathe slowly",
+    "ease off",
+    "sharp pain",
+];
+
 #[test]
-fn every_builtin_hold_reminds_not_to_bounce_and_to_stay_pain_free() {
+fn every_builtin_hold_gives_the_safety_advice() {
     let env = Env::new();
     for name in BUILTINS {
         let run = env.stretch().args(["show", name, "--format", "json"]).run();
@@ -97,7 +110,7 @@ fn every_builtin_hold_reminds_not_to_bounce_and_to_stay_pain_free() {
                 .iter()
                 .map(|c| normalised(c["text"].as_str().expect("text")))
                 .collect();
-            for advice in ["don't bounce", "comfortable, pain-free"] {
+            for advice in SAFETY_CUES {
                 assert!(
                     cues.iter().any(|c| c.contains(advice)),
                     "{name}, hold of {}: no `{advice}` among {cues:?}",
@@ -111,6 +124,81 @@ fn every_builtin_hold_reminds_not_to_bounce_and_to_stay_pain_free() {
                     "{cue}"
                 );
             }
+        }
+    }
+}
+
+/// The first line of a plain run of just `id` from the built-in `routine`: its "get
+/// ready" line, with the stretch's name, and its `how` after the name.
+fn get_ready_line(env: &Env, routine: &str, id: &str) -> String {
+    let mut run = env
+        .stretch()
+        .args(["run", routine, "--plain", "--no-bell", "--lead-in", "2m"])
+        .args(["--only", id])
+        .spawn();
+    let line = run.read_line();
+    run.signal(Signal::SIGTERM);
+    run.finish().expect_code(143);
+    line
+}
+
+#[test]
+fn an_id_in_several_builtins_is_the_same_stretch_in_each() {
+    let env = Env::new();
+    let run = env
+        .stretch()
+        .args(["list", "--stretches", "--format", "json"])
+        .run();
+    run.expect_code(0);
+    let rows = run.json();
+    let mut by_id: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    for row in rows.as_array().expect("array") {
+        let routine = row["routine"].as_str().expect("routine");
+        if BUILTINS.contains(&routine) {
+            let id = row["id"].as_str().expect("id").to_string();
+            by_id.entry(id).or_default().push(row.clone());
+        }
+    }
+    let shared: Vec<(&String, &Vec<Value>)> =
+        by_id.iter().filter(|(_, rows)| rows.len() > 1).collect();
+    // The hamstring stretches the new routines share until they can `use` them.
+    let routines_of = |id: &str| -> Vec<&str> {
+        by_id[id]
+            .iter()
+            .map(|row| row["routine"].as_str().expect("routine"))
+            .collect()
+    };
+    assert_eq!(
+        routines_of("lying-strap"),
+        ["hamstrings", "hamstrings-beginner", "lower-back"]
+    );
+    assert_eq!(
+        routines_of("standing-heel-on-step"),
+        ["hamstrings", "hamstrings-beginner", "hips-and-calves"]
+    );
+    for (id, rows) in shared {
+        // Name, level, hold, sides and reps: all but the routine.
+        let without_routine = |row: &Value| {
+            let mut row = row.clone();
+            row.as_object_mut().expect("object").remove("routine");
+            row
+        };
+        let first = without_routine(&rows[0]);
+        let first_routine = rows[0]["routine"].as_str().expect("routine");
+        let first_line = get_ready_line(&env, first_routine, id);
+        assert!(
+            first_line.starts_with("00:00  get ready (2m): "),
+            "{first_line:?}"
+        );
+        for row in &rows[1..] {
+            let routine = row["routine"].as_str().expect("routine");
+            assert_eq!(without_routine(row), first, "{id} in {routine}");
+            // The name and the `how`, as the run says them.
+            assert_eq!(
+                get_ready_line(&env, routine, id),
+                first_line,
+                "{id} in {routine}"
+            );
         }
     }
 }

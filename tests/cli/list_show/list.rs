@@ -106,7 +106,10 @@ fn list_json_has_every_routine_with_its_origin_and_first_problem() {
             "mine",
             "hamstrings",
             "hamstrings-beginner",
-            "hamstrings-advanced"
+            "hamstrings-advanced",
+            "desk",
+            "lower-back",
+            "hips-and-calves",
         ]
     );
     assert_eq!(

@@ -19,4 +19,11 @@ fn words(line: &str) -> Vec<&str> {
     line.split_whitespace().collect()
 }
 
-const BUILTINS: [&str; 3] = ["hamstrings", "hamstrings-beginner", "hamstrings-advanced"];
+const BUILTINS: [&str; 6] = [
+    "hamstrings",
+    "hamstrings-beginner",
+    "hamstrings-advanced",
+    "desk",
+    "lower-back",
+    "hips-and-calves",
+];

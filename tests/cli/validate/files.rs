@@ -326,6 +326,9 @@ fn validate_without_files_checks_the_user_folder_and_the_builtins() {
 ok: builtin:hamstrings.toml (hamstrings, 7 stretches)
 ok: builtin:hamstrings-beginner.toml (hamstrings-beginner, 3 stretches)
 ok: builtin:hamstrings-advanced.toml (hamstrings-advanced, 4 stretches)
+ok: builtin:desk.toml (desk, 8 stretches)
+ok: builtin:lower-back.toml (lower-back, 6 stretches)
+ok: builtin:hips-and-calves.toml (hips-and-calves, 5 stretches)
 "
     );
 
@@ -339,7 +342,10 @@ ok: builtin:hamstrings-advanced.toml (hamstrings-advanced, 4 stretches)
             "ok: {} (Timeline check, 2 stretches)\n\
              ok: builtin:hamstrings.toml (hamstrings, 7 stretches)\n\
              ok: builtin:hamstrings-beginner.toml (hamstrings-beginner, 3 stretches)\n\
-             ok: builtin:hamstrings-advanced.toml (hamstrings-advanced, 4 stretches)\n",
+             ok: builtin:hamstrings-advanced.toml (hamstrings-advanced, 4 stretches)\n\
+             ok: builtin:desk.toml (desk, 8 stretches)\n\
+             ok: builtin:lower-back.toml (lower-back, 6 stretches)\n\
+             ok: builtin:hips-and-calves.toml (hips-and-calves, 5 stretches)\n",
             mine.display()
         )
     );
@@ -349,7 +355,7 @@ ok: builtin:hamstrings-advanced.toml (hamstrings-advanced, 4 stretches)
     );
     assert_eq!(
         headlines(&run.stderr).last().map(String::as_str),
-        Some("1 of 5 routine files are invalid (1 problem)")
+        Some("1 of 8 routine files are invalid (1 problem)")
     );
 }
 
