@@ -15,6 +15,7 @@
 mod support;
 
 mod architecture;
+mod hardening;
 mod list_show;
 mod no_panic;
 mod run_plain;

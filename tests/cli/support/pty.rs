@@ -55,13 +55,17 @@ impl Redraws {
     }
 }
 
-/// Counts the bells the program rings.
+/// Counts the bells the program rings, and keeps the window titles it sets.
 #[derive(Default)]
-struct Bells(usize);
+struct Bells(usize, Vec<String>);
 
 impl vt100::Callbacks for Bells {
     fn audible_bell(&mut self, _: &mut vt100::Screen) {
         self.0 += 1;
+    }
+
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.1.push(String::from_utf8_lossy(title).into_owned());
     }
 }
 
@@ -182,6 +186,16 @@ impl Terminal {
 
     pub fn bells(&self) -> usize {
         self.emulator.lock().expect("emulator").callbacks().0
+    }
+
+    /// Every window title the program has set, in order.
+    pub fn window_titles(&self) -> Vec<String> {
+        self.emulator
+            .lock()
+            .expect("emulator")
+            .callbacks()
+            .1
+            .clone()
     }
 
     /// Wait until `condition` holds for the screen; fail, showing the screen, if it never does.
