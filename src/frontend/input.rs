@@ -5,7 +5,7 @@ use std::sync::mpsc::Sender;
 use std::thread;
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
 use signal_hook::iterator::Signals;
 
 use crate::plan::action::Action;
@@ -20,17 +20,54 @@ pub enum Signal {
     Terminate,
     /// SIGHUP: the terminal went away.
     Hangup,
+    /// SIGQUIT.
+    Quit,
+    /// SIGUSR1.
+    User1,
+    /// SIGUSR2.
+    User2,
+    /// SIGALRM.
+    Alarm,
+    /// SIGPIPE, sent by someone: a write to a closed pipe is an error of the write, which
+    /// ends a run quietly instead (see `frontend::output`).
+    Pipe,
 }
 
 impl Signal {
+    /// Every signal that ends a run.
+    pub const ALL: [Signal; 8] = [
+        Signal::Interrupt,
+        Signal::Terminate,
+        Signal::Hangup,
+        Signal::Quit,
+        Signal::User1,
+        Signal::User2,
+        Signal::Alarm,
+        Signal::Pipe,
+    ];
+
     /// The signal's number (`SIGINT` is 2): a process it ends exits with 128 + this.
     pub fn number(self) -> u8 {
-        let number = match self {
+        u8::try_from(self.raw()).unwrap_or(u8::MAX)
+    }
+
+    /// The signal's number as the system names it.
+    fn raw(self) -> i32 {
+        match self {
             Signal::Hangup => SIGHUP,
             Signal::Interrupt => SIGINT,
             Signal::Terminate => SIGTERM,
-        };
-        u8::try_from(number).unwrap_or(u8::MAX)
+            Signal::Quit => SIGQUIT,
+            Signal::User1 => SIGUSR1,
+            Signal::User2 => SIGUSR2,
+            Signal::Alarm => SIGALRM,
+            Signal::Pipe => SIGPIPE,
+        }
+    }
+
+    /// The signal with the system's number `raw`, if it ends a run.
+    fn from_raw(raw: i32) -> Option<Signal> {
+        Signal::ALL.into_iter().find(|signal| signal.raw() == raw)
     }
 }
 
@@ -45,18 +82,16 @@ pub enum Input {
     Signal(Signal),
 }
 
-/// Catch SIGINT, SIGTERM and SIGHUP from now on and send each as an `Input::Signal`.
+/// Catch every signal of [`Signal::ALL`] from now on and send each as an `Input::Signal`,
+/// so that none of them can end the program without the terminal being restored.
 pub fn listen_for_signals(tx: Sender<Input>) -> anyhow::Result<()> {
-    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    let mut signals = Signals::new(Signal::ALL.map(Signal::raw))?;
     thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             for number in signals.forever() {
-                let signal = match number {
-                    SIGINT => Signal::Interrupt,
-                    SIGTERM => Signal::Terminate,
-                    SIGHUP => Signal::Hangup,
-                    _ => continue,
+                let Some(signal) = Signal::from_raw(number) else {
+                    continue;
                 };
                 if tx.send(Input::Signal(signal)).is_err() {
                     break;
@@ -230,5 +265,13 @@ mod tests {
         assert_eq!(Signal::Hangup.number(), 1);
         assert_eq!(Signal::Interrupt.number(), 2);
         assert_eq!(Signal::Terminate.number(), 15);
+        assert_eq!(Signal::Quit.number(), 3);
+        assert_eq!(Signal::Alarm.number(), 14);
+        assert_eq!(Signal::Pipe.number(), 13);
+        #[cfg(target_os = "linux")]
+        assert_eq!((Signal::User1.number(), Signal::User2.number()), (10, 12));
+        for signal in Signal::ALL {
+            assert_eq!(Signal::from_raw(signal.raw()), Some(signal));
+        }
     }
 }

@@ -5,3 +5,4 @@
 //! terminal raw.
 
 mod command_line;
+mod signals;
