@@ -6,3 +6,4 @@
 
 mod command_line;
 mod signals;
+mod voice_orphans;
