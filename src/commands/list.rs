@@ -38,9 +38,12 @@ struct StretchRow {
 
 /// List every routine, or with `stretches` every stretch, in `format`.
 pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
-    let all = catalog::all_routines();
+    // Each file's rows are made as it is read, and the rest of it dropped at once.
     if stretches {
-        let rows: Vec<StretchRow> = all.iter().flat_map(stretch_rows).collect();
+        let rows: Vec<StretchRow> = catalog::all_routines_with(|loaded| stretch_rows(&loaded))
+            .into_iter()
+            .flatten()
+            .collect();
         match format {
             Format::Json => print_stdout(&text::json(&rows)?)?,
             Format::Text => print_stdout(&table(
@@ -60,7 +63,7 @@ pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
         }
         return Ok(());
     }
-    let rows: Vec<RoutineRow> = all.iter().map(routine_row).collect();
+    let rows: Vec<RoutineRow> = catalog::all_routines_with(|loaded| routine_row(&loaded));
     match format {
         Format::Json => print_stdout(&text::json(&rows)?)?,
         Format::Text => print_stdout(&table(
@@ -110,7 +113,10 @@ fn routine_row(loaded: &Loaded) -> RoutineRow {
             level: None,
             stretches: None,
             total_ms: None,
-            problem: problems.first().map(|p| p.headline(&loaded.file)),
+            problem: problems
+                .diagnostics
+                .first()
+                .map(|p| p.headline(&loaded.file)),
         },
     }
 }

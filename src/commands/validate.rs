@@ -9,6 +9,7 @@ use crate::error::Error;
 use stretch_timer::frontend::output::print_stdout;
 use stretch_timer::routine::catalog::{self, Loaded, Origin};
 use stretch_timer::routine::diagnostic::{self, JsonDiagnostic};
+use stretch_timer::routine::problems::Problems;
 use stretch_timer::routine::text::{self, terminal_safe};
 
 #[derive(Serialize)]
@@ -16,6 +17,8 @@ struct FileReport {
     file: String,
     valid: bool,
     diagnostics: Vec<JsonDiagnostic>,
+    /// How many more problems the file has beyond those listed (see `MAX_PROBLEMS`).
+    more: usize,
 }
 
 /// Check `files` (none: the user's routines and the built-in ones) and report every
@@ -42,10 +45,12 @@ pub fn run(files: &[PathBuf], format: Format) -> Result<(), Error> {
                     diagnostics: match &l.routine {
                         Ok(_) => Vec::new(),
                         Err(problems) => problems
+                            .diagnostics
                             .iter()
                             .map(|d| JsonDiagnostic::new(&l.file, d))
                             .collect(),
                     },
+                    more: l.routine.as_ref().err().map_or(0, |p| p.more),
                 })
                 .collect();
             print_stdout(&text::json(&reports)?)?;
@@ -71,7 +76,7 @@ pub fn run(files: &[PathBuf], format: Format) -> Result<(), Error> {
                 let problems: usize = loaded
                     .iter()
                     .filter_map(|l| l.routine.as_ref().err())
-                    .map(Vec::len)
+                    .map(Problems::total)
                     .sum();
                 anstream::eprintln!(
                     "error: {invalid} of {} routine file{} invalid ({problems} problem{})",

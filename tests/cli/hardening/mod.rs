@@ -5,5 +5,7 @@
 //! terminal raw.
 
 mod command_line;
+mod folder;
+mod hostile_files;
 mod signals;
 mod voice_orphans;
