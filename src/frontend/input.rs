@@ -5,7 +5,9 @@ use std::sync::mpsc::Sender;
 use std::thread;
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
+use signal_hook::consts::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+};
 use signal_hook::iterator::Signals;
 
 use crate::plan::action::Action;
@@ -80,20 +82,33 @@ pub enum Input {
     Resize,
     /// A signal arrived.
     Signal(Signal),
+    /// Ctrl-Z typed in raw mode, or SIGTSTP: hand the terminal back and stop.
+    Suspend,
+    /// SIGCONT: the process goes on after being stopped, perhaps by a signal it could not
+    /// catch (`kill -STOP`), and the shell may have reset the terminal.
+    Continue,
 }
 
 /// Catch every signal of [`Signal::ALL`] from now on and send each as an `Input::Signal`,
-/// so that none of them can end the program without the terminal being restored.
+/// so that none of them can end the program without the terminal being restored; and
+/// SIGTSTP as `Input::Suspend`, SIGCONT as `Input::Continue`.
 pub fn listen_for_signals(tx: Sender<Input>) -> anyhow::Result<()> {
     let mut signals = Signals::new(Signal::ALL.map(Signal::raw))?;
+    signals.add_signal(SIGTSTP)?;
+    signals.add_signal(SIGCONT)?;
     thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             for number in signals.forever() {
-                let Some(signal) = Signal::from_raw(number) else {
-                    continue;
+                let input = match number {
+                    SIGTSTP => Input::Suspend,
+                    SIGCONT => Input::Continue,
+                    _ => match Signal::from_raw(number) {
+                        Some(signal) => Input::Signal(signal),
+                        None => continue,
+                    },
                 };
-                if tx.send(Input::Signal(signal)).is_err() {
+                if tx.send(input).is_err() {
                     break;
                 }
             }
@@ -109,7 +124,7 @@ pub fn listen_for_keys(tx: Sender<Input>) -> anyhow::Result<()> {
             #[cfg(debug_assertions)]
             crate::frontend::terminal::panic_if_asked("keys");
             let input = match event {
-                Event::Key(key) => action_for(key).map(Input::Action),
+                Event::Key(key) => input_for(key),
                 Event::Resize(..) => Some(Input::Resize),
                 _ => None,
             };
@@ -122,6 +137,20 @@ pub fn listen_for_keys(tx: Sender<Input>) -> anyhow::Result<()> {
     })?;
     // In raw mode Ctrl-C is a key, so a run without this thread could not be stopped.
     Ok(())
+}
+
+/// What a key stands for, if anything: Ctrl-Z suspends (raw mode turns off the terminal's
+/// own), and the other keys stand for actions (see [`action_for`]).
+pub fn input_for(key: KeyEvent) -> Option<Input> {
+    let control_only =
+        key.modifiers.contains(KeyModifiers::CONTROL) && !key.modifiers.contains(KeyModifiers::ALT);
+    if key.kind != KeyEventKind::Release
+        && control_only
+        && matches!(key.code, KeyCode::Char('z' | 'Z'))
+    {
+        return Some(Input::Suspend);
+    }
+    action_for(key).map(Input::Action)
 }
 
 /// The action a key stands for, if any. Key releases are ignored (terminals that report
@@ -258,6 +287,22 @@ mod tests {
             KeyEventState::NONE,
         );
         assert_eq!(action_for(repeat), Some(Action::AddTime));
+    }
+
+    #[test]
+    fn control_z_suspends_and_other_keys_are_their_actions() {
+        assert_eq!(
+            input_for(press(KeyCode::Char('z'), KeyModifiers::CONTROL)),
+            Some(Input::Suspend)
+        );
+        assert_eq!(
+            input_for(press(KeyCode::Char('z'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            input_for(press(KeyCode::Char(' '), KeyModifiers::NONE)),
+            Some(Input::Action(Action::TogglePause))
+        );
     }
 
     #[test]

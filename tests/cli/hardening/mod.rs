@@ -8,4 +8,5 @@ mod command_line;
 mod folder;
 mod hostile_files;
 mod signals;
+mod suspend;
 mod voice_orphans;

@@ -241,6 +241,20 @@ impl Terminal {
         self.keyboard.flush().expect("flush keys");
     }
 
+    /// The program's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("pid")
+    }
+
+    /// Scribble over the emulated screen, as what else writes to a terminal does: only a
+    /// full redraw puts the program's frame back.
+    pub fn garble_screen(&self) {
+        self.emulator
+            .lock()
+            .expect("emulator")
+            .process(b"\x1b[2J\x1b[Hgarbled");
+    }
+
     pub fn signal(&self, signal: Signal) {
         let pid = self.child.process_id().expect("pid");
         kill(Pid::from_raw(i32::try_from(pid).expect("pid fits")), signal).expect("send signal");
