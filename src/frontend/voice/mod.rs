@@ -258,15 +258,17 @@ impl Speaker {
     /// running, whether or not the program that started it has already exited; reap the
     /// utterance being said.
     fn stop(&mut self) {
-        if let Some(mut child) = self.speaking.take() {
-            // Until it is reaped below, the child's id (its group's id) cannot be reused.
-            if group_of(&child).is_none() {
-                let _ = child.kill();
-            }
-            self.kill_groups();
+        let mut speaking = self.speaking.take();
+        if let Some(child) = &mut speaking
+            && group_of(child).is_none()
+        {
+            let _ = child.kill();
+        }
+        // Until it is reaped below, the utterance's id (its group's id) cannot be reused.
+        self.kill_groups();
+        if let Some(mut child) = speaking {
             let _ = child.wait();
         }
-        self.kill_groups();
     }
 
     /// Kill every process left in the groups of the utterances started. A group with no
