@@ -69,6 +69,9 @@ mod tests {
         assert_eq!(Error::Signal(Signal::Hangup).code(), 129);
         assert_eq!(Error::Signal(Signal::Interrupt).code(), 130);
         assert_eq!(Error::Signal(Signal::Terminate).code(), 143);
+        assert_eq!(Error::Signal(Signal::Quit).code(), 131);
+        assert_eq!(Error::Signal(Signal::Pipe).code(), 141);
+        assert_eq!(Error::Signal(Signal::Alarm).code(), 142);
     }
 
     #[test]

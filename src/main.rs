@@ -15,14 +15,13 @@ use clap::Parser;
 use crate::cli::{Cli, Command};
 use crate::commands::{due, list, log, remind, run, show, validate};
 use crate::error::Error;
-use stretch_timer::routine::text::terminal_safe;
+use stretch_timer::routine::text::{terminal_safe, terminal_safe_multiline};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
-            // `--help` and `--version` land here too, with status 0.
-            let _ = error.print();
+            print_usage_error(&error);
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
     };
@@ -35,6 +34,20 @@ fn main() -> ExitCode {
             ExitCode::from(error.code())
         }
     }
+}
+
+/// clap's message for a command line it refused, or the `--help` and `--version` that
+/// land here too (status 0, printed as clap prints them). A refusal quotes the user's
+/// values back, so it is rendered without styling and each line is made terminal-safe,
+/// as every other message: `--level $'\e]0;TITLE\a'` must not set the window title.
+fn print_usage_error(error: &clap::Error) {
+    if !error.use_stderr() {
+        let _ = error.print();
+        return;
+    }
+    // `StyledStr`'s `Display` is the plain text, without clap's escape sequences.
+    let plain = error.render().to_string();
+    anstream::eprintln!("{}", terminal_safe_multiline(plain.trim_end()));
 }
 
 fn execute(command: Command) -> Result<(), Error> {

@@ -41,9 +41,13 @@ struct StretchRow {
 
 /// List every routine, or with `stretches` every stretch, in `format`.
 pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
-    let all = catalog::all_routines();
+    // Each file's rows are made as it is read, and the rest of it dropped at once.
     if stretches {
-        let rows: Vec<StretchRow> = all.iter().flat_map(|l| stretch_rows(l, &all)).collect();
+        let rows: Vec<StretchRow> =
+            catalog::all_routines_with(|loaded, shadowed| stretch_rows(&loaded, shadowed))
+                .into_iter()
+                .flatten()
+                .collect();
         match format {
             Format::Json => print_stdout(&text::json(&rows)?)?,
             Format::Text => print_stdout(&table(
@@ -63,7 +67,8 @@ pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
         }
         return Ok(());
     }
-    let rows: Vec<RoutineRow> = all.iter().map(|l| routine_row(l, &all)).collect();
+    let rows: Vec<RoutineRow> =
+        catalog::all_routines_with(|loaded, shadowed| routine_row(&loaded, shadowed));
     match format {
         Format::Json => print_stdout(&text::json(&rows)?)?,
         Format::Text => print_stdout(&table(
@@ -94,18 +99,17 @@ pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
 }
 
 /// The name to run `loaded` by: its own, or `builtin:NAME` where one of the user's
-/// routines in `all` shadows it.
-fn run_name(loaded: &Loaded, all: &[Loaded]) -> String {
-    if catalog::is_shadowed(loaded, all) {
+/// routines shadows it.
+fn run_name(loaded: &Loaded, shadowed: bool) -> String {
+    if shadowed {
         format!("{}{}", catalog::BUILTIN_PREFIX, loaded.name)
     } else {
         loaded.name.clone()
     }
 }
 
-fn routine_row(loaded: &Loaded, all: &[Loaded]) -> RoutineRow {
-    let name = run_name(loaded, all);
-    let shadowed = catalog::is_shadowed(loaded, all);
+fn routine_row(loaded: &Loaded, shadowed: bool) -> RoutineRow {
+    let name = run_name(loaded, shadowed);
     match &loaded.routine {
         Ok(routine) => RoutineRow {
             name,
@@ -127,16 +131,19 @@ fn routine_row(loaded: &Loaded, all: &[Loaded]) -> RoutineRow {
             level: None,
             stretches: None,
             total_ms: None,
-            problem: problems.first().map(|p| p.headline(&loaded.file)),
+            problem: problems
+                .diagnostics
+                .first()
+                .map(|p| p.headline(&loaded.file)),
         },
     }
 }
 
-fn stretch_rows(loaded: &Loaded, all: &[Loaded]) -> Vec<StretchRow> {
+fn stretch_rows(loaded: &Loaded, shadowed: bool) -> Vec<StretchRow> {
     let Ok(routine) = &loaded.routine else {
         return Vec::new();
     };
-    let name = run_name(loaded, all);
+    let name = run_name(loaded, shadowed);
     routine
         .stretches
         .iter()

@@ -77,8 +77,16 @@ pub fn to_record(run: &Run<'_>) -> Option<record::Record> {
             Ending::Finished => record::Ending::Finished,
             Ending::Quit => record::Ending::Quit,
             Ending::Signal(Signal::Interrupt) => record::Ending::Interrupted,
-            Ending::Signal(Signal::Terminate) => record::Ending::Terminated,
             Ending::Signal(Signal::Hangup) => record::Ending::Hangup,
+            // SIGTERM, and the other signals that end a run as it does.
+            Ending::Signal(
+                Signal::Terminate
+                | Signal::Quit
+                | Signal::User1
+                | Signal::User2
+                | Signal::Alarm
+                | Signal::Pipe,
+            ) => record::Ending::Terminated,
         },
     })
 }

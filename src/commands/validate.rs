@@ -1,4 +1,4 @@
-//! The `validate` command: check routine files and report every problem in each.
+//! The `validate` command: check routine files and report the problems in each.
 
 use std::path::Path;
 
@@ -33,71 +33,76 @@ struct FileReport {
     file: String,
     valid: bool,
     diagnostics: Vec<JsonDiagnostic>,
+    /// How many more problems the file has beyond those listed (see `MAX_PROBLEMS`).
+    more: usize,
+    /// How many problems in all, for the last line of the text report.
+    #[serde(skip)]
+    problems: usize,
 }
 
 /// Check `files`, paths or routine names (none: the user's routines and the built-in
-/// ones), and report every problem in `format`; [`Error::Invalid`] when any is not a
-/// valid routine.
+/// ones), and report their problems in `format`; [`Error::Invalid`] when any is not a
+/// valid routine. Each file is reported as it is read, and only its report kept.
 pub fn run(files: &[String], format: Format) -> Result<(), Error> {
-    let loaded: Vec<Loaded> = if files.is_empty() {
-        catalog::all_routines()
+    let report = |loaded: Loaded| check(&loaded, format);
+    let checked: Vec<Result<FileReport, Error>> = if files.is_empty() {
+        catalog::all_routines_with(|loaded, _| report(loaded))
     } else {
-        files.iter().map(|file| load(file)).collect()
+        files.iter().map(|file| report(load(file))).collect()
     };
-    let invalid = loaded.iter().filter(|l| l.routine.is_err()).count();
+    let reports = checked.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let invalid = reports.iter().filter(|r| !r.valid).count();
     match format {
-        Format::Json => {
-            let reports: Vec<FileReport> = loaded
-                .iter()
-                .map(|l| FileReport {
-                    file: l.file.name.clone(),
-                    valid: l.routine.is_ok(),
-                    diagnostics: match &l.routine {
-                        Ok(_) => Vec::new(),
-                        Err(problems) => problems
-                            .iter()
-                            .map(|d| JsonDiagnostic::new(&l.file, d))
-                            .collect(),
-                    },
-                })
-                .collect();
-            print_stdout(&text::json(&reports)?)?;
+        Format::Json => print_stdout(&text::json(&reports)?)?,
+        Format::Text if invalid > 0 => {
+            let problems: usize = reports.iter().map(|r| r.problems).sum();
+            anstream::eprintln!(
+                "error: {invalid} of {} routine file{} invalid ({problems} problem{})",
+                reports.len(),
+                if reports.len() == 1 { " is" } else { "s are" },
+                if problems == 1 { "" } else { "s" }
+            );
         }
-        Format::Text => {
-            for l in &loaded {
-                match &l.routine {
-                    Ok(routine) => print_stdout(&format!(
-                        "ok: {} ({}, {} stretch{})\n",
-                        terminal_safe(&l.file.name),
-                        terminal_safe(&routine.name),
-                        routine.stretches.len(),
-                        if routine.stretches.len() == 1 {
-                            ""
-                        } else {
-                            "es"
-                        }
-                    ))?,
-                    Err(problems) => diagnostic::eprint(&l.file, problems),
-                }
-            }
-            if invalid > 0 {
-                let problems: usize = loaded
-                    .iter()
-                    .filter_map(|l| l.routine.as_ref().err())
-                    .map(Vec::len)
-                    .sum();
-                anstream::eprintln!(
-                    "error: {invalid} of {} routine file{} invalid ({problems} problem{})",
-                    loaded.len(),
-                    if loaded.len() == 1 { " is" } else { "s are" },
-                    if problems == 1 { "" } else { "s" }
-                );
-            }
-        }
+        Format::Text => {}
     }
     if invalid == 0 {
         Ok(())
     } else {
         Err(Error::Invalid)
     }
+}
+
+/// The report of one file; in text, printed at once.
+fn check(loaded: &Loaded, format: Format) -> Result<FileReport, Error> {
+    if format == Format::Text {
+        match &loaded.routine {
+            Ok(routine) => print_stdout(&format!(
+                "ok: {} ({}, {} stretch{})\n",
+                terminal_safe(&loaded.file.name),
+                terminal_safe(&routine.name),
+                routine.stretches.len(),
+                if routine.stretches.len() == 1 {
+                    ""
+                } else {
+                    "es"
+                }
+            ))?,
+            Err(problems) => diagnostic::eprint(&loaded.file, problems),
+        }
+    }
+    let problems = loaded.routine.as_ref().err();
+    Ok(FileReport {
+        file: loaded.file.name.clone(),
+        valid: problems.is_none(),
+        diagnostics: match (problems, format) {
+            (Some(problems), Format::Json) => problems
+                .diagnostics
+                .iter()
+                .map(|d| JsonDiagnostic::new(&loaded.file, d))
+                .collect(),
+            _ => Vec::new(),
+        },
+        more: problems.map_or(0, |p| p.more),
+        problems: problems.map_or(0, |p| p.total()),
+    })
 }

@@ -5,7 +5,9 @@ use std::sync::mpsc::Sender;
 use std::thread;
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+};
 use signal_hook::iterator::Signals;
 
 use crate::plan::action::Action;
@@ -20,17 +22,54 @@ pub enum Signal {
     Terminate,
     /// SIGHUP: the terminal went away.
     Hangup,
+    /// SIGQUIT.
+    Quit,
+    /// SIGUSR1.
+    User1,
+    /// SIGUSR2.
+    User2,
+    /// SIGALRM.
+    Alarm,
+    /// SIGPIPE, sent by someone: a write to a closed pipe is an error of the write, which
+    /// ends a run quietly instead (see `frontend::output`).
+    Pipe,
 }
 
 impl Signal {
+    /// Every signal that ends a run.
+    pub const ALL: [Signal; 8] = [
+        Signal::Interrupt,
+        Signal::Terminate,
+        Signal::Hangup,
+        Signal::Quit,
+        Signal::User1,
+        Signal::User2,
+        Signal::Alarm,
+        Signal::Pipe,
+    ];
+
     /// The signal's number (`SIGINT` is 2): a process it ends exits with 128 + this.
     pub fn number(self) -> u8 {
-        let number = match self {
+        u8::try_from(self.raw()).unwrap_or(u8::MAX)
+    }
+
+    /// The signal's number as the system names it.
+    fn raw(self) -> i32 {
+        match self {
             Signal::Hangup => SIGHUP,
             Signal::Interrupt => SIGINT,
             Signal::Terminate => SIGTERM,
-        };
-        u8::try_from(number).unwrap_or(u8::MAX)
+            Signal::Quit => SIGQUIT,
+            Signal::User1 => SIGUSR1,
+            Signal::User2 => SIGUSR2,
+            Signal::Alarm => SIGALRM,
+            Signal::Pipe => SIGPIPE,
+        }
+    }
+
+    /// The signal with the system's number `raw`, if it ends a run.
+    fn from_raw(raw: i32) -> Option<Signal> {
+        Signal::ALL.into_iter().find(|signal| signal.raw() == raw)
     }
 }
 
@@ -45,22 +84,33 @@ pub enum Input {
     Signal(Signal),
     /// The voice dropped a cue it could not start in time: these words were not said.
     Unspoken(String),
+    /// Ctrl-Z typed in raw mode, or SIGTSTP: hand the terminal back and stop.
+    Suspend,
+    /// SIGCONT: the process goes on after being stopped, perhaps by a signal it could not
+    /// catch (`kill -STOP`), and the shell may have reset the terminal.
+    Continue,
 }
 
-/// Catch SIGINT, SIGTERM and SIGHUP from now on and send each as an `Input::Signal`.
+/// Catch every signal of [`Signal::ALL`] from now on and send each as an `Input::Signal`,
+/// so that none of them can end the program without the terminal being restored; and
+/// SIGTSTP as `Input::Suspend`, SIGCONT as `Input::Continue`.
 pub fn listen_for_signals(tx: Sender<Input>) -> anyhow::Result<()> {
-    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    let mut signals = Signals::new(Signal::ALL.map(Signal::raw))?;
+    signals.add_signal(SIGTSTP)?;
+    signals.add_signal(SIGCONT)?;
     thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             for number in signals.forever() {
-                let signal = match number {
-                    SIGINT => Signal::Interrupt,
-                    SIGTERM => Signal::Terminate,
-                    SIGHUP => Signal::Hangup,
-                    _ => continue,
+                let input = match number {
+                    SIGTSTP => Input::Suspend,
+                    SIGCONT => Input::Continue,
+                    _ => match Signal::from_raw(number) {
+                        Some(signal) => Input::Signal(signal),
+                        None => continue,
+                    },
                 };
-                if tx.send(Input::Signal(signal)).is_err() {
+                if tx.send(input).is_err() {
                     break;
                 }
             }
@@ -76,7 +126,7 @@ pub fn listen_for_keys(tx: Sender<Input>) -> anyhow::Result<()> {
             #[cfg(debug_assertions)]
             crate::frontend::terminal::panic_if_asked("keys");
             let input = match event {
-                Event::Key(key) => action_for(key).map(Input::Action),
+                Event::Key(key) => input_for(key),
                 Event::Resize(..) => Some(Input::Resize),
                 _ => None,
             };
@@ -89,6 +139,20 @@ pub fn listen_for_keys(tx: Sender<Input>) -> anyhow::Result<()> {
     })?;
     // In raw mode Ctrl-C is a key, so a run without this thread could not be stopped.
     Ok(())
+}
+
+/// What a key stands for, if anything: Ctrl-Z suspends (raw mode turns off the terminal's
+/// own), and the other keys stand for actions (see [`action_for`]).
+pub fn input_for(key: KeyEvent) -> Option<Input> {
+    let control_only =
+        key.modifiers.contains(KeyModifiers::CONTROL) && !key.modifiers.contains(KeyModifiers::ALT);
+    if key.kind != KeyEventKind::Release
+        && control_only
+        && matches!(key.code, KeyCode::Char('z' | 'Z'))
+    {
+        return Some(Input::Suspend);
+    }
+    action_for(key).map(Input::Action)
 }
 
 /// The action a key stands for, if any. Key releases are ignored (terminals that report
@@ -228,9 +292,33 @@ mod tests {
     }
 
     #[test]
+    fn control_z_suspends_and_other_keys_are_their_actions() {
+        assert_eq!(
+            input_for(press(KeyCode::Char('z'), KeyModifiers::CONTROL)),
+            Some(Input::Suspend)
+        );
+        assert_eq!(
+            input_for(press(KeyCode::Char('z'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            input_for(press(KeyCode::Char(' '), KeyModifiers::NONE)),
+            Some(Input::Action(Action::TogglePause))
+        );
+    }
+
+    #[test]
     fn signals_have_their_numbers() {
         assert_eq!(Signal::Hangup.number(), 1);
         assert_eq!(Signal::Interrupt.number(), 2);
         assert_eq!(Signal::Terminate.number(), 15);
+        assert_eq!(Signal::Quit.number(), 3);
+        assert_eq!(Signal::Alarm.number(), 14);
+        assert_eq!(Signal::Pipe.number(), 13);
+        #[cfg(target_os = "linux")]
+        assert_eq!((Signal::User1.number(), Signal::User2.number()), (10, 12));
+        for signal in Signal::ALL {
+            assert_eq!(Signal::from_raw(signal.raw()), Some(signal));
+        }
     }
 }

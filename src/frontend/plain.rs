@@ -92,6 +92,27 @@ impl FrontEnd for Plain<'_> {
             None => Ok(()),
         }
     }
+
+    fn suspend(&mut self, now: Duration) -> anyhow::Result<()> {
+        let line = format_line(now, "suspended", false, self.newline);
+        self.write(&line)
+    }
+
+    fn resume(&mut self, now: Duration) -> anyhow::Result<()> {
+        let line = format_line(now, "resumed", false, self.newline);
+        self.write(&line)
+    }
+
+    fn lost_time(&mut self, now: Duration, gap: Duration) -> anyhow::Result<()> {
+        let gap = duration::format(Duration::from_secs(gap.as_secs()));
+        let line = format_line(
+            now,
+            &format!("stopped for {gap}, counted as paused"),
+            false,
+            self.newline,
+        );
+        self.write(&line)
+    }
 }
 
 /// The line that says what a key did, when the lines of the events it caused do not.

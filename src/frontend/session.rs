@@ -18,6 +18,8 @@ use crate::plan::engine::{Engine, Event, Summary, View};
 use crate::plan::timeline::Timeline;
 use crate::routine::Routine;
 
+mod suspend;
+
 /// How long "routine complete" may take to be said before the program exits.
 pub const LAST_WORDS: Duration = Duration::from_secs(3);
 
@@ -97,6 +99,21 @@ pub trait FrontEnd {
     /// The voice dropped a cue unsaid, `text`. Nothing to show by default.
     fn unspoken(&mut self, _now: Duration, _text: &str) -> anyhow::Result<()> {
         Ok(())
+    }
+    /// The run is about to be suspended (Ctrl-Z, SIGTSTP); the terminal is given back
+    /// after this. Nothing to say by default.
+    fn suspend(&mut self, _now: Duration) -> anyhow::Result<()> {
+        Ok(())
+    }
+    /// The run goes on after being suspended, the terminal taken again: whatever was on
+    /// screen is gone. By default, redrawn as after a resize.
+    fn resume(&mut self, _now: Duration) -> anyhow::Result<()> {
+        self.resize()
+    }
+    /// The loop woke `gap` later than it was due, stopped by what it could not catch
+    /// (`kill -STOP`), and the gap counts as paused. By default, redrawn as after a resize.
+    fn lost_time(&mut self, _now: Duration, _gap: Duration) -> anyhow::Result<()> {
+        self.resize()
     }
 }
 
@@ -211,7 +228,10 @@ impl Session<'_, '_> {
             }
             front_end.show(now, &self.engine.view(now))?;
 
-            let input = match clock.wait(front_end.next_wake(&self.engine, now)) {
+            let due = front_end.next_wake(&self.engine, now);
+            let woke = clock.wait(due);
+            self.make_up_lost_time(front_end, due, clock.now())?;
+            let input = match woke {
                 Wake::Deadline => continue,
                 Wake::Input(input) => input,
                 // Paused with nobody left to resume: stop as if asked to.
@@ -224,6 +244,8 @@ impl Session<'_, '_> {
                 Input::Signal(signal) => return Ok(Ending::Signal(signal)),
                 Input::Resize => front_end.resize()?,
                 Input::Unspoken(text) => front_end.unspoken(now, &text)?,
+                Input::Suspend => self.suspend(clock, front_end)?,
+                Input::Continue => self.continued(front_end)?,
                 Input::Action(Action::Quit) => return Ok(Ending::Quit),
                 Input::Action(Action::Interrupt) => return Ok(Ending::Signal(Signal::Interrupt)),
                 Input::Action(action) => {

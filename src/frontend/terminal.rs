@@ -12,6 +12,9 @@ use crossterm::{cursor, execute, terminal};
 /// out are taken (the hook, then the guard's drop while unwinding).
 static RAW_MODE: AtomicBool = AtomicBool::new(false);
 static FULL_SCREEN: AtomicBool = AtomicBool::new(false);
+/// What `suspend` switched off, for `reenter` to switch on again.
+static SUSPENDED_RAW_MODE: AtomicBool = AtomicBool::new(false);
+static SUSPENDED_FULL_SCREEN: AtomicBool = AtomicBool::new(false);
 static PANIC_HOOK: Once = Once::new();
 
 /// The terminal in raw mode (and full screen, if asked), until this is dropped.
@@ -53,6 +56,36 @@ pub fn restore() {
     if RAW_MODE.swap(false, Ordering::SeqCst) {
         let _ = terminal::disable_raw_mode();
     }
+}
+
+/// Give the terminal back as it was, for the shell while the process is stopped;
+/// [`reenter`] takes it again. Nothing when no front end changed it.
+pub fn suspend() {
+    if RAW_MODE.load(Ordering::SeqCst) {
+        SUSPENDED_RAW_MODE.store(true, Ordering::SeqCst);
+    }
+    if FULL_SCREEN.load(Ordering::SeqCst) {
+        SUSPENDED_FULL_SCREEN.store(true, Ordering::SeqCst);
+    }
+    restore();
+}
+
+/// Put the terminal back in the state the front end asked for, after [`suspend`] or after
+/// the process was stopped and continued by someone else (the shell may have reset its
+/// modes meanwhile). Nothing when no front end changed it.
+pub fn reenter() -> anyhow::Result<()> {
+    if RAW_MODE.load(Ordering::SeqCst) || SUSPENDED_RAW_MODE.swap(false, Ordering::SeqCst) {
+        // crossterm does nothing for raw mode it believes is on: off first, so that the
+        // modes are set again whatever the shell did.
+        let _ = terminal::disable_raw_mode();
+        terminal::enable_raw_mode()?;
+        RAW_MODE.store(true, Ordering::SeqCst);
+    }
+    if FULL_SCREEN.load(Ordering::SeqCst) || SUSPENDED_FULL_SCREEN.swap(false, Ordering::SeqCst) {
+        FULL_SCREEN.store(true, Ordering::SeqCst);
+        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+    }
+    Ok(())
 }
 
 /// Restore the terminal before the default hook prints, so the panic message lands on

@@ -13,6 +13,9 @@ pub trait Clock<I> {
     /// Wait until `until` (a time since the run began; `None`: no deadline) or the next
     /// input, whichever comes first.
     fn wait(&mut self, until: Option<Duration>) -> Wake<I>;
+    /// Stop the whole process until something continues it (SIGCONT from `fg`), as Ctrl-Z
+    /// does in a shell. The time stopped passes on this clock.
+    fn stop(&mut self);
 }
 
 /// Why a [`Clock::wait`] returned.
@@ -73,6 +76,11 @@ impl<I> Clock<I> for RealClock<'_, I> {
             None => Wake::Closed,
         }
     }
+
+    fn stop(&mut self) {
+        // SIGSTOP, which nothing catches: this returns once the process is continued.
+        let _ = nix::sys::signal::raise(nix::sys::signal::Signal::SIGSTOP);
+    }
 }
 
 /// Fake time for tests: waiting jumps straight to the deadline, or to the next scripted
@@ -84,6 +92,12 @@ pub struct ScriptedClock<I> {
     inputs: std::collections::VecDeque<(Duration, I)>,
     /// How many times `wait` was called.
     pub waits: usize,
+    /// How long each `stop` lasts in fake time.
+    pub stop_lasts: Duration,
+    /// How many times `stop` was called.
+    pub stops: usize,
+    /// Wake this late from the first deadline at or after this time (`kill -STOP`).
+    pub oversleep: Option<(Duration, Duration)>,
 }
 
 #[cfg(test)]
@@ -94,6 +108,20 @@ impl<I> ScriptedClock<I> {
             now: Duration::ZERO,
             inputs: inputs.into_iter().collect(),
             waits: 0,
+            stop_lasts: Duration::ZERO,
+            stops: 0,
+            oversleep: None,
+        }
+    }
+
+    /// The time a wait for `until` wakes at: `until`, or later once for `oversleep`.
+    fn woken_at(&mut self, until: Duration) -> Duration {
+        match self.oversleep {
+            Some((from, late)) if until >= from => {
+                self.oversleep = None;
+                until.saturating_add(late)
+            }
+            _ => until,
         }
     }
 }
@@ -109,7 +137,7 @@ impl<I> Clock<I> for ScriptedClock<I> {
         assert!(self.waits < 10_000, "the loop does not get anywhere");
         match (self.inputs.front().map(|(at, _)| *at), until) {
             (Some(at), Some(until)) if at > until => {
-                self.now = until;
+                self.now = self.woken_at(until);
                 Wake::Deadline
             }
             (Some(_), _) => match self.inputs.pop_front() {
@@ -120,11 +148,16 @@ impl<I> Clock<I> for ScriptedClock<I> {
                 None => Wake::Closed,
             },
             (None, Some(until)) => {
-                self.now = until;
+                self.now = self.woken_at(until);
                 Wake::Deadline
             }
             (None, None) => Wake::Closed,
         }
+    }
+
+    fn stop(&mut self) {
+        self.stops += 1;
+        self.now = self.now.saturating_add(self.stop_lasts);
     }
 }
 

@@ -2,8 +2,9 @@
 //! folder, and paths given on the command line. Reading a file is bounded and never trusts
 //! its size, type or encoding.
 
-use std::fs::{self, File};
-use std::io::Read;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use etcetera::BaseStrategy;
@@ -11,6 +12,7 @@ use etcetera::BaseStrategy;
 use crate::routine::Routine;
 use crate::routine::diagnostic::{Diagnostic, SourceFile};
 use crate::routine::limits::{MAX_FILE_BYTES, MAX_FILE_MIB};
+use crate::routine::problems::Problems;
 use crate::routine::read;
 use crate::routine::suggest::closest;
 
@@ -65,8 +67,8 @@ pub struct Loaded {
     pub origin: Origin,
     /// Its text and name, as diagnostics point into them.
     pub file: SourceFile,
-    /// The routine, or every problem that keeps the file from being one.
-    pub routine: Result<Routine, Vec<Diagnostic>>,
+    /// The routine, or the problems that keep the file from being one.
+    pub routine: Result<Routine, Problems>,
 }
 
 impl Loaded {
@@ -76,7 +78,7 @@ impl Loaded {
             name: name.to_string(),
             origin,
             file: SourceFile::new(shown, ""),
-            routine: Err(vec![problem]),
+            routine: Err(Problems::from(vec![problem])),
         }
     }
 
@@ -107,6 +109,23 @@ pub fn user_folder() -> Option<PathBuf> {
 
 /// The user's `*.toml` routines, sorted by name. A missing folder is no routines.
 pub fn user_routines() -> Vec<Loaded> {
+    user_routines_with(|loaded| loaded)
+}
+
+/// What `summarize` makes of each of the user's routines, sorted by name: each file is
+/// read, checked and summarized before the next is read, so that only what the caller
+/// keeps of each stays in memory.
+pub fn user_routines_with<T>(summarize: impl FnMut(Loaded) -> T) -> Vec<T> {
+    user_paths()
+        .iter()
+        .map(|path| load_path(path, Origin::User))
+        .map(summarize)
+        .collect()
+}
+
+/// The paths of the user's `*.toml` routines, sorted; nothing is opened. Every entry is
+/// there, whatever it is: one that is not a routine file is refused when it is read.
+fn user_paths() -> Vec<PathBuf> {
     let Some(folder) = user_folder() else {
         return Vec::new();
     };
@@ -116,7 +135,6 @@ pub fn user_routines() -> Vec<Loaded> {
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .filter(|path| is_safe_to_open(path))
         .collect();
     paths.sort();
     if paths.len() > MAX_USER_ROUTINES {
@@ -128,38 +146,38 @@ pub fn user_routines() -> Vec<Loaded> {
         paths.truncate(MAX_USER_ROUTINES);
     }
     paths
-        .iter()
-        .map(|path| load_path(path, Origin::User))
-        .collect()
-}
-
-/// Whether a file in the routine folder may be opened: not a named pipe or a device.
-/// Opening a pipe that nobody writes to would hang for ever. Directories pass, so that
-/// they are named as mistakes; a path given on the command line is read as asked.
-fn is_safe_to_open(path: &Path) -> bool {
-    fs::metadata(path).is_ok_and(|m| m.is_file() || m.is_dir())
 }
 
 /// What names a built-in routine even where one of the user's has its name:
 /// `builtin:hamstrings`.
 pub const BUILTIN_PREFIX: &str = "builtin:";
 
-/// The user's routines, then every built-in one, also those one of the user's shadows
-/// (see [`is_shadowed`]).
+/// The user's routines, then every built-in one, also those one of the user's shadows.
 pub fn all_routines() -> Vec<Loaded> {
-    let mut all = user_routines();
-    all.extend(builtins());
+    all_routines_with(|loaded, _| loaded)
+}
+
+/// What `summarize` makes of each of [`all_routines`], one file in memory at a time. It is
+/// told whether a built-in routine is shadowed by one of the user's with its name: that
+/// name then finds the user's, and only `builtin:NAME` finds the built-in one.
+pub fn all_routines_with<T>(mut summarize: impl FnMut(Loaded, bool) -> T) -> Vec<T> {
+    let mut names = Vec::new();
+    let mut all = user_routines_with(|loaded| {
+        names.push(loaded.name.clone());
+        summarize(loaded, false)
+    });
+    all.extend(builtins().into_iter().map(|builtin| {
+        let shadowed = names.contains(&builtin.name);
+        summarize(builtin, shadowed)
+    }));
     all
 }
 
-/// Whether `loaded` is a built-in routine that one of the user's routines in `all`
-/// shadows, having its name: its name then finds the user's, and only
-/// `builtin:NAME` finds it.
-pub fn is_shadowed(loaded: &Loaded, all: &[Loaded]) -> bool {
-    loaded.origin == Origin::BuiltIn
-        && all
-            .iter()
-            .any(|other| other.origin == Origin::User && other.name == loaded.name)
+/// The names of every routine, the user's and the built-in ones, without reading any.
+fn names() -> Vec<String> {
+    let mut names: Vec<String> = user_paths().iter().map(|path| name_of(path)).collect();
+    names.extend(BUILTINS.iter().map(|(name, _)| name.to_string()));
+    names
 }
 
 /// A path to a `.toml` file, or the name of the user's routine or of a built-in one;
@@ -188,14 +206,15 @@ pub fn find(routine: &str) -> anyhow::Result<Loaded> {
     }
     if let Some(folder) = user_folder() {
         let path = folder.join(format!("{routine}.toml"));
-        if is_safe_to_open(&path) {
+        // Whatever is there (a pipe, a dangling link) is read, or refused with its reason.
+        if fs::symlink_metadata(&path).is_ok() {
             return Ok(load_path(&path, Origin::User));
         }
     }
     if let Some((name, text)) = BUILTINS.iter().find(|(name, _)| *name == routine) {
         return Ok(load_builtin(name, text));
     }
-    let names: Vec<String> = all_routines().into_iter().map(|l| l.name).collect();
+    let names = names();
     let known: Vec<&str> = names.iter().map(String::as_str).collect();
     let safe = crate::routine::text::terminal_safe(routine);
     match closest(routine, &known) {
@@ -214,34 +233,95 @@ fn load_builtin(name: &str, text: &str) -> Loaded {
 /// The routine file at `path`, read within the size limit and checked; a file that
 /// cannot be read is a `Loaded` with that one problem.
 pub fn load_path(path: &Path, origin: Origin) -> Loaded {
-    let name = path
-        .file_stem()
-        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
+    let name = name_of(path);
     let shown = path.display().to_string();
-    match read_bounded(path) {
+    let read = match origin {
+        Origin::User => open_folder_entry(path),
+        Origin::BuiltIn | Origin::Path => open_as_asked(path),
+    };
+    match read.and_then(read_bounded) {
         Ok(text) => Loaded::from_text(&name, origin, SourceFile::new(shown, &text)),
         Err(problem) => Loaded::failed(&name, origin, &shown, problem),
     }
 }
 
-/// The file's text, or the reason it cannot be a routine file.
-fn read_bounded(path: &Path) -> Result<String, Diagnostic> {
-    let file = File::open(path).map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => Diagnostic::error("no such file"),
-        _ => Diagnostic::error(format!("cannot read the file: {error}")),
-    })?;
-    let metadata = file
-        .metadata()
-        .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")))?;
-    if metadata.is_dir() {
-        return Err(Diagnostic::error("this is a directory, not a routine file")
-            .help("give the path of a `.toml` file inside it"));
+/// The name to run a routine file by: its file name without `.toml`.
+fn name_of(path: &Path) -> String {
+    path.file_stem()
+        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned())
+}
+
+/// An entry of the routine folder, opened without blocking and then checked on the open
+/// file, so that nothing can swap it between the check and the read: a named pipe that
+/// nobody writes to would otherwise hang the program for ever. Only a regular file (or a
+/// link to one) is a routine file.
+fn open_folder_entry(path: &Path) -> Result<File, Diagnostic> {
+    let flags = nix::fcntl::OFlag::O_NONBLOCK | nix::fcntl::OFlag::O_NOCTTY;
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(flags.bits())
+        .open(path)
+        .map_err(|error| cannot_open(path, &error))?;
+    let kind = file.metadata().map_err(cannot_read)?.file_type();
+    let what = if kind.is_file() {
+        return Ok(file);
+    } else if kind.is_dir() {
+        return Err(directory());
+    } else if kind.is_fifo() {
+        "a named pipe"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    };
+    Err(
+        Diagnostic::error(format!("this is {what}, not a routine file"))
+            .help("a routine file is a regular file of TOML text"),
+    )
+}
+
+/// A file named on the command line, opened as asked: a pipe given there is read.
+fn open_as_asked(path: &Path) -> Result<File, Diagnostic> {
+    let file = File::open(path).map_err(|error| cannot_open(path, &error))?;
+    if file.metadata().map_err(cannot_read)?.is_dir() {
+        return Err(directory());
     }
+    Ok(file)
+}
+
+/// Why `path` could not be opened, in the user's words.
+fn cannot_open(path: &Path, error: &io::Error) -> Diagnostic {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match error.kind() {
+        io::ErrorKind::NotFound if is_link => {
+            Diagnostic::error("this is a symbolic link to nothing: its target does not exist")
+        }
+        io::ErrorKind::NotFound => Diagnostic::error("no such file"),
+        _ if error.raw_os_error() == Some(nix::errno::Errno::ELOOP as i32) => {
+            Diagnostic::error("this is a loop of symbolic links, not a routine file")
+        }
+        _ => cannot_read(error),
+    }
+}
+
+fn cannot_read(error: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(format!("cannot read the file: {error}"))
+}
+
+fn directory() -> Diagnostic {
+    Diagnostic::error("this is a directory, not a routine file")
+        .help("give the path of a `.toml` file inside it")
+}
+
+/// The text of the open `file`, or the reason it cannot be a routine file.
+fn read_bounded(file: File) -> Result<String, Diagnostic> {
     let mut bytes = Vec::new();
     // Read one byte past the limit to tell "at the limit" from "over it" without trusting metadata.
     file.take(MAX_FILE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")))?;
+        .map_err(cannot_read)?;
     if bytes.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(format!(
             "the file is larger than {MAX_FILE_MIB} MiB, the limit for a routine file"

@@ -6,6 +6,7 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
+use crate::routine::problems::Problems;
 use crate::routine::text::{terminal_safe, visible_controls};
 
 /// A routine file's text as diagnostics refer to it. CRLF line endings are read as LF,
@@ -128,14 +129,16 @@ impl Diagnostic {
     }
 }
 
-/// Print every diagnostic of one file to standard error, in colour where that is a
+/// Print the problems of one file to standard error, in colour where that is a
 /// terminal that wants it (anstream drops the colour for pipes and `NO_COLOR`).
-pub fn eprint(file: &SourceFile, diagnostics: &[Diagnostic]) {
-    anstream::eprint!("{}", render(file, diagnostics, true));
+pub fn eprint(file: &SourceFile, problems: &Problems) {
+    anstream::eprint!("{}", render(file, problems, true));
 }
 
-/// The rustc-style report of every diagnostic of one file, ready to print.
-pub fn render(file: &SourceFile, diagnostics: &[Diagnostic], styled: bool) -> String {
+/// The rustc-style report of the problems of one file, ready to print: the first
+/// [`MAX_RENDERED`] in full, and a note counting the rest.
+pub fn render(file: &SourceFile, problems: &Problems, styled: bool) -> String {
+    let diagnostics = &problems.diagnostics;
     let shown = ShownSource::new(&file.text);
     let name = terminal_safe(&file.name);
     let renderer = if styled {
@@ -204,14 +207,19 @@ pub fn render(file: &SourceFile, diagnostics: &[Diagnostic], styled: bool) -> St
         }
         out.push_str("\n\n");
     }
-    if let Some(more) = diagnostics
+    let not_shown = diagnostics
         .len()
-        .checked_sub(MAX_RENDERED)
-        .filter(|&n| n > 0)
-    {
+        .saturating_sub(MAX_RENDERED)
+        .saturating_add(problems.more);
+    if not_shown > 0 {
+        let json = if problems.more == 0 {
+            "lists them all".to_string()
+        } else {
+            format!("lists the first {}", diagnostics.len())
+        };
         out.push_str(&format!(
-            "note: {more} more problem{} in {name} not shown; `--format json` lists them all\n\n",
-            if more == 1 { "" } else { "s" }
+            "note: {not_shown} more problem{} in {name} not shown; `--format json` {json}\n\n",
+            if not_shown == 1 { "" } else { "s" }
         ));
     }
     out
@@ -357,14 +365,14 @@ mod tests {
         let at_end = text.len()..text.len();
         let shown = render(
             &file,
-            &[
+            &Problems::from(vec![
                 Diagnostic::error("many lines").at(multi_line).label("here"),
                 Diagnostic::error("two places")
                     .at(27..28)
                     .label("second")
                     .note(6..7, "first"),
                 Diagnostic::error("at the end").at(at_end),
-            ],
+            ]),
             false,
         );
         assert_eq!(
@@ -405,7 +413,7 @@ error: at the end
             .at(9..10)
             .label("escape")
             .help("remove it");
-        let shown = render(&file, &[diagnostic], false);
+        let shown = render(&file, &Problems::from(vec![diagnostic]), false);
         assert!(!shown.contains('\u{1b}'), "{shown:?}");
         assert_eq!(
             shown,

@@ -71,6 +71,10 @@ const fn secs(seconds: u64) -> Duration {
     Duration::from_secs(seconds)
 }
 
+/// How many problems of one file are kept; the rest are only counted. A hostile file of
+/// 1 MiB can have 1.5 million, and keeping each would cost hundreds of megabytes.
+pub const MAX_PROBLEMS: usize = 1000;
+
 #[cfg(test)]
 mod tests {
     use super::*;

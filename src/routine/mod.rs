@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod duration;
 pub mod limits;
 mod model;
+pub mod problems;
 pub mod read;
 pub mod suggest;
 pub mod text;

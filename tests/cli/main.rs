@@ -16,6 +16,7 @@
 mod support;
 
 mod architecture;
+mod hardening;
 mod history;
 mod list_show;
 mod names;

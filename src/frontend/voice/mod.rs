@@ -11,6 +11,7 @@ use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use nix::errno::Errno;
 use nix::sys::signal::{Signal as NixSignal, killpg};
 use nix::unistd::Pid;
 
@@ -161,6 +162,10 @@ struct Speaker {
     waiting: Option<Waiting>,
     /// Told of each cue dropped unsaid.
     unspoken: Unspoken,
+    /// The process group of every utterance started whose group may still have a
+    /// process in it: a speech program can start a child and exit at once, and that
+    /// child must not outlive the run.
+    groups: Vec<Pid>,
 }
 
 /// An utterance waiting its turn.
@@ -179,6 +184,7 @@ impl Speaker {
             speaking: None,
             waiting: None,
             unspoken,
+            groups: Vec::new(),
         }
     }
 
@@ -186,7 +192,8 @@ impl Speaker {
     /// going, until it finishes or hangs up; then stop what is being said.
     fn run(mut self, inbox: &Receiver<Message>) {
         loop {
-            let message = if self.speaking.is_some() {
+            // Also while a group outlives its utterance: it is forgotten once it is empty.
+            let message = if self.speaking.is_some() || !self.groups.is_empty() {
                 match inbox.recv_timeout(POLL_INTERVAL) {
                     Ok(message) => Some(message),
                     Err(RecvTimeoutError::Timeout) => None,
@@ -242,10 +249,14 @@ impl Speaker {
         {
             self.drop_waiting();
         }
+        self.forget_empty_groups();
         if self.speaking.is_none()
             && let Some(waiting) = self.waiting.take()
         {
             self.speaking = self.spawn(&waiting.text);
+            if let Some(group) = self.speaking.as_ref().and_then(group_of) {
+                self.groups.push(group);
+            }
         }
     }
 
@@ -256,6 +267,13 @@ impl Speaker {
         {
             (self.unspoken)(waiting.text);
         }
+    }
+
+    /// Forget the groups with no process left (ESRCH), so that the list stays short and
+    /// a group id is never signalled long after its group is gone.
+    fn forget_empty_groups(&mut self) {
+        self.groups
+            .retain(|&group| killpg(group, None) != Err(Errno::ESRCH));
     }
 
     /// Start the speech program saying `text`; `None` if it cannot start.
@@ -293,23 +311,35 @@ impl Speaker {
         }
     }
 
-    /// Cut off the utterance being said, and reap it.
+    /// Cut off the utterance being said, and whatever any utterance started that is still
+    /// running, whether or not the program that started it has already exited; reap the
+    /// utterance being said.
     fn stop(&mut self) {
-        if let Some(mut child) = self.speaking.take()
-            && matches!(child.try_wait(), Ok(None))
+        let mut speaking = self.speaking.take();
+        if let Some(child) = &mut speaking
+            && group_of(child).is_none()
         {
-            // Until it is reaped below, the child's id (its group's id) cannot be reused.
-            match i32::try_from(child.id()) {
-                Ok(group) => {
-                    let _ = killpg(Pid::from_raw(group), NixSignal::SIGKILL);
-                }
-                Err(_) => {
-                    let _ = child.kill();
-                }
-            }
+            let _ = child.kill();
+        }
+        // Until it is reaped below, the utterance's id (its group's id) cannot be reused.
+        self.kill_groups();
+        if let Some(mut child) = speaking {
             let _ = child.wait();
         }
     }
+
+    /// Kill every process left in the groups of the utterances started. A group with no
+    /// process left answers ESRCH, which is nothing to do.
+    fn kill_groups(&mut self) {
+        for group in self.groups.drain(..) {
+            let _ = killpg(group, NixSignal::SIGKILL);
+        }
+    }
+}
+
+/// The process group of an utterance: the program leads a group of its own (see `spawn`).
+fn group_of(child: &Child) -> Option<Pid> {
+    i32::try_from(child.id()).ok().map(Pid::from_raw)
 }
 
 #[cfg(all(test, unix))]

@@ -9,6 +9,7 @@
 mod cues;
 mod duplicate_key;
 mod structure;
+mod syntax;
 #[cfg(test)]
 mod tests;
 mod values;
@@ -18,6 +19,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::routine::Routine;
 use crate::routine::diagnostic::{Diagnostic, SourceFile};
+use crate::routine::problems::Problems;
 
 pub use crate::routine::limits::MAX_FILE_BYTES;
 pub use values::slug;
@@ -25,33 +27,39 @@ pub use values::slug;
 /// A value of the TOML tree, with the span it was read from.
 type Value<'i> = Spanned<DeValue<'i>>;
 
-/// Parse and validate a routine. On failure, every problem found, in file order.
-pub fn parse_routine(file: &SourceFile) -> Result<Routine, Vec<Diagnostic>> {
-    let (root, syntax_errors) = DeTable::parse_recoverable(&file.text);
-    if !syntax_errors.is_empty() {
-        return Err(syntax_errors
-            .iter()
-            .map(|error| match error.span() {
+/// Parse and validate a routine. On failure, the problems found, in file order: the
+/// first [`MAX_PROBLEMS`](crate::routine::limits::MAX_PROBLEMS), and how many more.
+pub fn parse_routine(file: &SourceFile) -> Result<Routine, Problems> {
+    let (text, more_syntax_errors) = syntax::within_bound(&file.text);
+    let (root, syntax_errors) = DeTable::parse_recoverable(text);
+    if !syntax_errors.is_empty() || more_syntax_errors > 0 {
+        let mut problems = Problems::default();
+        // Past the cut, a problem of the cut itself (say, a value missing at the end) is
+        // not the file's: the file's own are counted in `more_syntax_errors`.
+        let cut = (more_syntax_errors > 0).then_some(text.len());
+        let before_cut = |error: &&toml::de::Error| {
+            cut.is_none_or(|cut| error.span().is_none_or(|span| span.start < cut))
+        };
+        for error in syntax_errors.iter().filter(before_cut) {
+            problems.push(match error.span() {
                 Some(span) if error.message() == "duplicate key" => {
-                    duplicate_key::diagnostic(&file.text, root.get_ref(), span)
+                    duplicate_key::diagnostic(text, root.get_ref(), span)
                 }
                 Some(span) => {
                     Diagnostic::error(format!("TOML syntax: {}", error.message())).at(span)
                 }
                 // Every diagnostic gets a position; one the reader could not place is at the start.
                 None => Diagnostic::error(format!("TOML syntax: {}", error.message())).at(0..0),
-            })
-            .collect());
+            });
+        }
+        problems.add_uncounted(more_syntax_errors);
+        return Err(problems.finish());
     }
     let mut checker = Checker::default();
     let routine = checker.routine(root.get_ref(), root.span());
-    let mut diagnostics = checker.diagnostics;
     match routine {
-        Some(routine) if diagnostics.is_empty() => Ok(routine),
-        _ => {
-            diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
-            Err(diagnostics)
-        }
+        Some(routine) if checker.problems.is_empty() => Ok(routine),
+        _ => Err(checker.problems.finish()),
     }
 }
 
@@ -59,11 +67,11 @@ pub fn parse_routine(file: &SourceFile) -> Result<Routine, Vec<Diagnostic>> {
 /// `None` for a value it refused, so that one bad value does not hide the next.
 #[derive(Default)]
 struct Checker {
-    diagnostics: Vec<Diagnostic>,
+    problems: Problems,
 }
 
 impl Checker {
     fn report(&mut self, diagnostic: Diagnostic) {
-        self.diagnostics.push(diagnostic);
+        self.problems.push(diagnostic);
     }
 }

@@ -28,10 +28,11 @@ fn slugs_follow_the_rule() {
 /// The problems in `text`, each as (message, text at its span, text at its notes).
 fn problems(text: &str) -> Vec<(String, String, Vec<String>)> {
     let file = SourceFile::new("r.toml", text);
-    let Err(diagnostics) = parse_routine(&file) else {
+    let Err(problems) = parse_routine(&file) else {
         panic!("{text} parsed");
     };
-    diagnostics
+    problems
+        .diagnostics
         .into_iter()
         .map(|d| {
             let at = d.span.map(|s| file.text[s].to_string()).unwrap_or_default();
@@ -56,7 +57,7 @@ fn a_duplicate_key_notes_the_first_in_its_own_table() {
     let found = problems(text);
     assert_eq!(found, one("duplicate key `name`", "name", &["name"]));
     let file = SourceFile::new("r.toml", text);
-    let diagnostic = parse_routine(&file).unwrap_err().remove(0);
+    let diagnostic = parse_routine(&file).unwrap_err().diagnostics.remove(0);
     assert_eq!(file.line_column(diagnostic.span.unwrap().start), (4, 1));
     assert_eq!(file.line_column(diagnostic.notes[0].0.start), (3, 1));
 }
@@ -65,7 +66,7 @@ fn a_duplicate_key_notes_the_first_in_its_own_table() {
 fn a_duplicate_key_in_an_inline_table_skips_closed_inline_tables() {
     let text = "name = \"R\"\n[[stretch]]\nname = \"a\"\ncues = [{ at = 1, text = \"x\" }, { at = 2, text = \"y\", at = 3 }]\n";
     let file = SourceFile::new("r.toml", text);
-    let diagnostic = parse_routine(&file).unwrap_err().remove(0);
+    let diagnostic = parse_routine(&file).unwrap_err().diagnostics.remove(0);
     assert_eq!(diagnostic.message, "duplicate key `at`");
     assert_eq!(file.line_column(diagnostic.span.unwrap().start), (4, 55));
     assert_eq!(file.line_column(diagnostic.notes[0].0.start), (4, 35));
@@ -82,4 +83,43 @@ fn closest_suggests_typos_only() {
     assert_eq!(closest("stretches", ROUTINE_KEYS), Some("stretch"));
     assert_eq!(closest("leadin", ROUTINE_KEYS), Some("lead_in"));
     assert_eq!(closest("zzz", ROUTINE_KEYS), None);
+}
+
+#[test]
+fn a_hostile_file_keeps_its_first_problems_and_counts_the_rest() {
+    use crate::routine::limits::MAX_PROBLEMS;
+    // 1 MiB of `=` lines: about three syntax problems a line.
+    let file = SourceFile::new("r.toml", &"=\n".repeat(512 * 1024));
+    let problems = parse_routine(&file).unwrap_err();
+    assert_eq!(problems.diagnostics.len(), MAX_PROBLEMS);
+    assert!(problems.more > 1_000_000, "{}", problems.more);
+    assert_eq!(
+        file.line_column(problems.diagnostics[0].span.clone().unwrap().start),
+        (1, 1)
+    );
+    // Every line has the same problems: the first kept ones are those of the first lines.
+    let last = problems.diagnostics[MAX_PROBLEMS - 1].span.clone().unwrap();
+    assert!(file.line_column(last.start).0 < MAX_PROBLEMS, "{last:?}");
+}
+
+#[test]
+fn many_problems_of_the_routine_keep_the_first_in_file_order() {
+    use crate::routine::limits::MAX_PROBLEMS;
+    let mut text = String::from("name = \"Many\"\n");
+    for k in 0..3 * MAX_PROBLEMS {
+        text.push_str(&format!("k{k} = 1\n"));
+    }
+    text.push_str("[[stretch]]\nname = \"a\"\n");
+    let file = SourceFile::new("r.toml", &text);
+    let problems = parse_routine(&file).unwrap_err();
+    assert_eq!(problems.diagnostics.len(), MAX_PROBLEMS);
+    assert_eq!(problems.more, 2 * MAX_PROBLEMS);
+    assert_eq!(
+        problems.diagnostics[0].message,
+        "unknown key `k0` in routine"
+    );
+    assert_eq!(
+        problems.diagnostics[MAX_PROBLEMS - 1].message,
+        format!("unknown key `k{}` in routine", MAX_PROBLEMS - 1)
+    );
 }

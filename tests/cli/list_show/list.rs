@@ -59,31 +59,6 @@ fn list_shows_builtins_and_user_routines_marked_and_names_invalid_ones() {
 }
 
 #[test]
-fn list_and_show_pass_over_a_named_pipe_in_the_routine_folder() {
-    let env = Env::new();
-    env.add_user_routine("mine", fixture_bytes("format/valid/timeline.toml"));
-    let pipe = env.user_folder().join("pipe.toml");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&pipe)
-        .status()
-        .expect("mkfifo");
-    assert!(made.success());
-    // Opening a pipe that nobody writes to would block: list must not try.
-    let run = env.stretch().args(["list"]).run();
-    run.expect_code(0);
-    assert!(!run.stdout.contains("pipe"), "{}", run.stdout);
-    assert_eq!(words(row(&run.stdout, "mine")).last(), Some(&"yours"));
-    // Nor does looking it up by name.
-    let run = env.stretch().args(["show", "pipe"]).run();
-    run.expect_code(1);
-    assert!(
-        run.stderr.starts_with("error: no routine named `pipe`"),
-        "{}",
-        run.stderr
-    );
-}
-
-#[test]
 fn list_json_has_every_routine_with_its_origin_and_first_problem() {
     let env = Env::new();
     env.add_user_routine("mine", fixture_bytes("format/valid/timeline.toml"));

@@ -33,7 +33,7 @@ fn short() -> PathBuf {
 }
 
 /// Start `steady.toml` and wait until its first stretch is on the full screen in raw mode.
-fn start_steady() -> Terminal {
+pub(crate) fn start_steady() -> Terminal {
     let mut run = Stretch::new().arg("run").arg(steady()).pty();
     run.wait_for_text("Seated forward bend");
     assert!(

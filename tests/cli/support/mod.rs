@@ -353,6 +353,11 @@ impl Spawned {
         line
     }
 
+    /// The program's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn signal(&self, signal: Signal) {
         let pid = Pid::from_raw(i32::try_from(self.child.id()).expect("pid fits"));
         kill(pid, signal).expect("send signal");

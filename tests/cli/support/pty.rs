@@ -55,13 +55,17 @@ impl Redraws {
     }
 }
 
-/// Counts the bells the program rings.
+/// Counts the bells the program rings, and keeps the window titles it sets.
 #[derive(Default)]
-struct Bells(usize);
+struct Bells(usize, Vec<String>);
 
 impl vt100::Callbacks for Bells {
     fn audible_bell(&mut self, _: &mut vt100::Screen) {
         self.0 += 1;
+    }
+
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.1.push(String::from_utf8_lossy(title).into_owned());
     }
 }
 
@@ -184,6 +188,16 @@ impl Terminal {
         self.emulator.lock().expect("emulator").callbacks().0
     }
 
+    /// Every window title the program has set, in order.
+    pub fn window_titles(&self) -> Vec<String> {
+        self.emulator
+            .lock()
+            .expect("emulator")
+            .callbacks()
+            .1
+            .clone()
+    }
+
     /// Wait until `condition` holds for the screen; fail, showing the screen, if it never does.
     pub fn wait_for(&mut self, what: &str, condition: impl Fn(&vt100::Screen) -> bool) {
         self.wait_until(what, |run| run.screen(&condition));
@@ -225,6 +239,20 @@ impl Terminal {
     pub fn type_keys(&mut self, keys: &[u8]) {
         self.keyboard.write_all(keys).expect("type");
         self.keyboard.flush().expect("flush keys");
+    }
+
+    /// The program's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("pid")
+    }
+
+    /// Scribble over the emulated screen, as what else writes to a terminal does: only a
+    /// full redraw puts the program's frame back.
+    pub fn garble_screen(&self) {
+        self.emulator
+            .lock()
+            .expect("emulator")
+            .process(b"\x1b[2J\x1b[Hgarbled");
     }
 
     pub fn signal(&self, signal: Signal) {

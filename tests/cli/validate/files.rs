@@ -101,8 +101,9 @@ fn a_device_without_end_is_read_only_up_to_the_limit() {
 }
 
 #[test]
-fn a_file_with_five_thousand_problems_reports_every_one() {
-    // A hostile file: every line an unknown key. Every problem is reported, in order.
+fn a_file_with_five_thousand_problems_reports_the_first_thousand_and_counts_the_rest() {
+    // A hostile file: every line an unknown key. The first 1000 problems are reported in
+    // order, in every format, and the rest counted: a hostile file costs bounded memory.
     let env = Env::new();
     let dir = env.scratch();
     let mut text = String::from("name = \"Evening\"\n");
@@ -120,15 +121,13 @@ fn a_file_with_five_thousand_problems_reports_every_one() {
     json.expect_code(1);
     let reports = json.json();
     let diagnostics = reports[0]["diagnostics"].as_array().expect("array");
-    assert_eq!(diagnostics.len(), 5_000);
-    assert_eq!(
-        diagnostics[4_999]["message"],
-        "unknown key `k4999` in routine"
-    );
-    assert_eq!(diagnostics[4_999]["line"], 5_001);
+    assert_eq!(diagnostics.len(), 1_000);
+    assert_eq!(diagnostics[999]["message"], "unknown key `k999` in routine");
+    assert_eq!(diagnostics[999]["line"], 1_001);
+    assert_eq!(reports[0]["more"], 4_000);
 
     // The text report renders the first 100 in full and counts the rest, so that a
-    // hostile file cannot make it run for minutes; the JSON above has every one.
+    // hostile file cannot make it run for minutes.
     let run = env
         .stretch()
         .current_dir(&dir)
@@ -147,7 +146,7 @@ fn a_file_with_five_thousand_problems_reports_every_one() {
     );
     assert!(
         run.stderr.ends_with(
-            "note: 4900 more problems in many.toml not shown; `--format json` lists them all\n\n\
+            "note: 4900 more problems in many.toml not shown; `--format json` lists the first 1000\n\n\
              error: 1 of 1 routine file is invalid (5000 problems)\n"
         ),
         "{}",
