@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use crate::history::record::{Record, Session};
+use crate::history::record::Glance;
 
 /// What one calendar day holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,20 +24,44 @@ pub struct Day {
 }
 
 /// Whether a session makes its day count: it completed at least one whole stretch.
-pub fn counts(record: &Record) -> bool {
-    record.stretches_done >= 1
+pub fn counts(stretches_done: u64) -> bool {
+    stretches_done >= 1
 }
 
 /// The days that have sessions, in order.
-pub fn by_day<'a>(sessions: impl IntoIterator<Item = &'a Session>) -> BTreeMap<Date, Day> {
+pub fn by_day<'a>(sessions: impl IntoIterator<Item = &'a Glance>) -> BTreeMap<Date, Day> {
     let mut days: BTreeMap<Date, Day> = BTreeMap::new();
+    // The file is in the order runs ended, so a day's sessions mostly come together: they
+    // are added up here, and the map is touched once for each run of them.
+    let mut run: Option<(Date, Day)> = None;
     for session in sessions {
-        let day = days.entry(session.date).or_default();
-        day.active_s = day.active_s.saturating_add(session.record.active_s);
-        day.sessions += 1;
-        day.counts |= counts(&session.record);
+        let one = Day {
+            active_s: session.active_s,
+            sessions: 1,
+            counts: counts(session.stretches_done),
+        };
+        match &mut run {
+            Some((date, day)) if *date == session.date => day.add(one),
+            _ => {
+                if let Some((date, day)) = run.replace((session.date, one)) {
+                    days.entry(date).or_default().add(day);
+                }
+            }
+        }
+    }
+    if let Some((date, day)) = run {
+        days.entry(date).or_default().add(day);
     }
     days
+}
+
+impl Day {
+    /// Add the sessions of `other`, of the same date.
+    fn add(&mut self, other: Day) {
+        self.active_s = self.active_s.saturating_add(other.active_s);
+        self.sessions += other.sessions;
+        self.counts |= other.counts;
+    }
 }
 
 /// The days that count, in order.

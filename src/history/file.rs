@@ -3,12 +3,13 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use etcetera::BaseStrategy;
 
-use crate::history::record::{Damage, Record, Session, parse_line};
+use crate::history::record::{Damage, Glance, Record, Session, glance_line, parse_line};
 
 /// `$XDG_DATA_HOME/stretch/history.jsonl`, else `~/.local/share/stretch/history.jsonl`.
 pub fn path() -> anyhow::Result<PathBuf> {
@@ -73,10 +74,30 @@ const MAX_FILE_BYTES: u64 = 1 << 30;
 /// Every session in the history at `path`, in the file's order, and every damaged line.
 /// A missing file is an empty history. Reading never changes the file.
 pub fn read_all(path: &Path) -> anyhow::Result<(Vec<Session>, Vec<Damaged>)> {
+    Ok(read_bytes(&read(path)?.bytes))
+}
+
+/// The whole history file in memory, read at once into one buffer.
+pub struct History {
+    bytes: Vec<u8>,
+}
+
+/// A line that reads whole: what the figures need, and where the line is in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The line's day, time in holds and stretches completed.
+    pub glance: Glance,
+    /// The line's bytes in the file, without its newline.
+    span: Range<usize>,
+}
+
+/// The history at `path`, read once. A missing file is an empty history. Reading never
+/// changes the file.
+pub fn read(path: &Path) -> anyhow::Result<History> {
     let file = match File::open(path) {
         Ok(file) => file,
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
-            return Ok((Vec::new(), Vec::new()));
+            return Ok(History { bytes: Vec::new() });
         }
         Err(error) => {
             return Err(error).with_context(|| format!("cannot read {}", path.display()));
@@ -94,45 +115,83 @@ pub fn read_all(path: &Path) -> anyhow::Result<(Vec<Session>, Vec<Damaged>)> {
             path.display()
         );
     }
-    Ok(read_bytes(&bytes))
+    Ok(History { bytes })
 }
 
-/// The sessions and damaged lines of a whole history. The lines are read on every core,
-/// in runs of consecutive lines, and put back in order.
+impl History {
+    /// Every line that reads whole, glanced at, in the file's order, and every damaged
+    /// line: each line checked once, nothing copied.
+    pub fn glance(&self) -> (Vec<Entry>, Vec<Damaged>) {
+        glance_bytes(&self.bytes)
+    }
+
+    /// The whole session of a line [`glance`](Self::glance) found whole (`None` only for
+    /// an entry of another history).
+    pub fn session(&self, entry: &Entry) -> Option<Session> {
+        parse_line(self.bytes.get(entry.span.clone())?).ok()
+    }
+}
+
+/// The sessions and damaged lines of a whole history.
 pub fn read_bytes(bytes: &[u8]) -> (Vec<Session>, Vec<Damaged>) {
-    let lines: Vec<(usize, &[u8])> = bytes
-        .split(|&b| b == b'\n')
-        .enumerate()
-        .map(|(index, line)| (index + 1, line))
-        .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
+    let (entries, damaged) = glance_bytes(bytes);
+    let sessions = entries
+        .iter()
+        .filter_map(|entry| parse_line(bytes.get(entry.span.clone())?).ok())
         .collect();
+    (sessions, damaged)
+}
+
+/// The lines of a whole history glanced at, and its damaged lines. The lines are read on
+/// every core, in runs of consecutive lines, and put back in order.
+fn glance_bytes(bytes: &[u8]) -> (Vec<Entry>, Vec<Damaged>) {
+    let mut lines: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut from = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    for (index, end) in ends.enumerate() {
+        if !bytes[from..end].iter().all(u8::is_ascii_whitespace) {
+            lines.push((index + 1, from..end));
+        }
+        from = end + 1;
+    }
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let run = lines.len().div_ceil(threads).max(1024);
-    let parts: Vec<Vec<(usize, Result<Session, Damage>)>> = std::thread::scope(|scope| {
+    let parts: Vec<(Vec<Entry>, Vec<Damaged>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = lines
             .chunks(run)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|&(number, line)| (number, parse_line(line)))
-                        .collect()
-                })
-            })
+            .map(|part| scope.spawn(move || glance_lines(bytes, part)))
             .collect();
         handles
             .into_iter()
             .map(|handle| handle.join().unwrap_or_default())
             .collect()
     });
-    let mut sessions = Vec::with_capacity(lines.len());
+    let mut entries = Vec::with_capacity(lines.len());
     let mut damaged = Vec::new();
-    for (line, parsed) in parts.into_iter().flatten() {
-        match parsed {
-            Ok(session) => sessions.push(session),
-            Err(damage) => damaged.push(Damaged { line, damage }),
+    for (part_entries, part_damaged) in parts {
+        entries.extend(part_entries);
+        damaged.extend(part_damaged);
+    }
+    (entries, damaged)
+}
+
+/// Glance at a run of numbered lines of `bytes`.
+fn glance_lines(bytes: &[u8], lines: &[(usize, Range<usize>)]) -> (Vec<Entry>, Vec<Damaged>) {
+    let mut entries = Vec::with_capacity(lines.len());
+    let mut damaged = Vec::new();
+    for (number, span) in lines {
+        match glance_line(&bytes[span.clone()]) {
+            Ok(glance) => entries.push(Entry {
+                glance,
+                span: span.clone(),
+            }),
+            Err(damage) => damaged.push(Damaged {
+                line: *number,
+                damage,
+            }),
         }
     }
-    (sessions, damaged)
+    (entries, damaged)
 }
 
 #[cfg(test)]
