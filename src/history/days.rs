@@ -30,29 +30,31 @@ pub fn counts(stretches_done: u64) -> bool {
 
 /// The days that have sessions, in order.
 pub fn by_day<'a>(sessions: impl IntoIterator<Item = &'a Glance>) -> BTreeMap<Date, Day> {
-    let mut days: BTreeMap<Date, Day> = BTreeMap::new();
-    // The file is in the order runs ended, so a day's sessions mostly come together: they
-    // are added up here, and the map is touched once for each run of them.
-    let mut run: Option<(Date, Day)> = None;
+    // The sessions of a day mostly come together (the file is in the order runs ended):
+    // each run of them is added up first, then the runs of the same day.
+    let mut runs: Vec<(Date, Day)> = Vec::new();
     for session in sessions {
         let one = Day {
             active_s: session.active_s,
             sessions: 1,
             counts: counts(session.stretches_done),
         };
-        match &mut run {
+        match runs.last_mut() {
             Some((date, day)) if *date == session.date => day.add(one),
-            _ => {
-                if let Some((date, day)) = run.replace((session.date, one)) {
-                    days.entry(date).or_default().add(day);
-                }
-            }
+            _ => runs.push((session.date, one)),
         }
     }
-    if let Some((date, day)) = run {
-        days.entry(date).or_default().add(day);
-    }
-    days
+    // Nearly in order already, so sorting costs little, and a map is built from sorted
+    // pairs in one go.
+    runs.sort_by_key(|&(date, _)| date);
+    runs.dedup_by(|(date, day), (kept_date, kept)| {
+        let same = date == kept_date;
+        if same {
+            kept.add(*day);
+        }
+        same
+    });
+    runs.into_iter().collect()
 }
 
 impl Day {
