@@ -15,7 +15,7 @@ use crate::cli::{LogArgs, LogFormat};
 use crate::error::Error;
 use stretch_timer::frontend::output::print_stdout;
 use stretch_timer::history::days::{self, Day};
-use stretch_timer::history::file::{self, Damaged};
+use stretch_timer::history::file::{self, Damaged, Entry};
 use stretch_timer::history::record::{Record, Session};
 use stretch_timer::history::{chart, now::now};
 use stretch_timer::routine::duration;
@@ -30,17 +30,27 @@ const ROUTINE_WIDTH: usize = 24;
 /// Show the history as the command line asks.
 pub fn run(args: &LogArgs) -> Result<(), Error> {
     let path = file::path()?;
-    let (mut sessions, damaged) = file::read_all(&path)?;
+    let history = file::read(&path)?;
+    let (mut entries, damaged) = history.glance();
     warn(&path, &damaged);
     if let Some(since) = args.since {
-        sessions.retain(|session| session.date >= since);
+        entries.retain(|entry| entry.glance.date >= since);
     }
     let today = now().date();
-    let stats = Stats::new(&sessions, today);
+    let stats = Stats::new(&entries, today);
+    // Every line counts towards the figures; only the records shown are read whole.
+    let shown = match args.format {
+        LogFormat::Text => entries.len().saturating_sub(args.sessions),
+        LogFormat::Json | LogFormat::Csv => 0,
+    };
+    let sessions: Vec<Session> = entries[shown..]
+        .iter()
+        .filter_map(|entry| history.session(entry))
+        .collect();
     let text = match args.format {
         LogFormat::Json => json(&stats, &sessions)?,
         LogFormat::Csv => csv(&sessions),
-        LogFormat::Text if sessions.is_empty() => empty(&path, args.since),
+        LogFormat::Text if entries.is_empty() => empty(&path, args.since),
         LogFormat::Text => {
             let colour = io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
@@ -86,8 +96,8 @@ struct Stats {
 }
 
 impl Stats {
-    fn new(sessions: &[Session], today: Date) -> Stats {
-        let days = days::by_day(sessions);
+    fn new(entries: &[Entry], today: Date) -> Stats {
+        let days = days::by_day(entries.iter().map(|entry| &entry.glance));
         let counting = days::counting(&days);
         let this_week = days::week_start(today);
         let last_week = days::shift(this_week, -7);
@@ -97,7 +107,7 @@ impl Stats {
             longest_streak: days::longest_streak(&counting),
             week_minutes: days::minutes(days::active_between(&days, this_week, next_week)),
             last_week_minutes: days::minutes(days::active_between(&days, last_week, this_week)),
-            total_sessions: sessions.len(),
+            total_sessions: entries.len(),
             total_s: days.values().map(|day| day.active_s).sum(),
             days,
         }

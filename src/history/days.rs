@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use crate::history::record::{Record, Session};
+use crate::history::record::Glance;
 
 /// What one calendar day holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,20 +24,46 @@ pub struct Day {
 }
 
 /// Whether a session makes its day count: it completed at least one whole stretch.
-pub fn counts(record: &Record) -> bool {
-    record.stretches_done >= 1
+pub fn counts(stretches_done: u64) -> bool {
+    stretches_done >= 1
 }
 
 /// The days that have sessions, in order.
-pub fn by_day<'a>(sessions: impl IntoIterator<Item = &'a Session>) -> BTreeMap<Date, Day> {
-    let mut days: BTreeMap<Date, Day> = BTreeMap::new();
+pub fn by_day<'a>(sessions: impl IntoIterator<Item = &'a Glance>) -> BTreeMap<Date, Day> {
+    // The sessions of a day mostly come together (the file is in the order runs ended):
+    // each run of them is added up first, then the runs of the same day.
+    let mut runs: Vec<(Date, Day)> = Vec::new();
     for session in sessions {
-        let day = days.entry(session.date).or_default();
-        day.active_s = day.active_s.saturating_add(session.record.active_s);
-        day.sessions += 1;
-        day.counts |= counts(&session.record);
+        let one = Day {
+            active_s: session.active_s,
+            sessions: 1,
+            counts: counts(session.stretches_done),
+        };
+        match runs.last_mut() {
+            Some((date, day)) if *date == session.date => day.add(one),
+            _ => runs.push((session.date, one)),
+        }
     }
-    days
+    // Nearly in order already, so sorting costs little, and a map is built from sorted
+    // pairs in one go.
+    runs.sort_by_key(|&(date, _)| date);
+    runs.dedup_by(|(date, day), (kept_date, kept)| {
+        let same = date == kept_date;
+        if same {
+            kept.add(*day);
+        }
+        same
+    });
+    runs.into_iter().collect()
+}
+
+impl Day {
+    /// Add the sessions of `other`, of the same date.
+    fn add(&mut self, other: Day) {
+        self.active_s = self.active_s.saturating_add(other.active_s);
+        self.sessions += other.sessions;
+        self.counts |= other.counts;
+    }
 }
 
 /// The days that count, in order.

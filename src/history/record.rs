@@ -139,72 +139,147 @@ pub fn stamp(moment: &ZonedDateTime) -> String {
     moment.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
-/// Every field of a version-1 line, each one perhaps missing, as JSON gives them.
+/// What the figures of `stretch log` need from a line that reads whole: its day, its
+/// time in holds and how many stretches it completed. Reading it checks the line exactly
+/// as [`parse_line`] does, with the same [`Damage`], but copies none of its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Glance {
+    /// The local calendar date at `start`, in its recorded offset.
+    pub date: Date,
+    /// Seconds spent in holds.
+    pub active_s: u64,
+    /// Stretches all of whose holds were completed.
+    pub stretches_done: u64,
+}
+
+/// Read one line of the history (without its newline).
+pub fn parse_line(line: &[u8]) -> Result<Session, Damage> {
+    let line = check::<Vec<String>>(line)?;
+    Ok(Session {
+        record: Record {
+            v: VERSION,
+            start: line.start.into_owned(),
+            end: line.end.into_owned(),
+            routine: line.routine.into_owned(),
+            source: line.source.into_owned(),
+            planned_s: line.planned_s,
+            active_s: line.active_s,
+            holds_done: line.holds_done,
+            holds_total: line.holds_total,
+            stretches_done: line.stretches_done,
+            stretches_total: line.stretches_total,
+            skipped: line.skipped,
+            ending: line.ending,
+        },
+        date: line.date,
+        time: line.time,
+        ended: line.ended,
+    })
+}
+
+/// Read what the figures need from one line of the history (without its newline): the
+/// line is checked whole, as by [`parse_line`], and nothing is allocated for it.
+pub fn glance_line(line: &[u8]) -> Result<Glance, Damage> {
+    let line = check::<IdShape>(line)?;
+    Ok(Glance {
+        date: line.date,
+        active_s: line.active_s,
+        stretches_done: line.stretches_done,
+    })
+}
+
+/// Every field of a version-1 line, each one perhaps missing, as JSON gives them; the
+/// `skipped` ids as `S`: kept ([`Vec<String>`]) or only measured ([`IdShape`]).
 #[derive(Deserialize)]
-struct Raw<'a> {
+struct Raw<'a, S> {
     v: Option<serde_json::Number>,
     #[serde(borrow)]
-    start: Option<Cow<'a, str>>,
+    start: Option<Text<'a>>,
     #[serde(borrow)]
-    end: Option<Cow<'a, str>>,
+    end: Option<Text<'a>>,
     #[serde(borrow)]
-    routine: Option<Cow<'a, str>>,
+    routine: Option<Text<'a>>,
     #[serde(borrow)]
-    source: Option<Cow<'a, str>>,
+    source: Option<Text<'a>>,
     planned_s: Option<u64>,
     active_s: Option<u64>,
     holds_done: Option<u64>,
     holds_total: Option<u64>,
     stretches_done: Option<u64>,
     stretches_total: Option<u64>,
-    skipped: Option<Vec<String>>,
+    skipped: Option<S>,
     ending: Option<Ending>,
 }
 
-/// Read one line of the history (without its newline).
-pub fn parse_line(line: &[u8]) -> Result<Session, Damage> {
+/// A line that passed every check, its text borrowed from the line where it can be.
+struct Checked<'a, S> {
+    start: Cow<'a, str>,
+    end: Cow<'a, str>,
+    routine: Cow<'a, str>,
+    source: Cow<'a, str>,
+    planned_s: u64,
+    active_s: u64,
+    holds_done: u64,
+    holds_total: u64,
+    stretches_done: u64,
+    stretches_total: u64,
+    skipped: S,
+    ending: Ending,
+    date: Date,
+    time: Time,
+    ended: Timestamp,
+}
+
+/// Check one line whole: the one place the rules of a version-1 line are written.
+fn check<'a, S: Ids + Deserialize<'a>>(line: &'a [u8]) -> Result<Checked<'a, S>, Damage> {
     if line.len() > MAX_LINE_BYTES {
         return Err(Damage::NotJson(format!(
             "longer than {} KiB",
             MAX_LINE_BYTES / 1024
         )));
     }
-    let raw: Raw = serde_json::from_slice(line).map_err(|error| {
+    // Text known to be UTF-8 is not checked again string by string; a line that is not
+    // goes through `from_slice`, which names where it goes wrong.
+    let raw: Raw<S> = match std::str::from_utf8(line) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(line),
+    }
+    .map_err(|error| {
         if error.is_eof() {
             Damage::CutShort
         } else {
             Damage::NotJson(error.to_string())
         }
     })?;
-    let v = raw.v.ok_or(Damage::Missing("v"))?;
+    let v = need("v", raw.v)?;
     if v.as_u64() != Some(VERSION) {
         return Err(Damage::UnknownVersion(v.to_string()));
     }
-    let start = need("start", raw.start)?;
-    let end = need("end", raw.end)?;
+    let start = need("start", raw.start)?.0;
+    let end = need("end", raw.end)?.0;
     let (date, time) = local_date_time("start", &start)?;
     // A timestamp is read only with its UTC offset: this checks `end` whole.
     let ended: Timestamp = end
         .parse()
         .map_err(|e| Damage::Invalid("end", format!("is not a time with a UTC offset: {e}")))?;
-    let routine = need("routine", raw.routine)?;
-    if routine.chars().count() > MAX_ROUTINE_CHARS {
+    let routine = need("routine", raw.routine)?.0;
+    // A character is at least a byte: only a long name needs counting.
+    if routine.len() > MAX_ROUTINE_CHARS && routine.chars().count() > MAX_ROUTINE_CHARS {
         return Err(Damage::Invalid("routine", "is too long".into()));
     }
-    let source = need("source", raw.source)?;
+    let source = need("source", raw.source)?.0;
     if source.len() > MAX_SOURCE_BYTES {
         return Err(Damage::Invalid("source", "is too long".into()));
     }
     let skipped = need("skipped", raw.skipped)?;
-    if skipped.len() > MAX_SKIPPED || skipped.iter().any(|id| id.len() > MAX_ROUTINE_CHARS) {
+    if skipped.too_long() {
         return Err(Damage::Invalid("skipped", "is too long".into()));
     }
-    let record = Record {
-        v: VERSION,
-        start: start.into_owned(),
-        end: end.into_owned(),
-        routine: routine.into_owned(),
-        source: source.into_owned(),
+    let checked = Checked {
+        start,
+        end,
+        routine,
+        source,
         planned_s: need("planned_s", raw.planned_s)?,
         active_s: need("active_s", raw.active_s)?,
         holds_done: need("holds_done", raw.holds_done)?,
@@ -213,19 +288,18 @@ pub fn parse_line(line: &[u8]) -> Result<Session, Damage> {
         stretches_total: need("stretches_total", raw.stretches_total)?,
         skipped,
         ending: need("ending", raw.ending)?,
+        date,
+        time,
+        ended,
     };
-    if record.holds_done > record.holds_total || record.stretches_done > record.stretches_total {
+    if checked.holds_done > checked.holds_total || checked.stretches_done > checked.stretches_total
+    {
         return Err(Damage::Invalid(
             "holds_done",
             "or `stretches_done` is more than its total".into(),
         ));
     }
-    Ok(Session {
-        record,
-        date,
-        time,
-        ended,
-    })
+    Ok(checked)
 }
 
 fn need<T>(field: &'static str, value: Option<T>) -> Result<T, Damage> {
@@ -244,6 +318,9 @@ fn local_date_time(field: &'static str, text: &str) -> Result<(Date, Time), Dama
         _ => Err(bad("has no UTC offset".into())),
     }
 }
+
+mod fields;
+use fields::{IdShape, Ids, Text};
 
 #[cfg(test)]
 mod tests;

@@ -47,7 +47,7 @@ pub fn recent(reader: impl Read + Seek, today: Date) -> io::Result<Recent> {
         if session.ended < midnight_utc(shift(needed, -2)) {
             break;
         }
-        if !counts(&session.record) || session.date > today {
+        if !counts(session.record.stretches_done) || session.date > today {
             continue;
         }
         if session.date == today {

@@ -101,3 +101,47 @@ fn a_missing_history_is_empty() {
     let (sessions, damaged) = read_all(&dir.path().join("none.jsonl")).unwrap();
     assert!(sessions.is_empty() && damaged.is_empty());
 }
+
+#[test]
+fn a_history_of_many_parts_reads_as_one_numbered_line_by_line() {
+    // Lines enough for several parts, damaged ones and blank ones among them, and a last
+    // line with no newline: the lines read and their numbers are those of a plain split.
+    let good = record("one").to_line();
+    let mut text = String::new();
+    let mut expected_damaged = Vec::new();
+    let mut expected_good = 0;
+    for number in 1..=8000 {
+        if number % 997 == 0 {
+            text.push_str("not json\n");
+            expected_damaged.push(number);
+        } else if number % 1009 == 0 {
+            text.push_str(" \n");
+        } else if number % 1013 == 0 {
+            text.push_str(&"x".repeat(MAX_LINE_BYTES + 1));
+            text.push('\n');
+            expected_damaged.push(number);
+        } else {
+            text.push_str(&good);
+            expected_good += 1;
+        }
+    }
+    text.push_str(&good[..30]);
+    expected_damaged.push(8001);
+    assert!(text.len() > 4 * MIN_PART_BYTES);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.jsonl");
+    fs::write(&path, &text).unwrap();
+    let history = read(&path).unwrap();
+    assert_eq!(history.bytes, text.as_bytes(), "read whole, in order");
+    let (entries, damaged) = history.glance();
+    assert_eq!(entries.len(), expected_good);
+    let lines: Vec<usize> = damaged.iter().map(|d| d.line).collect();
+    assert_eq!(lines, expected_damaged);
+    assert_eq!(
+        history.session(&entries[entries.len() - 1]).unwrap().record,
+        record("one")
+    );
+    let (sessions, read_damaged) = read_all(&path).unwrap();
+    assert_eq!(sessions.len(), expected_good);
+    assert_eq!(read_damaged, damaged);
+}

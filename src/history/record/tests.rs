@@ -107,3 +107,71 @@ fn a_zoned_moment_is_stamped_to_the_second_with_its_offset() {
         .unwrap();
     assert_eq!(stamp(&moment), "2026-03-29T03:30:05+02:00");
 }
+
+#[test]
+fn a_glance_and_a_whole_reading_agree_on_every_line() {
+    let line = sample().to_line();
+    let line = line.trim_end();
+    let lines = [
+        line.to_string(),
+        line.replace("hamstrings", "ham\\\"strings\\u00e9"),
+        line.replace("[\"lying-strap\"]", "[]"),
+        line.replace("[\"lying-strap\"]", "[\"a\",\"b\\n\",\"c\"]"),
+        line.replace("[\"lying-strap\"]", "[1]"),
+        line.replace("[\"lying-strap\"]", "\"lying-strap\""),
+        line.replace("[\"lying-strap\"]", "null"),
+        line.replace("[\"lying-strap\"]", "[\"x\",]"),
+        line.replace("lying-strap", &"x".repeat(MAX_ROUTINE_CHARS + 1)),
+        line.replace(
+            "[\"lying-strap\"]",
+            &format!("[{}\"a\"]", "\"a\",".repeat(MAX_SKIPPED)),
+        ),
+        line.replace("hamstrings", &"é".repeat(MAX_ROUTINE_CHARS)),
+        line.replace("hamstrings", &"é".repeat(MAX_ROUTINE_CHARS + 1)),
+        line.replace("\"hamstrings\"", "7"),
+        line.replace("\"built-in\"", "null"),
+        line.replace("\"v\":1", "\"v\":1.0"),
+        line.replace("\"v\":1", "\"v\":\"1\""),
+        line.replace("07:37:10+01:00", "07:37:10"),
+        line.replace("\"active_s\":330", "\"active_s\":-1"),
+        line.replace("\"stretches_done\":6", "\"stretches_done\":8"),
+        line.replace("\"quit\"", "\"Quit\""),
+        format!("{line} trailing"),
+        line[..60].to_string(),
+        "{}".to_string(),
+        "[]".to_string(),
+        String::new(),
+    ];
+    let mut bytes: Vec<Vec<u8>> = lines.iter().map(|l| l.as_bytes().to_vec()).collect();
+    let mut not_utf8 = line.as_bytes().to_vec();
+    not_utf8[40] = 0xff;
+    bytes.push(not_utf8);
+    bytes.push(
+        line.replace("hamstrings", &"x".repeat(MAX_LINE_BYTES))
+            .into_bytes(),
+    );
+    let mut kinds = std::collections::BTreeSet::new();
+    for line in &bytes {
+        let shown = String::from_utf8_lossy(line);
+        match (parse_line(line), glance_line(line)) {
+            (Ok(session), Ok(glance)) => {
+                kinds.insert("whole".to_string());
+                assert_eq!(
+                    glance,
+                    Glance {
+                        date: session.date,
+                        active_s: session.record.active_s,
+                        stretches_done: session.record.stretches_done,
+                    },
+                    "{shown}"
+                );
+            }
+            (Err(whole), Err(glanced)) => {
+                assert_eq!(whole, glanced, "{shown}");
+                kinds.insert(whole.to_string().chars().take(12).collect());
+            }
+            (whole, glanced) => panic!("{shown}: {whole:?} but {glanced:?}"),
+        }
+    }
+    assert!(kinds.len() >= 6, "too few kinds of line: {kinds:?}");
+}
