@@ -10,11 +10,12 @@ mod error;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{ColorChoice, Parser};
 
 use crate::cli::{Cli, Command};
 use crate::commands::{due, list, log, remind, run, show, validate};
 use crate::error::Error;
+use stretch_timer::frontend::output;
 use stretch_timer::routine::text::terminal_safe;
 
 fn main() -> ExitCode {
@@ -26,6 +27,11 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
     };
+    output::choose_colour(match cli.color {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    });
     match execute(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
