@@ -31,10 +31,17 @@ fn diagnostics(env: &Env, args: &[&str], vars: &[(&str, &str)]) -> Outcome {
     run
 }
 
+/// Flags, variables, and whether the output is in colour.
+type Case = (
+    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
+    bool,
+);
+
 #[test]
 fn auto_leaves_a_pipe_plain_and_the_variables_and_the_flag_decide() {
     let env = Env::new();
-    let cases: [(&[&str], &[(&str, &str)], bool); 8] = [
+    let cases: [Case; 8] = [
         (&[], &[], false),
         (&["--color", "auto"], &[], false),
         (&[], &[("CLICOLOR_FORCE", "1")], true),
