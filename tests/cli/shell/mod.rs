@@ -3,3 +3,5 @@
 //! real bash) and the man page.
 
 mod colour;
+mod completions;
+mod help;
