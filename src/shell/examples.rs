@@ -50,7 +50,7 @@ Examples:
 pub const DUE: &str = "\
 Examples:
   stretch due                                   a nudge, and status 1, if not yet today
-  stretch due --quiet || PS1=\"🧘 $PS1\"          a mark in your prompt until you have stretched";
+  stretch due --quiet || PS1=\"(stretch) $PS1\"    a mark in your prompt until you have stretched";
 
 /// `stretch remind --help`.
 pub const REMIND: &str = "\

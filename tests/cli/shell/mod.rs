@@ -5,3 +5,4 @@
 mod colour;
 mod completions;
 mod help;
+mod man;
