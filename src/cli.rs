@@ -188,6 +188,9 @@ pub struct RunArgs {
         value_parser = voice_level_parser()
     )]
     pub voice: Option<VoiceLevel>,
+    /// Play tones: rising when a hold starts, one note half-way, ticks in its last 3 seconds, falling when it ends, a chord at the end (pw-play, paplay, aplay or afplay, or $STRETCH_SOUND_COMMAND)
+    #[arg(long)]
+    pub sound: bool,
     /// Do not record this run in your history
     #[arg(long)]
     pub no_log: bool,

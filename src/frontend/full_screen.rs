@@ -244,6 +244,7 @@ mod tests {
             frames: Vec::new(),
         };
         let mut options = RunOptions {
+            sound: None,
             bell,
             voice: None,
             voice_level: VoiceLevel::DEFAULT,

@@ -16,7 +16,7 @@ Examples:
   stretch run                                   the default routine, hamstrings
   stretch run hamstrings-beginner --voice       a gentler routine, spoken aloud
   stretch run --hold 45s --skip lying-strap     longer holds, one stretch left out
-  stretch run my-routine.toml --plain           your own file, one line per event";
+  stretch run my-routine.toml --plain --sound   your own file, one line per event, with tones";
 
 /// `stretch list --help`.
 pub const LIST: &str = "\
