@@ -4,32 +4,44 @@ use std::ops::RangeInclusive;
 use std::time::Duration;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
 
+use std::ffi::OsStr;
+
+use clap::CommandFactory;
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 use jiff::civil::{Date, Time};
 use stretch_timer::frontend::voice::VoiceLevel;
 use stretch_timer::history::chart;
 use stretch_timer::routine::{Level, duration, limits, named};
+
+use crate::shell::{candidates, examples};
 
 /// The whole command line: a subcommand and its arguments.
 #[derive(Debug, Parser)]
 #[command(
     name = "stretch",
     version,
-    about = "A stretch routine timer for the terminal"
+    about = "A stretch routine timer for the terminal",
+    after_long_help = examples::START_HERE
 )]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never
+    #[arg(long, global = true, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Walk through a routine with a full-screen countdown
+    #[command(after_long_help = examples::RUN)]
     Run(RunArgs),
     /// List the built-in routines and your own
+    #[command(after_long_help = examples::LIST)]
     List {
         /// List every stretch with its routine, hold and sides
         #[arg(long)]
@@ -38,8 +50,10 @@ pub enum Command {
         format: Format,
     },
     /// Show a routine's timeline, cues and total time, as `run` would run it
+    #[command(after_long_help = examples::SHOW)]
     Show {
         /// A path to a .toml file, or the name of your own or a built-in routine
+        #[arg(add = ArgValueCompleter::new(candidates::routines))]
         routine: String,
         #[command(flatten)]
         plan: PlanArgs,
@@ -47,19 +61,56 @@ pub enum Command {
         format: Format,
     },
     /// Check routine files; with no FILE, your routine folder and the built-in routines
+    #[command(after_long_help = examples::VALIDATE)]
     Validate {
         /// Paths to .toml files, or names of your own or built-in routines
-        #[arg(value_name = "FILE")]
+        #[arg(value_name = "FILE", add = ArgValueCompleter::new(candidates::routines))]
         files: Vec<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
     /// Your history: recent sessions, streaks, minutes and a chart of the last weeks
+    #[command(after_long_help = examples::LOG)]
     Log(LogArgs),
     /// Exit 0 if you have stretched today; else exit 1 with a nudge (for prompts and timers)
+    #[command(after_long_help = examples::DUE)]
     Due(DueArgs),
     /// Print a systemd timer, a crontab line and a launchd plist that run `stretch due --notify`
+    #[command(after_long_help = examples::REMIND)]
     Remind(RemindArgs),
+    /// Print a completion script for SHELL: routine names, paths and stretch ids complete
+    #[command(after_long_help = examples::COMPLETIONS)]
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), made from these same definitions
+    #[command(after_long_help = examples::MAN)]
+    Man,
+}
+
+/// The shells `stretch completions` writes a script for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
+}
+
+impl Shell {
+    /// The shell's name as clap_complete knows it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Shell::Bash => "bash",
+            Shell::Zsh => "zsh",
+            Shell::Fish => "fish",
+            Shell::Elvish => "elvish",
+            Shell::Powershell => "powershell",
+        }
+    }
 }
 
 /// The arguments of `stretch log`.
@@ -116,7 +167,7 @@ pub struct RemindArgs {
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// A path to a .toml file, or the name of your own or a built-in routine
-    #[arg(default_value = "hamstrings")]
+    #[arg(default_value = "hamstrings", add = ArgValueCompleter::new(candidates::routines))]
     pub routine: String,
     /// Which stretches, and how long each part.
     #[command(flatten)]
@@ -137,6 +188,9 @@ pub struct RunArgs {
         value_parser = voice_level_parser()
     )]
     pub voice: Option<VoiceLevel>,
+    /// Play tones: rising when a hold starts, one note half-way, ticks in its last 3 seconds, falling when it ends, a chord at the end (pw-play, paplay, aplay or afplay, or $STRETCH_SOUND_COMMAND)
+    #[arg(long)]
+    pub sound: bool,
     /// Do not record this run in your history
     #[arg(long)]
     pub no_log: bool,
@@ -163,11 +217,12 @@ pub struct PlanArgs {
         long,
         value_name = "ID,...",
         value_delimiter = ',',
-        conflicts_with = "skip"
+        conflicts_with = "skip",
+        add = ArgValueCompleter::new(stretch_ids)
     )]
     pub only: Vec<String>,
     /// Leave out these stretches (ids, comma-separated)
-    #[arg(long, value_name = "ID,...", value_delimiter = ',')]
+    #[arg(long, value_name = "ID,...", value_delimiter = ',', add = ArgValueCompleter::new(stretch_ids))]
     pub skip: Vec<String>,
     /// Only stretches of this level
     #[arg(long, value_parser = level_parser())]
@@ -179,6 +234,15 @@ pub struct PlanArgs {
 pub enum Format {
     Text,
     Json,
+}
+
+/// `--only` and `--skip`: the ids of the routine on the command line being completed.
+fn stretch_ids(current: &OsStr) -> Vec<CompletionCandidate> {
+    candidates::stretch_ids(
+        current,
+        &candidates::words_being_completed(),
+        &Cli::command(),
+    )
 }
 
 /// `--level`: the levels a stretch may have, by the names routine files give them.
@@ -228,4 +292,34 @@ fn parse_time(text: &str) -> Result<Time, String> {
     let hours: i8 = hours.parse().map_err(|_| bad())?;
     let minutes: i8 = minutes.parse().map_err(|_| bad())?;
     Time::new(hours, minutes, 0, 0).map_err(|_| bad())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_example_in_the_help_is_a_command_line_that_parses() {
+        let mut count = 0;
+        for (name, text) in examples::ALL {
+            let commands = examples::commands(text);
+            assert!((2..=4).contains(&commands.len()), "{name}: {commands:?}");
+            for words in commands {
+                assert_eq!(words.get(1), Some(&name), "{words:?}");
+                if let Err(error) = Cli::try_parse_from(&words) {
+                    panic!("{words:?}: {error}");
+                }
+                count += 1;
+            }
+        }
+        assert!(count >= 2 * examples::ALL.len());
+    }
+
+    #[test]
+    fn every_subcommand_has_examples() {
+        let command = Cli::command();
+        let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+        let with_examples: Vec<&str> = examples::ALL.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, with_examples);
+    }
 }

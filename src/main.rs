@@ -7,17 +7,21 @@
 mod cli;
 mod commands;
 mod error;
+mod shell;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{ColorChoice, CommandFactory, Parser};
 
 use crate::cli::{Cli, Command};
-use crate::commands::{due, list, log, remind, run, show, validate};
+use crate::commands::{completions, due, list, log, man, remind, run, show, validate};
 use crate::error::Error;
+use stretch_timer::frontend::output;
 use stretch_timer::routine::text::{terminal_safe, terminal_safe_multiline};
 
 fn main() -> ExitCode {
+    // When a completion script asks (`COMPLETE=bash`), answer and exit; else go on.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
@@ -25,6 +29,11 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
     };
+    output::choose_colour(match cli.color {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    });
     match execute(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -63,5 +72,7 @@ fn execute(command: Command) -> Result<(), Error> {
         Command::Log(args) => log::run(&args),
         Command::Due(args) => due::run(&args),
         Command::Remind(args) => remind::run(&args),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Man => man::run(),
     }
 }

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::time::Duration;
 
@@ -13,7 +12,7 @@ use serde::Serialize;
 
 use crate::cli::{LogArgs, LogFormat};
 use crate::error::Error;
-use stretch_timer::frontend::output::print_stdout;
+use stretch_timer::frontend::output::{colour_on_stdout, print_stdout};
 use stretch_timer::history::days::{self, Day};
 use stretch_timer::history::file::{self, Damaged, Entry};
 use stretch_timer::history::record::{Record, Session};
@@ -52,8 +51,7 @@ pub fn run(args: &LogArgs) -> Result<(), Error> {
         LogFormat::Csv => csv(&sessions),
         LogFormat::Text if entries.is_empty() => empty(&path, args.since),
         LogFormat::Text => {
-            let colour = io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
+            let colour = colour_on_stdout();
             let mut text = last_sessions(&sessions, args.sessions);
             text.push('\n');
             text.push_str(&stats.text());

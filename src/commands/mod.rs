@@ -1,9 +1,11 @@
 //! The commands, one file each, on top of the library's layers. Each takes its parsed
 //! arguments and returns `Result<(), Error>`; `main` turns the error into the exit status.
 
+pub mod completions;
 pub mod due;
 pub mod list;
 pub mod log;
+pub mod man;
 pub mod record;
 pub mod remind;
 pub mod run;

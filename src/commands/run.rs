@@ -14,12 +14,14 @@ use stretch_timer::frontend::input::{self, Input};
 use stretch_timer::frontend::output::{is_broken_pipe, print_stdout};
 use stretch_timer::frontend::plain::Plain;
 use stretch_timer::frontend::session::{self, Ending, Outcome, RunOptions};
+use stretch_timer::frontend::sound::Sound;
 use stretch_timer::frontend::terminal::{self, TerminalGuard};
 use stretch_timer::frontend::voice::{Voice, VoiceLevel};
 use stretch_timer::history::now::now;
 use stretch_timer::plan::clock::RealClock;
 use stretch_timer::plan::timeline::Timeline;
 use stretch_timer::routine::duration;
+use stretch_timer::routine::text::terminal_safe;
 
 /// Run the routine the command line names, as it asks.
 pub fn run(args: &RunArgs) -> Result<(), Error> {
@@ -38,9 +40,25 @@ pub fn run(args: &RunArgs) -> Result<(), Error> {
         }
         None => None,
     };
-    // To a file or a pipe, a BEL byte is only noise in the log.
-    let bell = !args.no_bell && io::stdout().is_terminal();
+    // The config's `sound = true` is to join `--sound` here.
+    let sound = if args.sound {
+        match Sound::find() {
+            Ok(sound) => Some(sound),
+            Err(error) => {
+                anstream::eprintln!(
+                    "warning: {}; --sound rings the bell instead",
+                    terminal_safe(&format!("{error:#}"))
+                );
+                None
+            }
+        }
+    } else {
+        None
+    };
+    // To a file or a pipe, a BEL byte is only noise in the log; tones replace it.
+    let bell = !args.no_bell && io::stdout().is_terminal() && sound.is_none();
     let mut options = RunOptions {
+        sound,
         bell,
         voice,
         voice_level: args.voice.unwrap_or(VoiceLevel::DEFAULT),
@@ -94,12 +112,17 @@ pub fn run(args: &RunArgs) -> Result<(), Error> {
             lasted: started.elapsed(),
         });
     }
-    // Let "routine complete" be heard, but nothing speak after the program is done: a
-    // stopped routine's voice is cut off as it is dropped.
-    let late_signal = match (options.voice.take(), outcome.ending) {
-        (Some(voice), Ending::Finished) => session::hear_last_words(&voice, &mut clock),
+    // Let "routine complete" and its chord be heard, but nothing sound after the program
+    // is done: a stopped routine's voice and player are cut off as they are dropped.
+    let (voice, sound) = (options.voice.take(), options.sound.take());
+    let late_signal = match outcome.ending {
+        Ending::Finished => [sound.as_ref().map(Sound::player), voice.as_ref()]
+            .into_iter()
+            .flatten()
+            .find_map(|voice| session::hear_last_words(voice, &mut clock)),
         _ => None,
     };
+    drop((voice, sound));
     print_stdout(&format!(
         "{}\n",
         summary_line(&outcome, routine.stretches.len())

@@ -12,7 +12,8 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::layout::Rect;
 
-use crate::frontend::screen::{self, Screen};
+use crate::frontend::output;
+use crate::frontend::screen::Screen;
 use crate::frontend::session::FrontEnd;
 use crate::frontend::words;
 use crate::plan::action::Action;
@@ -34,7 +35,7 @@ impl<'r> FullScreen<'r, CrosstermBackend<Stdout>, Stdout> {
             CrosstermBackend::new(io::stdout()),
             io::stdout(),
             routine,
-            screen::colour_wanted(),
+            output::colour_on_stdout(),
         )
     }
 }
@@ -243,6 +244,7 @@ mod tests {
             frames: Vec::new(),
         };
         let mut options = RunOptions {
+            sound: None,
             bell,
             voice: None,
             voice_level: VoiceLevel::DEFAULT,

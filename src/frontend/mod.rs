@@ -7,6 +7,7 @@ pub mod output;
 pub mod plain;
 pub mod screen;
 pub mod session;
+pub mod sound;
 pub mod terminal;
 pub mod voice;
 pub mod words;

@@ -1,7 +1,10 @@
-//! Writing a command's output, and the one rule for a reader that has gone away: when
-//! the other end of a pipe closes (`stretch list | head -1`), output ends quietly.
+//! Writing a command's output: the one rule for a reader that has gone away (when the
+//! other end of a pipe closes, `stretch list | head -1`, output ends quietly), and the one
+//! place that decides whether output is in colour.
 
 use std::io::{self, Write as _};
+
+use anstream::{AutoStream, ColorChoice};
 
 /// Print a command's output to standard output. When the reader has gone away, the
 /// output ends quietly instead of panicking as `print!` does (`anstream::eprint!`
@@ -20,4 +23,19 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
         .chain()
         .filter_map(|cause| cause.downcast_ref::<io::Error>())
         .any(|cause| cause.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// Chooses colour for the whole run, once, from `--color`: `Always` and `Never` are
+/// final; under `Auto`, `NO_COLOR` (not empty) turns colour off, `CLICOLOR_FORCE` turns it
+/// on, and otherwise there is colour only on a terminal that has it. Everything written
+/// through `anstream` follows it, and so does [`colour_on_stdout`].
+pub fn choose_colour(choice: ColorChoice) {
+    choice.write_global();
+}
+
+/// Whether what goes to standard output may be in colour, by the choice made in
+/// [`choose_colour`]. Output meant for scripts (JSON, CSV, plain mode) never is,
+/// whatever this says.
+pub fn colour_on_stdout() -> bool {
+    AutoStream::choice(&io::stdout()) != ColorChoice::Never
 }

@@ -12,6 +12,7 @@ use std::time::Duration;
 use anyhow::Context;
 
 use crate::frontend::session::FrontEnd;
+use crate::frontend::sound::Mark;
 use crate::frontend::words;
 use crate::plan::action::Action;
 use crate::plan::engine::{ADJUST_SECONDS, Engine, Event, View};
@@ -72,6 +73,14 @@ impl FrontEnd for Plain<'_> {
             let text = words::line(self.routine, self.timeline, event);
             let bell = bell && words::rings_bell(event);
             let line = format_line(now, &text, bell, self.newline);
+            self.write(&line)?;
+        }
+        Ok(())
+    }
+
+    fn marks(&mut self, now: Duration, marks: &[Mark]) -> anyhow::Result<()> {
+        for mark in marks {
+            let line = format_line(now, &mark.words(), false, self.newline);
             self.write(&line)?;
         }
         Ok(())
@@ -167,6 +176,7 @@ mod tests {
     ) -> (Outcome, String, ScriptedClock<Input>) {
         let timeline = Timeline::new(routine);
         let mut options = RunOptions {
+            sound: None,
             bell,
             voice: None,
             voice_level: VoiceLevel::DEFAULT,
@@ -382,6 +392,7 @@ mod tests {
         sender.send(Input::Action(Action::Next)).expect("send");
         sender.send(Input::Action(Action::Quit)).expect("send");
         let mut options = RunOptions {
+            sound: None,
             bell: false,
             voice: None,
             voice_level: VoiceLevel::DEFAULT,

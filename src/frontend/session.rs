@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use crate::frontend::input::{Input, Signal};
 use crate::frontend::output::is_broken_pipe;
-use crate::frontend::voice::{Voice, VoiceLevel};
+use crate::frontend::sound::{self, Mark, Marks, Sound, Tone};
+use crate::frontend::voice::{Urgency, Voice, VoiceLevel};
 use crate::frontend::words;
 use crate::plan::action::Action;
 use crate::plan::clock::{Clock, Wake};
@@ -38,6 +39,9 @@ pub struct RunOptions {
     pub voice: Option<Voice>,
     /// How much the voice says.
     pub voice_level: VoiceLevel,
+    /// Play tones for the changes, half-way and the last seconds, when `--sound` found a
+    /// player (the config's `sound = true` is to join `--sound` in `commands/run.rs`).
+    pub sound: Option<Sound>,
 }
 
 /// How a run ended.
@@ -96,6 +100,11 @@ pub trait FrontEnd {
     fn overlay_pauses(&self) -> bool {
         false
     }
+    /// A hold passed `marks` (half-way, 3, 2, 1 seconds left); only with `--sound`.
+    /// Nothing to show by default.
+    fn marks(&mut self, _now: Duration, _marks: &[Mark]) -> anyhow::Result<()> {
+        Ok(())
+    }
     /// The voice dropped a cue unsaid, `text`. Nothing to show by default.
     fn unspoken(&mut self, _now: Duration, _text: &str) -> anyhow::Result<()> {
         Ok(())
@@ -135,6 +144,8 @@ pub fn run(
         timeline,
         options,
         overlay: Overlay::Closed,
+        marks: Marks::default(),
+        words_after_tone: None,
     };
     let ending = match session.drive(clock, front_end) {
         Ok(ending) => ending,
@@ -192,6 +203,10 @@ struct Session<'r, 'o> {
     options: &'o mut RunOptions,
     /// The keys overlay, on a front end that has one.
     overlay: Overlay,
+    /// The marks of the current hold already passed, with `--sound`.
+    marks: Marks,
+    /// Words to say once the tone before them has played: when, what, how urgently.
+    words_after_tone: Option<(Duration, String, Urgency)>,
 }
 
 /// The keys overlay, and whether opening it paused the run.
@@ -226,9 +241,11 @@ impl Session<'_, '_> {
             if let Some((action, phase_changed)) = acted.take() {
                 front_end.action(now, action, &self.engine.view(now), phase_changed)?;
             }
+            self.hear(front_end, now)?;
             front_end.show(now, &self.engine.view(now))?;
 
-            let due = front_end.next_wake(&self.engine, now);
+            let wake = [front_end.next_wake(&self.engine, now), self.next_sound(now)];
+            let due = wake.into_iter().flatten().min();
             let woke = clock.wait(due);
             self.make_up_lost_time(front_end, due, clock.now())?;
             let input = match woke {
@@ -289,7 +306,8 @@ impl Session<'_, '_> {
         }
     }
 
-    /// Hand the events of one moment to the front end, then to the voice.
+    /// Hand the events of one moment to the front end, then to the sound and the voice:
+    /// the tone first, the words once it has played.
     fn report(
         &mut self,
         front_end: &mut dyn FrontEnd,
@@ -297,6 +315,11 @@ impl Session<'_, '_> {
         events: &[Event],
     ) -> anyhow::Result<()> {
         front_end.events(now, events, self.options.bell)?;
+        let tone = self.options.sound.as_ref().and_then(|sound| {
+            let tone = sound::tone_for(self.timeline, events)?;
+            sound.play(tone);
+            Some(tone)
+        });
         if let Some(voice) = &self.options.voice
             && let Some((text, urgency)) = words::utterance(
                 self.routine,
@@ -305,8 +328,52 @@ impl Session<'_, '_> {
                 self.options.voice_level,
             )
         {
+            match (tone, &mut self.words_after_tone) {
+                // The run ends with this moment: the chord and the words go together.
+                (Some(Tone::Complete), _) => voice.say(&text, urgency),
+                (Some(tone), _) => {
+                    self.words_after_tone = Some((now + tone.length(), text, urgency));
+                }
+                // A cue joins the words that wait for their tone.
+                (None, Some((_, waiting, _))) if urgency == Urgency::Queue => {
+                    waiting.push_str(". ");
+                    waiting.push_str(&text);
+                }
+                (None, _) => voice.say(&text, urgency),
+            }
+        }
+        Ok(())
+    }
+
+    /// With `--sound`: the marks of the hold passed by `now`, heard and shown; and the
+    /// words whose tone has played, said.
+    fn hear(&mut self, front_end: &mut dyn FrontEnd, now: Duration) -> anyhow::Result<()> {
+        let Some(sound) = &self.options.sound else {
+            return Ok(());
+        };
+        let marks = self.marks.passed(&self.engine.view(now));
+        if let Some(last) = marks.last() {
+            sound.play(sound::tone_for_mark(*last));
+            front_end.marks(now, &marks)?;
+        }
+        if self
+            .words_after_tone
+            .as_ref()
+            .is_some_and(|(at, _, _)| *at <= now)
+            && let Some((_, text, urgency)) = self.words_after_tone.take()
+            && let Some(voice) = &self.options.voice
+        {
             voice.say(&text, urgency);
         }
         Ok(())
+    }
+
+    /// When the sound next needs the loop awake: the hold's next mark, or the words
+    /// after a tone.
+    fn next_sound(&self, now: Duration) -> Option<Duration> {
+        self.options.sound.as_ref()?;
+        let mark = Marks::next(&self.engine.view(now), now);
+        let words = self.words_after_tone.as_ref().map(|(at, _, _)| *at);
+        [mark, words].into_iter().flatten().min()
     }
 }

@@ -8,6 +8,8 @@
 //! - [`run_plain`]: `stretch run` in plain mode, into a pipe.
 //! - [`run_terminal`]: `stretch run` full screen, in a pseudo-terminal.
 //! - [`history`]: runs recorded in the history; `stretch log`, `due` and `remind`.
+//! - [`shell`]: colour, help, completions and the man page.
+//! - [`tones`]: `run --sound`, through fake players.
 //! - [`architecture`]: the source tree keeps its layers and its files short.
 
 // Tests may unwrap: a failure there is the report.
@@ -24,6 +26,8 @@ mod no_panic;
 mod plan_flags;
 mod run_plain;
 mod run_terminal;
+mod shell;
 mod side_labels;
+mod tones;
 mod validate;
 mod voice;

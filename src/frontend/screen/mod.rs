@@ -33,13 +33,8 @@ pub struct Screen<'a> {
     pub routine: &'a Routine,
     /// The `?` overlay listing the keys.
     pub help_visible: bool,
-    /// False when the user asked for no colour (`NO_COLOR`).
+    /// False when the user asked for no colour (`--color never`, `NO_COLOR`).
     pub colour: bool,
-}
-
-/// `NO_COLOR` set to anything but the empty string turns colour off (see no-color.org).
-pub fn colour_wanted() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
 }
 
 impl Screen<'_> {

@@ -95,6 +95,7 @@ mod tests {
             bell: false,
             voice: None,
             voice_level: VoiceLevel::DEFAULT,
+            sound: None,
         };
         let mut out = Vec::new();
         let mut plain = Plain::new(&routine, &timeline, &mut out, "\n");

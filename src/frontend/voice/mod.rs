@@ -21,7 +21,7 @@ mod program;
 use program::{SpeechCommand, speakable};
 
 pub use level::VoiceLevel;
-pub use program::VOICE_COMMAND_VARIABLE;
+pub use program::{Search, VOICE_COMMAND_VARIABLE};
 
 /// How late a cue may start: one that cannot be started within this of its time, because
 /// the voice is still saying something else, is dropped rather than said late.
@@ -84,7 +84,14 @@ impl Voice {
     ///
     /// `unspoken` is told the words of every cue dropped unsaid.
     pub fn find(unspoken: Unspoken) -> anyhow::Result<Voice> {
-        Voice::start(program::from_environment()?, unspoken)
+        Voice::find_with(&program::SPEECH, unspoken)
+    }
+
+    /// A voice that "says" each text by running the program `search` finds with the text
+    /// as its last argument, as [`Voice::find`] does for speech: the sound player plays
+    /// a tone's file through one.
+    pub fn find_with(search: &Search, unspoken: Unspoken) -> anyhow::Result<Voice> {
+        Voice::start(program::from_environment(search)?, unspoken)
     }
 
     /// Start the speaker thread for `command`.

@@ -1,6 +1,6 @@
-//! Finding the speech program: `STRETCH_VOICE_COMMAND` split into a program and fixed
-//! arguments, or the first known speech program on PATH; and making routine text safe to
-//! hand it as its last argument.
+//! Finding the speech program (or the sound player, found the same way): a variable such
+//! as `STRETCH_VOICE_COMMAND` split into a program and fixed arguments, or the first known
+//! program on PATH; and making routine text safe to hand it as its last argument.
 
 use std::env;
 use std::ffi::OsStr;
@@ -13,6 +13,25 @@ const SPEECH_PROGRAMS: [&str; 4] = ["spd-say", "espeak-ng", "espeak", "say"];
 
 /// Names the speech command instead of searching PATH.
 pub const VOICE_COMMAND_VARIABLE: &str = "STRETCH_VOICE_COMMAND";
+
+/// Where to look for a program that gets one last argument: the variable that names it,
+/// else the programs tried in turn on PATH.
+#[derive(Debug)]
+pub struct Search {
+    /// The variable that names the program and its fixed arguments.
+    pub variable: &'static str,
+    /// The programs tried in turn on PATH when the variable is not set.
+    pub programs: &'static [&'static str],
+    /// What was not found, and what to do: "no speech program found: install espeak-ng".
+    pub missing: &'static str,
+}
+
+/// The speech program of `--voice`.
+pub const SPEECH: Search = Search {
+    variable: VOICE_COMMAND_VARIABLE,
+    programs: &SPEECH_PROGRAMS,
+    missing: "no speech program found: install espeak-ng",
+};
 
 /// A speech program and its fixed arguments; the text is added as one last argument.
 #[derive(Debug)]
@@ -34,17 +53,22 @@ impl SpeechCommand {
     }
 }
 
-/// The speech command `Voice::find` speaks through: `$STRETCH_VOICE_COMMAND`, else the
-/// first of `SPEECH_PROGRAMS` on `$PATH`.
-pub(super) fn from_environment() -> anyhow::Result<SpeechCommand> {
-    let setting = match env::var(VOICE_COMMAND_VARIABLE) {
+/// The command `search` finds: its variable's setting, else the first of its programs on
+/// `$PATH` (for the voice: `$STRETCH_VOICE_COMMAND`, else the first of `SPEECH_PROGRAMS`).
+pub(super) fn from_environment(search: &Search) -> anyhow::Result<SpeechCommand> {
+    let variable = search.variable;
+    let setting = match env::var(variable) {
         Ok(setting) => Some(setting),
         Err(env::VarError::NotPresent) => None,
         Err(env::VarError::NotUnicode(_)) => {
-            bail!("{VOICE_COMMAND_VARIABLE} is not valid UTF-8")
+            bail!("{variable} is not valid UTF-8")
         }
     };
-    find_in(setting.as_deref(), &env::var_os("PATH").unwrap_or_default())
+    find_in(
+        search,
+        setting.as_deref(),
+        &env::var_os("PATH").unwrap_or_default(),
+    )
 }
 
 /// Routine text reaches the speech program without control characters, and never as an
@@ -56,28 +80,29 @@ pub(super) fn speakable(text: &str) -> String {
         .to_string()
 }
 
-/// `from_environment`, given the setting of `STRETCH_VOICE_COMMAND` (empty counts as
+/// `from_environment`, given the setting of the search's variable (empty counts as
 /// unset) and PATH.
-fn find_in(setting: Option<&str>, path: &OsStr) -> anyhow::Result<SpeechCommand> {
+fn find_in(search: &Search, setting: Option<&str>, path: &OsStr) -> anyhow::Result<SpeechCommand> {
     if let Some(setting) = setting.filter(|setting| !setting.trim().is_empty()) {
-        return from_setting(setting, path);
+        return from_setting(search, setting, path);
     }
-    match find_first_on_path(&SPEECH_PROGRAMS, path) {
+    match find_first_on_path(search.programs, path) {
         Some(program) => Ok(SpeechCommand::new(program, Vec::new())),
-        None => bail!("no speech program found: install espeak-ng or set {VOICE_COMMAND_VARIABLE}"),
+        None => bail!("{} or set {}", search.missing, search.variable),
     }
 }
 
 /// The program and arguments `setting` names: its first word is the program, the others
 /// its fixed arguments.
-fn from_setting(setting: &str, path: &OsStr) -> anyhow::Result<SpeechCommand> {
+fn from_setting(search: &Search, setting: &str, path: &OsStr) -> anyhow::Result<SpeechCommand> {
+    let variable = search.variable;
     let mut words = setting.split_whitespace().map(str::to_owned);
     let Some(program) = words.next() else {
-        bail!("{VOICE_COMMAND_VARIABLE} is empty");
+        bail!("{variable} is empty");
     };
     let Some(found) = resolve(&program, path) else {
         bail!(
-            "{VOICE_COMMAND_VARIABLE} names `{program}`, which is not an executable program{}",
+            "{variable} names `{program}`, which is not an executable program{}",
             if program.contains('/') {
                 ""
             } else {
@@ -182,7 +207,7 @@ mod tests {
     #[test]
     fn no_speech_program_is_a_clear_error() {
         let empty = tempfile::tempdir().expect("tempdir");
-        let error = find_in(None, &path_of(&[empty.path()])).expect_err("nothing to find");
+        let error = find_in(&SPEECH, None, &path_of(&[empty.path()])).expect_err("nothing to find");
         assert_eq!(
             error.to_string(),
             "no speech program found: install espeak-ng or set STRETCH_VOICE_COMMAND"
@@ -196,16 +221,21 @@ mod tests {
         let mine = write_program(dir.path(), "mine", "", 0o755);
         let path = path_of(&[dir.path()]);
         assert_eq!(
-            find_in(Some("mine --slow"), &path)
+            find_in(&SPEECH, Some("mine --slow"), &path)
                 .expect("setting")
                 .program,
             mine
         );
         assert_eq!(
-            find_in(Some(" \t "), &path).expect("search").program,
+            find_in(&SPEECH, Some(" \t "), &path)
+                .expect("search")
+                .program,
             espeak
         );
-        assert_eq!(find_in(None, &path).expect("search").program, espeak);
+        assert_eq!(
+            find_in(&SPEECH, None, &path).expect("search").program,
+            espeak
+        );
     }
 
     #[test]
@@ -213,12 +243,16 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let program = write_program(dir.path(), "speak", "", 0o755);
         let path = path_of(&[dir.path()]);
-        let voice = from_setting("  speak -s 150\t--quiet ", &path).expect("voice");
+        let voice = from_setting(&SPEECH, "  speak -s 150\t--quiet ", &path).expect("voice");
         assert_eq!(voice.program, program);
         assert_eq!(voice.args, ["-s", "150", "--quiet"]);
 
-        let by_path =
-            from_setting(&format!("{} -v en", program.display()), OsStr::new("")).expect("voice");
+        let by_path = from_setting(
+            &SPEECH,
+            &format!("{} -v en", program.display()),
+            OsStr::new(""),
+        )
+        .expect("voice");
         assert_eq!(by_path.program, program);
         assert_eq!(by_path.args, ["-v", "en"]);
     }
@@ -228,27 +262,30 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let spd_say = write_program(dir.path(), "spd-say", "", 0o755);
         let path = path_of(&[dir.path()]);
-        let found = find_in(None, &path).expect("search");
+        let found = find_in(&SPEECH, None, &path).expect("search");
         assert_eq!(found.program, spd_say);
         assert_eq!(found.args, ["--wait"]);
-        let set = from_setting("spd-say -r 50", &path).expect("setting");
+        let set = from_setting(&SPEECH, "spd-say -r 50", &path).expect("setting");
         assert_eq!(set.args, ["--wait", "-r", "50"]);
-        let by_path = from_setting(&spd_say.display().to_string(), OsStr::new("")).expect("path");
+        let by_path =
+            from_setting(&SPEECH, &spd_say.display().to_string(), OsStr::new("")).expect("path");
         assert_eq!(by_path.args, ["--wait"]);
         let other = write_program(dir.path(), "spd-say-not", "", 0o755);
-        let not_spd_say = from_setting(&other.display().to_string(), &path).expect("other");
+        let not_spd_say =
+            from_setting(&SPEECH, &other.display().to_string(), &path).expect("other");
         assert!(not_spd_say.args.is_empty());
     }
 
     #[test]
     fn a_setting_that_names_no_program_is_a_clear_error() {
-        let error = from_setting("/nonexistent", OsStr::new("")).expect_err("no such program");
+        let error =
+            from_setting(&SPEECH, "/nonexistent", OsStr::new("")).expect_err("no such program");
         assert_eq!(
             error.to_string(),
             "STRETCH_VOICE_COMMAND names `/nonexistent`, which is not an executable program"
         );
-        let error =
-            from_setting("nosuchspeaker --fast", OsStr::new("/usr/bin")).expect_err("not on PATH");
+        let error = from_setting(&SPEECH, "nosuchspeaker --fast", OsStr::new("/usr/bin"))
+            .expect_err("not on PATH");
         assert_eq!(
             error.to_string(),
             "STRETCH_VOICE_COMMAND names `nosuchspeaker`, which is not an executable program on PATH"

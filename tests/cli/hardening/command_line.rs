@@ -32,7 +32,7 @@ fn help_and_version_still_exit_0() {
     help.expect_code(0);
     assert!(
         help.stdout
-            .starts_with("A stretch routine timer for the terminal\n\nUsage: stretch <COMMAND>"),
+            .starts_with("A stretch routine timer for the terminal\n\nUsage: stretch [OPTIONS] <COMMAND>"),
         "{}",
         help.stdout
     );

@@ -4,7 +4,7 @@ use stretch_timer::frontend::screen::digits;
 
 use super::{start_steady, steady};
 use crate::support::Stretch;
-use crate::support::pty::screen_rows;
+use crate::support::pty::{any_colour, screen_rows};
 
 /// Whether `countdown` is on the screen in big digits of any of the sizes the screen
 /// uses, as the program's own reader finds them.
@@ -73,18 +73,6 @@ fn the_countdown_and_the_stretch_are_on_screen_and_space_pauses() {
         "{}",
         run.summary()
     );
-}
-
-/// Whether any cell on the screen has a colour of its own.
-fn any_colour(screen: &vt100::Screen) -> bool {
-    let (rows, cols) = screen.size();
-    (0..rows).any(|row| {
-        (0..cols).any(|col| {
-            screen.cell(row, col).is_some_and(|cell| {
-                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
-            })
-        })
-    })
 }
 
 #[test]

@@ -407,3 +407,15 @@ pub fn screen_rows(screen: &vt100::Screen) -> Vec<Vec<String>> {
         })
         .collect()
 }
+
+/// Whether any cell on the screen has a colour of its own.
+pub fn any_colour(screen: &vt100::Screen) -> bool {
+    let (rows, cols) = screen.size();
+    (0..rows).any(|row| {
+        (0..cols).any(|col| {
+            screen.cell(row, col).is_some_and(|cell| {
+                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+            })
+        })
+    })
+}

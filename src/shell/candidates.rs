@@ -1,0 +1,197 @@
+//! What the completion scripts offer, worked out by `stretch` itself when the shell asks
+//! (clap_complete's dynamic completion): the routines there are, `.toml` paths, and the
+//! ids of the stretches of the routine already on the command line.
+
+use std::ffi::{OsStr, OsString};
+use std::path::Path;
+
+use clap_complete::engine::{CompletionCandidate, PathCompleter, ValueCompleter};
+use stretch_timer::routine::catalog;
+use stretch_timer::routine::text::terminal_safe;
+
+/// The routine `run` runs when none is named.
+const DEFAULT_ROUTINE: &str = "hamstrings";
+
+/// A ROUTINE: your routines' names and the built-in ones (a built-in one that yours
+/// shadows as `builtin:NAME`), then `.toml` files and folders, all starting with `current`.
+pub fn routines(current: &OsStr) -> Vec<CompletionCandidate> {
+    let prefix = current.to_string_lossy();
+    let mut candidates: Vec<CompletionCandidate> =
+        catalog::all_routines_with(|loaded, shadowed| {
+            let name = if shadowed {
+                format!("{}{}", catalog::BUILTIN_PREFIX, loaded.name)
+            } else {
+                loaded.name.clone()
+            };
+            let help = match &loaded.routine {
+                Ok(routine) => terminal_safe(&routine.name),
+                Err(_) => "(invalid)".to_string(),
+            };
+            CompletionCandidate::new(name).help(Some(help.into()))
+        })
+        .into_iter()
+        .filter(|candidate| {
+            candidate
+                .get_value()
+                .to_string_lossy()
+                .starts_with(&*prefix)
+        })
+        .collect();
+    let toml_or_folder =
+        |path: &Path| path.is_dir() || path.extension().is_some_and(|ext| ext == "toml");
+    candidates.extend(
+        PathCompleter::any()
+            .filter(toml_or_folder)
+            .complete(current),
+    );
+    candidates
+}
+
+/// A stretch id for `--only` and `--skip`: the ids of the routine that `words` (the
+/// command line being completed, from the program's name on) runs or shows, starting with
+/// `current`. `command` is the whole command line's definition, which tells the flags that
+/// take a value from those that do not. None when the routine cannot be read.
+pub fn stretch_ids(
+    current: &OsStr,
+    words: &[OsString],
+    command: &clap::Command,
+) -> Vec<CompletionCandidate> {
+    let Some(name) = routine_named(words, command) else {
+        return Vec::new();
+    };
+    let Ok(routine) = catalog::find(&name).map(|loaded| loaded.routine) else {
+        return Vec::new();
+    };
+    let Ok(routine) = routine else {
+        return Vec::new();
+    };
+    let prefix = current.to_string_lossy();
+    routine
+        .stretches
+        .iter()
+        .filter(|stretch| stretch.id.starts_with(&*prefix))
+        .map(|stretch| {
+            CompletionCandidate::new(&stretch.id).help(Some(terminal_safe(&stretch.name).into()))
+        })
+        .collect()
+}
+
+/// The words of the command line that the shell asks about: what follows the `--` in the
+/// arguments the completion script passes, with the program's name first.
+pub fn words_being_completed() -> Vec<OsString> {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    match args.iter().position(|arg| arg == "--") {
+        Some(dash) => args[dash + 1..].to_vec(),
+        None => Vec::new(),
+    }
+}
+
+/// The routine that `words` names for `run` or `show`: the first word after the
+/// subcommand that is neither a flag nor a flag's value (`run`'s default without one).
+fn routine_named(words: &[OsString], command: &clap::Command) -> Option<String> {
+    let words: Vec<String> = words
+        .iter()
+        .skip(1)
+        .map(|word| word.to_string_lossy().into_owned())
+        .collect();
+    let mut rest = words.iter();
+    let mut subcommand = None;
+    while let Some(word) = rest.next() {
+        if word.starts_with('-') {
+            if takes_value(command, word) {
+                rest.next();
+            }
+        } else {
+            subcommand = command.find_subcommand(word);
+            break;
+        }
+    }
+    let subcommand = subcommand?;
+    while let Some(word) = rest.next() {
+        if word == "--" {
+            return rest.next().cloned();
+        }
+        if word.starts_with('-') {
+            if takes_value(subcommand, word) || takes_value(command, word) {
+                rest.next();
+            }
+        } else {
+            return Some(word.clone());
+        }
+    }
+    (subcommand.get_name() == "run").then(|| DEFAULT_ROUTINE.to_string())
+}
+
+/// Whether `word` is a long flag of `command` whose value is the next word (not one
+/// written `--flag=value`, and not one whose value must be joined by `=`).
+fn takes_value(command: &clap::Command, word: &str) -> bool {
+    let Some(long) = word.strip_prefix("--") else {
+        return false;
+    };
+    if long.contains('=') {
+        return false;
+    }
+    command.get_arguments().any(|arg| {
+        arg.get_long() == Some(long)
+            && arg.get_action().takes_values()
+            && !arg.is_require_equals_set()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::{Arg, ArgAction, Command};
+
+    fn command() -> Command {
+        let plan = [
+            Arg::new("routine"),
+            Arg::new("hold").long("hold"),
+            Arg::new("only").long("only"),
+            Arg::new("plain").long("plain").action(ArgAction::SetTrue),
+            Arg::new("voice")
+                .long("voice")
+                .require_equals(true)
+                .num_args(0..=1),
+        ];
+        Command::new("stretch")
+            .arg(Arg::new("color").long("color"))
+            .subcommand(Command::new("run").args(plan.clone()))
+            .subcommand(Command::new("show").args(plan))
+    }
+
+    fn routine(line: &str) -> Option<String> {
+        let words: Vec<OsString> = line.split(' ').map(OsString::from).collect();
+        routine_named(&words, &command())
+    }
+
+    #[test]
+    fn the_routine_is_the_first_word_that_is_no_flag_nor_its_value() {
+        assert_eq!(
+            routine("stretch run mine --only x").as_deref(),
+            Some("mine")
+        );
+        assert_eq!(
+            routine("stretch run --hold 45s mine --only ").as_deref(),
+            Some("mine")
+        );
+        assert_eq!(
+            routine("stretch --color never show --plain --voice mine").as_deref(),
+            Some("mine")
+        );
+        assert_eq!(
+            routine("stretch run --hold=45s -- --odd --only").as_deref(),
+            Some("--odd")
+        );
+    }
+
+    #[test]
+    fn run_without_a_routine_runs_the_default_and_show_has_none() {
+        assert_eq!(
+            routine("stretch run --only ").as_deref(),
+            Some(DEFAULT_ROUTINE)
+        );
+        assert_eq!(routine("stretch show --only "), None);
+        assert_eq!(routine("stretch"), None);
+    }
+}

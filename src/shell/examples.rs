@@ -1,0 +1,108 @@
+//! What `--help` ends with: a "start here" for `stretch --help`, and two to four real
+//! examples for each subcommand. `-h` stays short and shows none of it. Every example
+//! line that starts with `stretch` is checked against the command line by a unit test in
+//! `cli.rs`.
+
+/// `stretch --help`: where a new user starts.
+pub const START_HERE: &str = "\
+Start here:
+  stretch run              walk through the default routine, hamstrings
+  stretch list             every routine there is, built-in and your own
+  stretch validate FILE    check a routine file you wrote";
+
+/// `stretch run --help`.
+pub const RUN: &str = "\
+Examples:
+  stretch run                                   the default routine, hamstrings
+  stretch run hamstrings-beginner --voice       a gentler routine, spoken aloud
+  stretch run --hold 45s --skip lying-strap     longer holds, one stretch left out
+  stretch run my-routine.toml --plain --sound   your own file, one line per event, with tones";
+
+/// `stretch list --help`.
+pub const LIST: &str = "\
+Examples:
+  stretch list                   the routines, with level, stretch count and total time
+  stretch list --stretches       every stretch, with its routine, hold and sides
+  stretch list --format json     the same for a script";
+
+/// `stretch show --help`.
+pub const SHOW: &str = "\
+Examples:
+  stretch show hamstrings-advanced                      the timeline, the cues and the total
+  stretch show hamstrings --hold 45s --level beginner   preview what `run` would run with these flags
+  stretch show hamstrings --format json                 every phase and cue, for a script";
+
+/// `stretch validate --help`.
+pub const VALIDATE: &str = "\
+Examples:
+  stretch validate                                  your routine folder and the built-in routines
+  stretch validate my-routine.toml                  one file, every problem in it
+  stretch validate my-evening --format json         one of your routines by name, for a script";
+
+/// `stretch log --help`.
+pub const LOG: &str = "\
+Examples:
+  stretch log                                            the last 10 sessions, streaks and 12 weeks
+  stretch log -n 30 --weeks 26                           more sessions, half a year of weeks
+  stretch log --since 2026-01-01 --format csv > a.csv    this year's sessions, for a spreadsheet";
+
+/// `stretch due --help`.
+pub const DUE: &str = "\
+Examples:
+  stretch due                                   a nudge, and status 1, if not yet today
+  stretch due --quiet || PS1=\"(stretch) $PS1\"    a mark in your prompt until you have stretched";
+
+/// `stretch remind --help`.
+pub const REMIND: &str = "\
+Examples:
+  stretch remind --at 07:30      print a systemd timer, a crontab line and a launchd plist
+  stretch remind --install       install the systemd user timer, at 18:00";
+
+/// `stretch completions --help`.
+pub const COMPLETIONS: &str = "\
+Examples:
+  stretch completions bash > ~/.local/share/bash-completion/completions/stretch
+  stretch completions zsh > ~/.zfunc/_stretch
+  stretch completions fish > ~/.config/fish/completions/stretch.fish";
+
+/// `stretch man --help`.
+pub const MAN: &str = "\
+Examples:
+  stretch man | man -l -                                read it now
+  stretch man > ~/.local/share/man/man1/stretch.1       install it for `man stretch`";
+
+/// Every subcommand's examples, by the subcommand's name, for the test that runs them
+/// through the parser.
+#[cfg(test)]
+pub const ALL: [(&str, &str); 9] = [
+    ("run", RUN),
+    ("list", LIST),
+    ("show", SHOW),
+    ("validate", VALIDATE),
+    ("log", LOG),
+    ("due", DUE),
+    ("remind", REMIND),
+    ("completions", COMPLETIONS),
+    ("man", MAN),
+];
+
+/// The commands in `examples`: each line's words from `stretch` up to the first that
+/// starts a shell operator (`|`, `>`, `||`) or that is followed by the two spaces
+/// before the explanation.
+#[cfg(test)]
+pub fn commands(examples: &str) -> Vec<Vec<&str>> {
+    examples
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("stretch "))
+        .map(|line| {
+            let command = line.split("  ").next().unwrap_or_default();
+            std::iter::once("stretch")
+                .chain(
+                    command
+                        .split_whitespace()
+                        .take_while(|word| !matches!(*word, "|" | ">" | "||")),
+                )
+                .collect()
+        })
+        .collect()
+}

@@ -1,0 +1,154 @@
+//! `stretch completions SHELL`: a script for each shell; and in a real bash, with the
+//! script loaded, what completing a routine's name and a stretch id offers. The script
+//! asks the real binary, in the test's own HOME and XDG folders.
+
+use crate::support::Env;
+
+/// What bash offers for the command line `words` (the last word is the one completed),
+/// with the script of `stretch completions bash` loaded, in `env`.
+fn complete_in_bash(env: &Env, words: &[&str]) -> Vec<String> {
+    let script = env.stretch().args(["completions", "bash"]).run();
+    script.expect_code(0);
+    let path = env.scratch().join("stretch.bash");
+    std::fs::write(&path, &script.stdout).unwrap();
+    let program = r#"source "$1"; shift
+COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}; COMP_TYPE=9
+_clap_complete_stretch stretch "${@: -1}" "${@: -2:1}"
+printf '%s\n' "${COMPREPLY[@]}""#;
+    let run = env
+        .stretch()
+        .program("bash")
+        .args(["--norc", "--noprofile", "-c", program, "bash"])
+        .arg(&path)
+        .args(words)
+        .run();
+    run.expect_code(0);
+    assert_eq!(run.stderr, "", "{words:?}");
+    // printf prints one empty line when nothing is offered.
+    run.stdout
+        .lines()
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_routine_name_completes_to_the_built_in_routines_and_yours() {
+    let env = Env::new();
+    assert_eq!(
+        complete_in_bash(&env, &["stretch", "run", "ham"]),
+        ["hamstrings", "hamstrings-beginner", "hamstrings-advanced"]
+    );
+    env.add_user_routine(
+        "my-evening",
+        crate::support::fixture_bytes("plain/short.toml"),
+    );
+    assert_eq!(
+        complete_in_bash(&env, &["stretch", "run", "my-"]),
+        ["my-evening"]
+    );
+    assert_eq!(
+        complete_in_bash(&env, &["stretch", "show", "my-ev"]),
+        ["my-evening"]
+    );
+    // Yours first; a built-in one that yours shadows by its name as builtin:NAME.
+    env.add_user_routine(
+        "hamstrings",
+        crate::support::fixture_bytes("plain/short.toml"),
+    );
+    assert_eq!(
+        complete_in_bash(&env, &["stretch", "validate", "ham"]),
+        ["hamstrings", "hamstrings-beginner", "hamstrings-advanced"]
+    );
+    assert_eq!(
+        complete_in_bash(&env, &["stretch", "run", "builtin:"]),
+        ["builtin:hamstrings"]
+    );
+}
+
+#[test]
+fn a_path_completes_to_toml_files_and_folders() {
+    let env = Env::new();
+    let dir = env.root().join("hamper");
+    std::fs::create_dir_all(dir.join("inner")).unwrap();
+    std::fs::write(dir.join("a.toml"), "").unwrap();
+    std::fs::write(dir.join("notes.txt"), "").unwrap();
+    let mut offered = complete_in_bash(&env, &["stretch", "run", "hamper/"]);
+    offered.sort();
+    assert_eq!(offered, ["hamper/a.toml", "hamper/inner/"]);
+}
+
+#[test]
+fn only_and_skip_complete_the_ids_of_the_routine_on_the_line() {
+    let env = Env::new();
+    assert_eq!(
+        complete_in_bash(&env, &["stretch", "run", "--only", "seated"]),
+        ["seated-single-leg", "seated-forward-bend"]
+    );
+    assert_eq!(
+        complete_in_bash(
+            &env,
+            &[
+                "stretch",
+                "show",
+                "hamstrings-advanced",
+                "--hold",
+                "45s",
+                "--skip",
+                ""
+            ]
+        ),
+        [
+            "seated-forward-bend",
+            "standing-toe-touch",
+            "downward-dog",
+            "pyramid-pose"
+        ]
+    );
+    assert_eq!(
+        complete_in_bash(&env, &["stretch", "run", "no-such-routine", "--only", ""]),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn subcommands_and_flags_complete_too() {
+    let env = Env::new();
+    assert_eq!(complete_in_bash(&env, &["stretch", "r"]), ["run", "remind"]);
+    let shells = complete_in_bash(&env, &["stretch", "completions", ""]);
+    assert_eq!(shells[..5], ["bash", "zsh", "fish", "elvish", "powershell"]);
+    assert!(complete_in_bash(&env, &["stretch", "run", "--"]).contains(&"--color".to_string()));
+}
+
+#[test]
+fn every_shell_gets_a_script_that_asks_this_program() {
+    let env = Env::new();
+    let program = std::fs::canonicalize(crate::support::STRETCH).unwrap();
+    for (shell, mark) in [
+        (
+            "bash",
+            "complete -o nospace -o bashdefault -o nosort -F _clap_complete_stretch stretch",
+        ),
+        ("zsh", "#compdef stretch"),
+        (
+            "fish",
+            "complete --keep-order --exclusive --command stretch",
+        ),
+        ("elvish", "set edit:completion:arg-completer[stretch]"),
+        (
+            "powershell",
+            "Register-ArgumentCompleter -Native -CommandName stretch",
+        ),
+    ] {
+        let run = env.stretch().args(["completions", shell]).run();
+        run.expect_code(0);
+        assert!(run.stdout.contains(mark), "{shell}: {}", run.stdout);
+        assert!(
+            run.stdout.contains(program.to_str().unwrap()),
+            "{shell} does not name this program: {}",
+            run.stdout
+        );
+    }
+    let run = env.stretch().args(["completions", "tcsh"]).run();
+    run.expect_code(2);
+}

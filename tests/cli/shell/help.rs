@@ -1,0 +1,75 @@
+//! `--help` ends with examples (and `stretch --help` with where to start); `-h` stays
+//! short, without them.
+
+use crate::support::Stretch;
+
+const SUBCOMMANDS: [&str; 9] = [
+    "run",
+    "list",
+    "show",
+    "validate",
+    "log",
+    "due",
+    "remind",
+    "completions",
+    "man",
+];
+
+fn help(args: &[&str]) -> String {
+    let run = Stretch::new().args(args).run();
+    run.expect_code(0);
+    assert_eq!(run.stderr, "");
+    run.stdout
+}
+
+/// The lines after the last "Examples:" heading, each a `stretch` command with its words.
+fn examples(text: &str) -> Vec<String> {
+    let (_, after) = text
+        .rsplit_once("\nExamples:\n")
+        .expect("an Examples: heading");
+    after.lines().map(|line| line.trim().to_owned()).collect()
+}
+
+#[test]
+fn every_subcommand_help_ends_with_two_to_four_examples() {
+    for name in SUBCOMMANDS {
+        let long = help(&[name, "--help"]);
+        let lines = examples(&long);
+        assert!((2..=4).contains(&lines.len()), "{name}: {lines:?}");
+        for line in &lines {
+            assert!(
+                line.starts_with(&format!("stretch {name}")),
+                "{name}: {line}"
+            );
+        }
+        let short = help(&[name, "-h"]);
+        assert!(!short.contains("Examples:"), "{name} -h: {short}");
+        assert!(short.lines().count() < long.lines().count(), "{name}");
+    }
+    // The same through `stretch help NAME`.
+    assert_eq!(help(&["help", "run"]), help(&["run", "--help"]));
+}
+
+#[test]
+fn stretch_help_ends_with_where_to_start_and_h_stays_short() {
+    let long = help(&["--help"]);
+    let (_, start) = long
+        .rsplit_once("\nStart here:\n")
+        .expect("a Start here: heading");
+    let commands: Vec<&str> = start
+        .lines()
+        .map(|line| line.trim().split("  ").next().unwrap())
+        .collect();
+    assert_eq!(
+        commands,
+        ["stretch run", "stretch list", "stretch validate FILE"]
+    );
+    let short = help(&["-h"]);
+    assert!(!short.contains("Start here"), "{short}");
+    for name in SUBCOMMANDS {
+        assert!(
+            short.contains(&format!("\n  {name} ")),
+            "{name} missing: {short}"
+        );
+    }
+}
