@@ -6,7 +6,6 @@ pub mod due;
 pub mod list;
 pub mod log;
 pub mod man;
-pub mod record;
 pub mod remind;
 pub mod run;
 pub mod show;

@@ -5,8 +5,11 @@ use std::io::{self, IsTerminal};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+mod record;
+
+use self::record::Run;
+
 use crate::cli::RunArgs;
-use crate::commands::record::{self, Run};
 use crate::commands::{load_with_source, planned};
 use crate::error::Error;
 use stretch_timer::frontend::full_screen::FullScreen;
