@@ -9,9 +9,10 @@ mod commands;
 mod error;
 mod shell;
 
+use std::ffi::{OsStr, OsString};
 use std::process::ExitCode;
 
-use clap::{ColorChoice, CommandFactory, Parser};
+use clap::{ColorChoice, CommandFactory, Parser, ValueEnum};
 
 use crate::cli::{Cli, Command};
 use crate::commands::{completions, due, list, log, man, remind, run, show, validate};
@@ -51,12 +52,36 @@ fn main() -> ExitCode {
 /// as every other message: `--level $'\e]0;TITLE\a'` must not set the window title.
 fn print_usage_error(error: &clap::Error) {
     if !error.use_stderr() {
-        let _ = error.print();
+        // Help and version come before the parsed command line, so `--color` is read
+        // from the arguments themselves; without it, clap decides as `auto` does.
+        let shown = match colour_asked(std::env::args_os()) {
+            Some(ColorChoice::Always) => error.render().ansi().to_string(),
+            Some(ColorChoice::Never) => error.render().to_string(),
+            Some(ColorChoice::Auto) | None => {
+                let _ = error.print();
+                return;
+            }
+        };
+        let _ = output::print_stdout(&shown);
         return;
     }
     // `StyledStr`'s `Display` is the plain text, without clap's escape sequences.
     let plain = error.render().to_string();
     anstream::eprintln!("{}", terminal_safe_multiline(plain.trim_end()));
+}
+
+/// The last `--color WHEN` or `--color=WHEN` among `args`, if any names a choice.
+fn colour_asked(args: impl IntoIterator<Item = OsString>) -> Option<ColorChoice> {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let named = |when: &OsStr| ColorChoice::from_str(when.to_str()?, false).ok();
+    args.iter().enumerate().rev().find_map(|(index, arg)| {
+        let arg = arg.to_str()?;
+        match arg.strip_prefix("--color") {
+            Some("") => args.get(index + 1).and_then(|when| named(when)),
+            Some(rest) => named(OsStr::new(rest.strip_prefix('=')?)),
+            None => None,
+        }
+    })
 }
 
 fn execute(command: Command) -> Result<(), Error> {
@@ -74,5 +99,34 @@ fn execute(command: Command) -> Result<(), Error> {
         Command::Remind(args) => remind::run(&args),
         Command::Completions { shell } => completions::run(shell),
         Command::Man => man::run(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn asked(args: &[&str]) -> Option<ColorChoice> {
+        colour_asked(args.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn the_last_color_flag_in_either_form_is_what_was_asked() {
+        assert_eq!(asked(&["stretch", "--help"]), None);
+        assert_eq!(
+            asked(&["stretch", "--color", "never", "--help"]),
+            Some(ColorChoice::Never)
+        );
+        assert_eq!(
+            asked(&["stretch", "run", "--color=always", "-h"]),
+            Some(ColorChoice::Always)
+        );
+        assert_eq!(
+            asked(&["stretch", "--color=never", "list", "--color", "auto"]),
+            Some(ColorChoice::Auto)
+        );
+        assert_eq!(asked(&["stretch", "--color", "loud", "--help"]), None);
+        assert_eq!(asked(&["stretch", "--colour=never", "--help"]), None);
+        assert_eq!(asked(&["stretch", "--color"]), None);
     }
 }

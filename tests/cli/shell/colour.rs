@@ -189,3 +189,29 @@ fn the_full_screen_follows_color_never_on_a_terminal() {
     run.type_keys(b"q");
     run.assert_exit_and_terminal_restored(0);
 }
+
+#[test]
+fn help_follows_the_color_flag_too() {
+    let help = |args: &[&str], vars: &[(&str, &str)]| {
+        let mut stretch = Stretch::new().args(args).env_remove("NO_COLOR");
+        for (key, value) in vars {
+            stretch = stretch.env(key, value);
+        }
+        let run = stretch.run();
+        run.expect_code(0);
+        assert!(run.stdout.contains("Usage:"), "{args:?}: {}", run.stdout);
+        has_colour(&run.stdout)
+    };
+    // Into a pipe, help is plain unless colour is asked for, by the flag or the variable.
+    assert!(!help(&["run", "--help"], &[]));
+    assert!(help(&["--color", "always", "run", "--help"], &[]));
+    assert!(help(&["run", "--help"], &[("CLICOLOR_FORCE", "1")]));
+    assert!(!help(
+        &["--color=never", "run", "--help"],
+        &[("CLICOLOR_FORCE", "1")]
+    ));
+    assert!(!help(
+        &["--help", "--color", "never"],
+        &[("CLICOLOR_FORCE", "1")]
+    ));
+}
