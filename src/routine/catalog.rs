@@ -16,7 +16,8 @@ use crate::routine::problems::Problems;
 use crate::routine::read;
 use crate::routine::suggest::closest;
 
-const BUILTINS: &[(&str, &str)] = &[
+/// The built-in routines: each name and its TOML text.
+pub(crate) const BUILTINS: &[(&str, &str)] = &[
     ("hamstrings", include_str!("../../routines/hamstrings.toml")),
     (
         "hamstrings-beginner",

@@ -10,6 +10,7 @@
 //! - [`history`]: runs recorded in the history; `stretch log`, `due` and `remind`.
 //! - [`shell`]: colour, help, completions and the man page.
 //! - [`tones`]: `run --sound`, through fake players.
+//! - [`uses`]: `use = "ID"`, stretches taken from the library.
 //! - [`architecture`]: the source tree keeps its layers and its files short.
 
 // Tests may unwrap: a failure there is the report.
@@ -29,5 +30,6 @@ mod run_terminal;
 mod shell;
 mod side_labels;
 mod tones;
+mod uses;
 mod validate;
 mod voice;
