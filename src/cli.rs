@@ -88,6 +88,18 @@ pub enum Command {
     /// Print the manual page (roff), made from these same definitions
     #[command(after_long_help = examples::MAN)]
     Man,
+    /// Write a routine of your own, NAME.toml, into your routine folder, and print its path
+    #[command(after_long_help = examples::NEW)]
+    New {
+        /// The routine's name: lowercase letters, digits and single `-`
+        name: String,
+        /// Copy this routine (a name, `builtin:NAME` or a path) instead of the template
+        #[arg(long, value_name = "ROUTINE", add = ArgValueCompleter::new(candidates::routines))]
+        from: Option<String>,
+        /// Replace NAME.toml if it is already there
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// The shells `stretch completions` writes a script for.

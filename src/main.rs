@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use clap::{ColorChoice, CommandFactory, Parser};
 
 use crate::cli::{Cli, Command};
-use crate::commands::{completions, due, list, log, man, remind, run, show, validate};
+use crate::commands::{completions, due, list, log, man, new, remind, run, show, validate};
 use crate::error::Error;
 use stretch_timer::frontend::output;
 use stretch_timer::routine::text::{terminal_safe, terminal_safe_multiline};
@@ -74,5 +74,6 @@ fn execute(command: Command) -> Result<(), Error> {
         Command::Remind(args) => remind::run(&args),
         Command::Completions { shell } => completions::run(shell),
         Command::Man => man::run(),
+        Command::New { name, from, force } => new::run(&name, from.as_deref(), force),
     }
 }

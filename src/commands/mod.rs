@@ -6,6 +6,7 @@ pub mod due;
 pub mod list;
 pub mod log;
 pub mod man;
+pub mod new;
 pub mod record;
 pub mod remind;
 pub mod run;

@@ -71,10 +71,17 @@ Examples:
   stretch man | man -l -                                read it now
   stretch man > ~/.local/share/man/man1/stretch.1       install it for `man stretch`";
 
+/// `stretch new --help`.
+pub const NEW: &str = "\
+Examples:
+  stretch new my-evening                        a template using two stretches of the library
+  stretch new short-desk --from desk            a copy of the built-in `desk` to change
+  stretch new my-evening --force                replace the file if it is there";
+
 /// Every subcommand's examples, by the subcommand's name, for the test that runs them
 /// through the parser.
 #[cfg(test)]
-pub const ALL: [(&str, &str); 9] = [
+pub const ALL: [(&str, &str); 10] = [
     ("run", RUN),
     ("list", LIST),
     ("show", SHOW),
@@ -84,6 +91,7 @@ pub const ALL: [(&str, &str); 9] = [
     ("remind", REMIND),
     ("completions", COMPLETIONS),
     ("man", MAN),
+    ("new", NEW),
 ];
 
 /// The commands in `examples`: each line's words from `stretch` up to the first that

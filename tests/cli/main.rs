@@ -10,6 +10,7 @@
 //! - [`history`]: runs recorded in the history; `stretch log`, `due` and `remind`.
 //! - [`shell`]: colour, help, completions and the man page.
 //! - [`tones`]: `run --sound`, through fake players.
+//! - [`new`]: `stretch new`, the template and copies.
 //! - [`uses`]: `use = "ID"`, stretches taken from the library.
 //! - [`architecture`]: the source tree keeps its layers and its files short.
 
@@ -23,6 +24,7 @@ mod hardening;
 mod history;
 mod list_show;
 mod names;
+mod new;
 mod no_panic;
 mod plan_flags;
 mod run_plain;
