@@ -246,6 +246,12 @@ pub fn load_path(path: &Path, origin: Origin) -> Loaded {
     }
 }
 
+/// The text of a file in the user's folders (the config file), opened and checked as an
+/// entry of the routine folder is, and read within the same bound.
+pub fn read_user_file(path: &Path) -> Result<String, Diagnostic> {
+    open_folder_entry(path).and_then(read_bounded)
+}
+
 /// The name to run a routine file by: its file name without `.toml`.
 fn name_of(path: &Path) -> String {
     path.file_stem()

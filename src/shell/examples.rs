@@ -71,6 +71,13 @@ Examples:
   stretch man | man -l -                                read it now
   stretch man > ~/.local/share/man/man1/stretch.1       install it for `man stretch`";
 
+/// `stretch config --help`.
+pub const CONFIG: &str = "\
+Examples:
+  stretch config                                the files in use, and each setting's source
+  stretch config --format json                  the same, for a script
+  stretch config --edit                         change your settings in $VISUAL or $EDITOR";
+
 /// `stretch new --help`.
 pub const NEW: &str = "\
 Examples:
@@ -81,7 +88,7 @@ Examples:
 /// Every subcommand's examples, by the subcommand's name, for the test that runs them
 /// through the parser.
 #[cfg(test)]
-pub const ALL: [(&str, &str); 10] = [
+pub const ALL: [(&str, &str); 11] = [
     ("run", RUN),
     ("list", LIST),
     ("show", SHOW),
@@ -91,6 +98,7 @@ pub const ALL: [(&str, &str); 10] = [
     ("remind", REMIND),
     ("completions", COMPLETIONS),
     ("man", MAN),
+    ("config", CONFIG),
     ("new", NEW),
 ];
 

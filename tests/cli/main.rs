@@ -10,6 +10,7 @@
 //! - [`history`]: runs recorded in the history; `stretch log`, `due` and `remind`.
 //! - [`shell`]: colour, help, completions and the man page.
 //! - [`tones`]: `run --sound`, through fake players.
+//! - [`config`]: the config file and `stretch config`.
 //! - [`new`]: `stretch new`, the template and copies.
 //! - [`uses`]: `use = "ID"`, stretches taken from the library.
 //! - [`architecture`]: the source tree keeps its layers and its files short.
@@ -20,6 +21,7 @@
 mod support;
 
 mod architecture;
+mod config;
 mod hardening;
 mod history;
 mod list_show;

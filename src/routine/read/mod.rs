@@ -8,6 +8,7 @@
 
 mod cues;
 mod duplicate_key;
+mod settings;
 mod structure;
 mod syntax;
 #[cfg(test)]
@@ -23,6 +24,7 @@ use crate::routine::diagnostic::{Diagnostic, SourceFile};
 use crate::routine::problems::Problems;
 
 pub use crate::routine::limits::MAX_FILE_BYTES;
+pub use settings::{Settings, read_settings};
 pub use values::slug;
 
 /// A value of the TOML tree, with the span it was read from.
@@ -41,6 +43,20 @@ pub(crate) fn parse_library_routine(file: &SourceFile) -> Result<Routine, Proble
 }
 
 fn parse(file: &SourceFile, uses_library: bool) -> Result<Routine, Problems> {
+    let root = syntax_tree(file)?;
+    let mut checker = Checker {
+        problems: Problems::default(),
+        uses_library,
+    };
+    let routine = checker.routine(root.get_ref(), root.span());
+    match routine {
+        Some(routine) if checker.problems.is_empty() => Ok(routine),
+        _ => Err(checker.problems.finish()),
+    }
+}
+
+/// The file's TOML tree, or its syntax errors.
+fn syntax_tree(file: &SourceFile) -> Result<Spanned<DeTable<'_>>, Problems> {
     let (text, more_syntax_errors) = syntax::within_bound(&file.text);
     let (root, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() || more_syntax_errors > 0 {
@@ -66,15 +82,7 @@ fn parse(file: &SourceFile, uses_library: bool) -> Result<Routine, Problems> {
         problems.add_uncounted(more_syntax_errors);
         return Err(problems.finish());
     }
-    let mut checker = Checker {
-        problems: Problems::default(),
-        uses_library,
-    };
-    let routine = checker.routine(root.get_ref(), root.span());
-    match routine {
-        Some(routine) if checker.problems.is_empty() => Ok(routine),
-        _ => Err(checker.problems.finish()),
-    }
+    Ok(root)
 }
 
 /// The walk over a routine's tree: every check reports its problems here and returns

@@ -86,6 +86,7 @@ fn the_page_has_a_title_every_subcommand_the_statuses_files_and_environment() {
             "remind",
             "completions",
             "man",
+            "config",
             "new"
         ]
     );
