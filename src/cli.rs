@@ -30,8 +30,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
     /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never
-    #[arg(long, global = true, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+    #[arg(long, global = true, value_name = "WHEN", value_enum)]
+    pub color: Option<ColorChoice>,
 }
 
 /// The subcommands.
@@ -88,6 +88,27 @@ pub enum Command {
     /// Print the manual page (roff), made from these same definitions
     #[command(after_long_help = examples::MAN)]
     Man,
+    /// Show the files in use and every setting with where it came from
+    #[command(after_long_help = examples::CONFIG)]
+    Config {
+        /// Open the config file in $VISUAL or $EDITOR (writing a commented template if there is none), then check it
+        #[arg(long)]
+        edit: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write a routine of your own, NAME.toml, into your routine folder, and print its path
+    #[command(after_long_help = examples::NEW)]
+    New {
+        /// The routine's name: lowercase letters, digits and single `-`
+        name: String,
+        /// Copy this routine (a name, `builtin:NAME` or a path) instead of the template
+        #[arg(long, value_name = "ROUTINE", add = ArgValueCompleter::new(candidates::routines))]
+        from: Option<String>,
+        /// Replace NAME.toml if it is already there
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// The shells `stretch completions` writes a script for.
@@ -167,17 +188,30 @@ pub struct RemindArgs {
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// A path to a .toml file, or the name of your own or a built-in routine
-    #[arg(default_value = "hamstrings", add = ArgValueCompleter::new(candidates::routines))]
-    pub routine: String,
+    /// (default: the config file's `routine`, else hamstrings)
+    #[arg(add = ArgValueCompleter::new(candidates::routines))]
+    pub routine: Option<String>,
     /// Which stretches, and how long each part.
     #[command(flatten)]
     pub plan: PlanArgs,
     /// One line per phase and cue, no full screen (also when output is not a terminal)
     #[arg(long)]
     pub plain: bool,
+    /// Ring the terminal bell at the start of each phase (the default)
+    #[arg(long, overrides_with = "no_bell")]
+    pub bell: bool,
     /// No terminal bell at the start of each phase
-    #[arg(long)]
+    #[arg(long, overrides_with = "bell")]
     pub no_bell: bool,
+    /// No voice, whatever the config file says
+    #[arg(long, overrides_with = "voice")]
+    pub no_voice: bool,
+    /// No tones, whatever the config file says
+    #[arg(long, overrides_with = "sound")]
+    pub no_sound: bool,
+    /// Record this run in your history (the default)
+    #[arg(long, overrides_with = "no_log")]
+    pub log: bool,
     /// Speak each stretch and switch, and the cues (spd-say, espeak-ng, espeak or say, or $STRETCH_VOICE_COMMAND): phases, cues (the default) or all (also the routine's reminders)
     #[arg(
         long,
@@ -185,14 +219,15 @@ pub struct RunArgs {
         num_args = 0..=1,
         require_equals = true,
         default_missing_value = VoiceLevel::DEFAULT.as_str(),
-        value_parser = voice_level_parser()
+        value_parser = voice_level_parser(),
+        overrides_with = "no_voice"
     )]
     pub voice: Option<VoiceLevel>,
     /// Play tones: rising when a hold starts, one note half-way, ticks in its last 3 seconds, falling when it ends, a chord at the end (pw-play, paplay, aplay or afplay, or $STRETCH_SOUND_COMMAND)
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_sound")]
     pub sound: bool,
     /// Do not record this run in your history
-    #[arg(long)]
+    #[arg(long, overrides_with = "log")]
     pub no_log: bool,
 }
 

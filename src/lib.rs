@@ -9,12 +9,15 @@
 //!    Beside it, [`history`]: the record of past runs, their days and streaks.
 //! 3. [`frontend`]: the one run loop and what it drives: the full screen, plain mode, the
 //!    voice, the bell, the terminal guard, keys and signals.
+//! 4. [`config`]: the config file, and which setting wins: a flag, the environment, the
+//!    file or the default.
 //!
 //! The binary (`src/main.rs`) adds the command line and one file per command on top.
 
 // Tests may unwrap: a failure there is the report.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod config;
 pub mod frontend;
 pub mod history;
 pub mod plan;

@@ -15,9 +15,12 @@ use std::process::ExitCode;
 use clap::{ColorChoice, CommandFactory, Parser, ValueEnum};
 
 use crate::cli::{Cli, Command};
-use crate::commands::{completions, due, list, log, man, remind, run, show, validate};
+use crate::commands::{completions, due, list, log, man, new, remind, run, show, validate};
 use crate::error::Error;
+use stretch_timer::config::effective::{self, Env, Source};
+use stretch_timer::config::{self, Color, Config};
 use stretch_timer::frontend::output;
+use stretch_timer::routine::diagnostic;
 use stretch_timer::routine::text::{terminal_safe, terminal_safe_multiline};
 
 fn main() -> ExitCode {
@@ -30,12 +33,27 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
     };
-    output::choose_colour(match cli.color {
-        ColorChoice::Auto => anstream::ColorChoice::Auto,
-        ColorChoice::Always => anstream::ColorChoice::Always,
-        ColorChoice::Never => anstream::ColorChoice::Never,
+    // A bad config file stops every command before it starts, but `config`, which shows
+    // its problems and opens it to be mended.
+    let flag_colour = cli.color.map(|choice| match choice {
+        ColorChoice::Auto => Color::Auto,
+        ColorChoice::Always => Color::Always,
+        ColorChoice::Never => Color::Never,
     });
-    match execute(cli.command) {
+    let config = match config::load() {
+        Ok(config) => config,
+        Err(invalid) => {
+            if !matches!(cli.command, Command::Config { .. }) {
+                choose_colour(flag_colour.unwrap_or(Color::Auto), Source::Flag);
+                diagnostic::eprint(&invalid.file, &invalid.problems);
+                return ExitCode::from(Error::Invalid.code());
+            }
+            Config::default()
+        }
+    };
+    let colour = effective::choose(flag_colour, Env::current().color, config.color, Color::Auto);
+    choose_colour(colour.value, colour.source);
+    match execute(cli.command, &config, flag_colour) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             if let Some(message) = error.message() {
@@ -84,21 +102,32 @@ fn colour_asked(args: impl IntoIterator<Item = OsString>) -> Option<ColorChoice>
     })
 }
 
-fn execute(command: Command) -> Result<(), Error> {
+/// Colour as `choice` says; a choice the environment made is left to it under `auto`.
+fn choose_colour(choice: Color, source: Source) {
+    output::choose_colour(match (choice, source) {
+        (_, Source::Env) | (Color::Auto, _) => anstream::ColorChoice::Auto,
+        (Color::Always, _) => anstream::ColorChoice::Always,
+        (Color::Never, _) => anstream::ColorChoice::Never,
+    });
+}
+
+fn execute(command: Command, config: &Config, colour: Option<Color>) -> Result<(), Error> {
     match command {
         Command::List { stretches, format } => list::run(stretches, format),
         Command::Show {
             routine,
             plan,
             format,
-        } => show::run(&routine, &plan, format),
+        } => show::run(&routine, &plan, config, format),
         Command::Validate { files, format } => validate::run(&files, format),
-        Command::Run(args) => run::run(&args),
+        Command::Run(args) => run::run(&args, config),
         Command::Log(args) => log::run(&args),
         Command::Due(args) => due::run(&args),
         Command::Remind(args) => remind::run(&args),
         Command::Completions { shell } => completions::run(shell),
         Command::Man => man::run(),
+        Command::Config { edit, format } => commands::config::run(edit, format, colour),
+        Command::New { name, from, force } => new::run(&name, from.as_deref(), force),
     }
 }
 

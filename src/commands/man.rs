@@ -174,10 +174,14 @@ fn exit_status(roff: &mut Roff) {
     }
 }
 
-/// FILES. (The config file, when there is one, goes here too.)
+/// FILES.
 fn files(roff: &mut Roff) {
     roff.control("SH", ["FILES"]);
     let files = [
+        (
+            "$XDG_CONFIG_HOME/stretch/config.toml",
+            "Your settings, shown by `stretch config` (else ~/.config/stretch/config.toml).",
+        ),
         (
             "$XDG_CONFIG_HOME/stretch/routines/NAME.toml",
             "Your routines, run by NAME (else ~/.config/stretch/routines/).",

@@ -2,15 +2,18 @@
 //! arguments and returns `Result<(), Error>`; `main` turns the error into the exit status.
 
 pub mod completions;
+pub mod config;
 pub mod due;
 pub mod list;
 pub mod log;
 pub mod man;
+pub mod new;
 pub mod remind;
 pub mod run;
 pub mod show;
 pub mod validate;
 
+use stretch_timer::config::{Config, effective};
 use stretch_timer::routine::suggest::closest;
 use stretch_timer::routine::text::terminal_safe;
 use stretch_timer::routine::{Routine, catalog, diagnostic};
@@ -48,7 +51,12 @@ pub fn load_with_source(name: &str) -> Result<(Routine, String), Error> {
 /// The routine as the flags ask for it, for `run` to run and `show` to preview: a subset
 /// of its stretches (`--only`, `--skip`, `--level`), and its timing overridden (`--hold`,
 /// `--rest`, `--switch`, `--lead-in`). `name` is how the user named it.
-pub fn planned(mut routine: Routine, name: &str, args: &PlanArgs) -> Result<Routine, Error> {
+pub fn planned(
+    mut routine: Routine,
+    name: &str,
+    args: &PlanArgs,
+    config: &Config,
+) -> Result<Routine, Error> {
     let ids: Vec<String> = routine.stretches.iter().map(|s| s.id.clone()).collect();
     for id in args.only.iter().chain(&args.skip) {
         if !ids.contains(id) {
@@ -75,7 +83,10 @@ pub fn planned(mut routine: Routine, name: &str, args: &PlanArgs) -> Result<Rout
             "no stretches left to run after --only, --skip and --level".to_string(),
         ));
     }
-    if let Some(hold) = args.hold {
+    // The config file's `hold` and `lead_in` stand in for the flags it does not give.
+    let hold = effective::choose(args.hold.map(Some), None, config.hold.map(Some), None).value;
+    let lead_in = effective::choose(args.lead_in.map(Some), None, config.lead_in.map(Some), None);
+    if let Some(hold) = hold {
         routine.hold = hold;
         for stretch in &mut routine.stretches {
             stretch.hold = hold;
@@ -83,6 +94,6 @@ pub fn planned(mut routine: Routine, name: &str, args: &PlanArgs) -> Result<Rout
     }
     routine.rest = args.rest.unwrap_or(routine.rest);
     routine.switch = args.switch.unwrap_or(routine.switch);
-    routine.lead_in = args.lead_in.unwrap_or(routine.lead_in);
+    routine.lead_in = lead_in.value.unwrap_or(routine.lead_in);
     Ok(routine)
 }

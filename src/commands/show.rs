@@ -9,6 +9,7 @@ use crate::cli::Format;
 use crate::cli::PlanArgs;
 use crate::commands::{load_valid, planned};
 use crate::error::Error;
+use stretch_timer::config::Config;
 use stretch_timer::frontend::output::print_stdout;
 use stretch_timer::frontend::words;
 use stretch_timer::plan::timeline::{PhaseKind, Side, Timeline, cue_schedule};
@@ -46,8 +47,8 @@ struct JsonCue<'a> {
 
 /// Print the timeline of the routine that `name` names, as `run` would run it with the
 /// same flags, in `format`.
-pub fn run(name: &str, plan: &PlanArgs, format: Format) -> Result<(), Error> {
-    let routine = planned(load_valid(name)?, name, plan)?;
+pub fn run(name: &str, plan: &PlanArgs, config: &Config, format: Format) -> Result<(), Error> {
+    let routine = planned(load_valid(name)?, name, plan, config)?;
     let timeline = Timeline::new(&routine);
     match format {
         Format::Json => print_stdout(&text::json(&json(&routine, &timeline))?)?,

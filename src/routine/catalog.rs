@@ -16,7 +16,8 @@ use crate::routine::problems::Problems;
 use crate::routine::read;
 use crate::routine::suggest::closest;
 
-const BUILTINS: &[(&str, &str)] = &[
+/// The built-in routines: each name and its TOML text.
+pub(crate) const BUILTINS: &[(&str, &str)] = &[
     ("hamstrings", include_str!("../../routines/hamstrings.toml")),
     (
         "hamstrings-beginner",
@@ -243,6 +244,12 @@ pub fn load_path(path: &Path, origin: Origin) -> Loaded {
         Ok(text) => Loaded::from_text(&name, origin, SourceFile::new(shown, &text)),
         Err(problem) => Loaded::failed(&name, origin, &shown, problem),
     }
+}
+
+/// The text of a file in the user's folders (the config file), opened and checked as an
+/// entry of the routine folder is, and read within the same bound.
+pub fn read_user_file(path: &Path) -> Result<String, Diagnostic> {
+    open_folder_entry(path).and_then(read_bounded)
 }
 
 /// The name to run a routine file by: its file name without `.toml`.

@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod diagnostic;
 pub mod duration;
+pub mod library;
 pub mod limits;
 mod model;
 pub mod problems;

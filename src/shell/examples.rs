@@ -71,10 +71,24 @@ Examples:
   stretch man | man -l -                                read it now
   stretch man > ~/.local/share/man/man1/stretch.1       install it for `man stretch`";
 
+/// `stretch config --help`.
+pub const CONFIG: &str = "\
+Examples:
+  stretch config                                the files in use, and each setting's source
+  stretch config --format json                  the same, for a script
+  stretch config --edit                         change your settings in $VISUAL or $EDITOR";
+
+/// `stretch new --help`.
+pub const NEW: &str = "\
+Examples:
+  stretch new my-evening                        a template using two stretches of the library
+  stretch new short-desk --from desk            a copy of the built-in `desk` to change
+  stretch new my-evening --force                replace the file if it is there";
+
 /// Every subcommand's examples, by the subcommand's name, for the test that runs them
 /// through the parser.
 #[cfg(test)]
-pub const ALL: [(&str, &str); 9] = [
+pub const ALL: [(&str, &str); 11] = [
     ("run", RUN),
     ("list", LIST),
     ("show", SHOW),
@@ -84,6 +98,8 @@ pub const ALL: [(&str, &str); 9] = [
     ("remind", REMIND),
     ("completions", COMPLETIONS),
     ("man", MAN),
+    ("config", CONFIG),
+    ("new", NEW),
 ];
 
 /// The commands in `examples`: each line's words from `stretch` up to the first that

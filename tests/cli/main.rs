@@ -10,6 +10,9 @@
 //! - [`history`]: runs recorded in the history; `stretch log`, `due` and `remind`.
 //! - [`shell`]: colour, help, completions and the man page.
 //! - [`tones`]: `run --sound`, through fake players.
+//! - [`config`]: the config file and `stretch config`.
+//! - [`new`]: `stretch new`, the template and copies.
+//! - [`uses`]: `use = "ID"`, stretches taken from the library.
 //! - [`architecture`]: the source tree keeps its layers and its files short.
 
 // Tests may unwrap: a failure there is the report.
@@ -18,10 +21,12 @@
 mod support;
 
 mod architecture;
+mod config;
 mod hardening;
 mod history;
 mod list_show;
 mod names;
+mod new;
 mod no_panic;
 mod plan_flags;
 mod run_plain;
@@ -29,5 +34,6 @@ mod run_terminal;
 mod shell;
 mod side_labels;
 mod tones;
+mod uses;
 mod validate;
 mod voice;

@@ -12,6 +12,8 @@ use self::record::Run;
 use crate::cli::RunArgs;
 use crate::commands::{load_with_source, planned};
 use crate::error::Error;
+use stretch_timer::config::Config;
+use stretch_timer::config::effective::{Env, Flags, effective};
 use stretch_timer::frontend::full_screen::FullScreen;
 use stretch_timer::frontend::input::{self, Input};
 use stretch_timer::frontend::output::{is_broken_pipe, print_stdout};
@@ -27,24 +29,26 @@ use stretch_timer::routine::duration;
 use stretch_timer::routine::text::terminal_safe;
 
 /// Run the routine the command line names, as it asks.
-pub fn run(args: &RunArgs) -> Result<(), Error> {
-    let (routine, source) = load_with_source(&args.routine)?;
-    let routine = planned(routine, &args.routine, &args.plan)?;
+pub fn run(args: &RunArgs, config: &Config) -> Result<(), Error> {
+    let settings = effective(flags(args), Env::current(), config);
+    let name = &settings.routine.value;
+    let (routine, source) = load_with_source(name)?;
+    let routine = planned(routine, name, &args.plan, config)?;
     let timeline = Timeline::new(&routine);
     let (sender, inputs) = mpsc::channel();
-    let voice = match args.voice {
+    let voice = match settings.voice.value {
         Some(_) => {
             // A cue the voice drops unsaid reaches the run loop, which logs it.
             let notices = sender.clone();
             let unspoken = move |text| {
                 let _ = notices.send(Input::Unspoken(text));
             };
-            Some(Voice::find(Box::new(unspoken))?)
+            let command = settings.voice_command.value.as_deref();
+            Some(Voice::find_configured(command, Box::new(unspoken))?)
         }
         None => None,
     };
-    // The config's `sound = true` is to join `--sound` here.
-    let sound = if args.sound {
+    let sound = if settings.sound.value {
         match Sound::find() {
             Ok(sound) => Some(sound),
             Err(error) => {
@@ -59,12 +63,12 @@ pub fn run(args: &RunArgs) -> Result<(), Error> {
         None
     };
     // To a file or a pipe, a BEL byte is only noise in the log; tones replace it.
-    let bell = !args.no_bell && io::stdout().is_terminal() && sound.is_none();
+    let bell = settings.bell.value && io::stdout().is_terminal() && sound.is_none();
     let mut options = RunOptions {
         sound,
         bell,
         voice,
-        voice_level: args.voice.unwrap_or(VoiceLevel::DEFAULT),
+        voice_level: settings.voice.value.unwrap_or(VoiceLevel::DEFAULT),
     };
 
     input::listen_for_signals(sender.clone())?;
@@ -103,9 +107,8 @@ pub fn run(args: &RunArgs) -> Result<(), Error> {
         outcome => outcome?,
     };
     drop(guard);
-    // Recorded as the run ends, however it ends; the config's `history = false` is to
-    // join `--no-log` here.
-    if !args.no_log {
+    // Recorded as the run ends, however it ends, unless `--no-log` or `history = false`.
+    if settings.history.value {
         record::save(&Run {
             routine: &routine,
             source: &source,
@@ -137,6 +140,24 @@ pub fn run(args: &RunArgs) -> Result<(), Error> {
     match signal {
         Some(signal) => Err(Error::Signal(signal)),
         None => Ok(()),
+    }
+}
+
+/// What the command line says of the settings the config file also makes.
+fn flags(args: &RunArgs) -> Flags {
+    let either = |on: bool, off: bool| (on || off).then_some(on);
+    Flags {
+        routine: args.routine.clone(),
+        hold: args.plan.hold,
+        lead_in: args.plan.lead_in,
+        bell: either(args.bell, args.no_bell),
+        voice: match args.voice {
+            Some(level) => Some(Some(level)),
+            None => args.no_voice.then_some(None),
+        },
+        sound: either(args.sound, args.no_sound),
+        color: None,
+        history: either(args.log, args.no_log),
     }
 }
 

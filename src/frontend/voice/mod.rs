@@ -87,11 +87,20 @@ impl Voice {
         Voice::find_with(&program::SPEECH, unspoken)
     }
 
+    /// [`Voice::find`], with `configured` (the config file's `voice_command`, split the
+    /// same way) in place of the variable when the variable is not set.
+    pub fn find_configured(configured: Option<&str>, unspoken: Unspoken) -> anyhow::Result<Voice> {
+        Voice::start(
+            program::from_environment(&program::SPEECH, configured)?,
+            unspoken,
+        )
+    }
+
     /// A voice that "says" each text by running the program `search` finds with the text
     /// as its last argument, as [`Voice::find`] does for speech: the sound player plays
     /// a tone's file through one.
     pub fn find_with(search: &Search, unspoken: Unspoken) -> anyhow::Result<Voice> {
-        Voice::start(program::from_environment(search)?, unspoken)
+        Voice::start(program::from_environment(search, None)?, unspoken)
     }
 
     /// Start the speaker thread for `command`.

@@ -55,11 +55,15 @@ impl SpeechCommand {
 
 /// The command `search` finds: its variable's setting, else the first of its programs on
 /// `$PATH` (for the voice: `$STRETCH_VOICE_COMMAND`, else the first of `SPEECH_PROGRAMS`).
-pub(super) fn from_environment(search: &Search) -> anyhow::Result<SpeechCommand> {
+/// `configured` (the config file's command) is taken when the variable is not set.
+pub(super) fn from_environment(
+    search: &Search,
+    configured: Option<&str>,
+) -> anyhow::Result<SpeechCommand> {
     let variable = search.variable;
     let setting = match env::var(variable) {
-        Ok(setting) => Some(setting),
-        Err(env::VarError::NotPresent) => None,
+        Ok(setting) if !setting.trim().is_empty() => Some(setting),
+        Ok(_) | Err(env::VarError::NotPresent) => configured.map(str::to_owned),
         Err(env::VarError::NotUnicode(_)) => {
             bail!("{variable} is not valid UTF-8")
         }

@@ -8,10 +8,12 @@
 
 mod cues;
 mod duplicate_key;
+mod settings;
 mod structure;
 mod syntax;
 #[cfg(test)]
 mod tests;
+mod uses;
 mod values;
 
 use toml::Spanned;
@@ -22,6 +24,7 @@ use crate::routine::diagnostic::{Diagnostic, SourceFile};
 use crate::routine::problems::Problems;
 
 pub use crate::routine::limits::MAX_FILE_BYTES;
+pub use settings::{Settings, read_settings};
 pub use values::slug;
 
 /// A value of the TOML tree, with the span it was read from.
@@ -30,6 +33,30 @@ type Value<'i> = Spanned<DeValue<'i>>;
 /// Parse and validate a routine. On failure, the problems found, in file order: the
 /// first [`MAX_PROBLEMS`](crate::routine::limits::MAX_PROBLEMS), and how many more.
 pub fn parse_routine(file: &SourceFile) -> Result<Routine, Problems> {
+    parse(file, true)
+}
+
+/// Parse and validate a built-in routine, which may not `use` the library: the library
+/// is made of them.
+pub(crate) fn parse_library_routine(file: &SourceFile) -> Result<Routine, Problems> {
+    parse(file, false)
+}
+
+fn parse(file: &SourceFile, uses_library: bool) -> Result<Routine, Problems> {
+    let root = syntax_tree(file)?;
+    let mut checker = Checker {
+        problems: Problems::default(),
+        uses_library,
+    };
+    let routine = checker.routine(root.get_ref(), root.span());
+    match routine {
+        Some(routine) if checker.problems.is_empty() => Ok(routine),
+        _ => Err(checker.problems.finish()),
+    }
+}
+
+/// The file's TOML tree, or its syntax errors.
+fn syntax_tree(file: &SourceFile) -> Result<Spanned<DeTable<'_>>, Problems> {
     let (text, more_syntax_errors) = syntax::within_bound(&file.text);
     let (root, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() || more_syntax_errors > 0 {
@@ -55,19 +82,15 @@ pub fn parse_routine(file: &SourceFile) -> Result<Routine, Problems> {
         problems.add_uncounted(more_syntax_errors);
         return Err(problems.finish());
     }
-    let mut checker = Checker::default();
-    let routine = checker.routine(root.get_ref(), root.span());
-    match routine {
-        Some(routine) if checker.problems.is_empty() => Ok(routine),
-        _ => Err(checker.problems.finish()),
-    }
+    Ok(root)
 }
 
 /// The walk over a routine's tree: every check reports its problems here and returns
 /// `None` for a value it refused, so that one bad value does not hide the next.
-#[derive(Default)]
 struct Checker {
     problems: Problems,
+    /// Whether a `[[stretch]]` may `use` a stretch of the library.
+    uses_library: bool,
 }
 
 impl Checker {

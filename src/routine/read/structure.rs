@@ -39,6 +39,7 @@ const STRETCH_KEYS: &[&str] = &[
     "side_label",
     "reps",
     "cues",
+    "use",
 ];
 
 impl Checker {
@@ -160,8 +161,17 @@ impl Checker {
         default_hold: Duration,
     ) -> (Option<Stretch>, Option<(String, Range<usize>)>) {
         self.unknown_keys(table, STRETCH_KEYS, "stretch");
-        let name_value = self.required(table, "name", Some(header.clone()), "a stretch");
-        let name = name_value.and_then(|v| self.text(v, "name", &NAME));
+        // With `use`, every key the file leaves out comes from the library's stretch.
+        let used = self.optional(table, "use", |c, v| c.used(v));
+        let base = used.clone().flatten();
+        let name_value = match used {
+            Some(None) => self.required(table, "name", Some(header.clone()), "a stretch"),
+            _ => table.get("name"),
+        };
+        let name = match name_value {
+            Some(value) => self.text(value, "name", &NAME),
+            None => base.as_ref().map(|b| b.name.clone()),
+        };
         let level = self.optional(table, "level", |c, v| {
             c.choice(v, "level", &Level::STRETCH, Level::as_str)
         });
@@ -174,26 +184,39 @@ impl Checker {
             c.text(v, "side_label", &SIDE_LABEL)
         });
         let reps = self.optional(table, "reps", |c, v| c.integer(v, "reps", &limits::REPS));
+        let default_hold = base.as_ref().map_or(default_hold, |b| b.hold);
         let effective_hold = hold.flatten().unwrap_or(default_hold);
         let cues = self.optional(table, "cues", |c, v| c.stretch_cues(v, effective_hold));
-        let (id, id_span) = match table.get("id") {
-            Some(value) => (self.id(value), value.span()),
-            None => (
+        let used_cues_fit = match (&base, &cues) {
+            (Some(base), Some(None)) => self.used_cues_fit(base, effective_hold, table.get("hold")),
+            _ => true,
+        };
+        let (id, id_span) = match (table.get("id"), &base, table.get("use")) {
+            (Some(value), _, _) => (self.id(value), value.span()),
+            (None, Some(base), Some(value)) => (Some(base.id.clone()), value.span()),
+            _ => (
                 name_value.and_then(|value| self.id_from_name(name.as_deref()?, value)),
                 name_value.map_or(header, |v| v.span()),
             ),
         };
+        let base = base.as_ref();
         let stretch = (|| {
+            used?;
+            used_cues_fit.then_some(())?;
             Some(Stretch {
                 id: id.clone()?,
                 name: name?,
-                level: level?,
-                how: how?.unwrap_or_default(),
+                level: level?.or(base.and_then(|b| b.level)),
+                how: how?.or(base.map(|b| b.how.clone())).unwrap_or_default(),
                 hold: hold?.unwrap_or(default_hold),
-                sides: sides?.unwrap_or(Sides::None),
-                side_label: side_label?.unwrap_or_else(|| limits::DEFAULT_SIDE_LABEL.to_owned()),
-                reps: reps?.unwrap_or(limits::DEFAULT_REPS),
-                cues: cues?.unwrap_or_default(),
+                sides: sides?.or(base.map(|b| b.sides)).unwrap_or(Sides::None),
+                side_label: side_label?
+                    .or(base.map(|b| b.side_label.clone()))
+                    .unwrap_or_else(|| limits::DEFAULT_SIDE_LABEL.to_owned()),
+                reps: reps?
+                    .or(base.map(|b| b.reps))
+                    .unwrap_or(limits::DEFAULT_REPS),
+                cues: cues?.or(base.map(|b| b.cues.clone())).unwrap_or_default(),
             })
         })();
         (stretch, id.map(|id| (id, id_span)))

@@ -31,6 +31,16 @@ pub(super) struct TextRule {
     lines: Lines,
 }
 
+impl TextRule {
+    /// One line of 1 to `max` characters.
+    pub(super) fn line(max: usize) -> TextRule {
+        TextRule {
+            chars: 1..=max,
+            lines: Lines::One,
+        }
+    }
+}
+
 /// A routine's or a stretch's `name`.
 pub(super) const NAME: TextRule = TextRule {
     chars: limits::NAME_CHARS,

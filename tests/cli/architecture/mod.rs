@@ -34,6 +34,7 @@ const LAYERS: &[(&str, Crate, u8)] = &[
     ("plan", Crate::Library, 1),
     ("history", Crate::Library, 1),
     ("frontend", Crate::Library, 2),
+    ("config", Crate::Library, 3),
     ("shell", Crate::Binary, 2),
     ("cli", Crate::Binary, 3),
     ("error", Crate::Binary, 3),

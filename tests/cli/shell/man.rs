@@ -85,7 +85,9 @@ fn the_page_has_a_title_every_subcommand_the_statuses_files_and_environment() {
             "due",
             "remind",
             "completions",
-            "man"
+            "man",
+            "config",
+            "new"
         ]
     );
     for status in ["0", "1", "2", "129", "130", "143"] {

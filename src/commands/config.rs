@@ -1,0 +1,200 @@
+//! `stretch config`: the files in use and every setting in effect with where it came
+//! from; `--edit` opens the config file in the user's editor and checks it afterwards.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::Context;
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+use stretch_timer::config::effective::{Effective, Env, Flags, Setting, effective};
+use stretch_timer::config::{self, Color, TEMPLATE};
+use stretch_timer::frontend::output::print_stdout;
+use stretch_timer::history;
+use stretch_timer::routine::catalog;
+use stretch_timer::routine::diagnostic;
+use stretch_timer::routine::duration;
+use stretch_timer::routine::text::terminal_safe;
+
+use crate::cli::Format;
+use crate::error::Error;
+
+/// Show the files and settings, or with `edit` open the config file to change it.
+/// `colour` is `--color`, when given.
+pub fn run(edit: bool, format: Format, colour: Option<Color>) -> Result<(), Error> {
+    let path = config::path().context("cannot tell where your home folder is")?;
+    if edit {
+        return edit_file(&path);
+    }
+    let file = config::load().map_err(|invalid| {
+        diagnostic::eprint(&invalid.file, &invalid.problems);
+        Error::Invalid
+    })?;
+    let flags = Flags {
+        color: colour,
+        ..Flags::default()
+    };
+    let settings = effective(flags, Env::current(), &file);
+    let files = files(&path);
+    match format {
+        Format::Json => {
+            let mut shown = Map::new();
+            for (key, value, source) in rows(&settings) {
+                shown.insert(key.to_owned(), json!({ "value": value, "source": source }));
+            }
+            let report = json!({ "files": files, "settings": shown });
+            print_stdout(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
+        }
+        Format::Text => print_stdout(&text(&files, &settings))?,
+    }
+    Ok(())
+}
+
+/// The files `stretch` reads and writes.
+#[derive(Serialize)]
+struct Files {
+    /// The config file, and whether it is there.
+    config: String,
+    config_exists: bool,
+    routines: String,
+    /// The history file, when it is there.
+    history: Option<String>,
+}
+
+fn files(path: &Path) -> Files {
+    let shown = |path: &Path| path.display().to_string();
+    Files {
+        config: shown(path),
+        config_exists: path.exists(),
+        routines: catalog::user_folder()
+            .as_deref()
+            .map(shown)
+            .unwrap_or_default(),
+        history: history::file::path()
+            .ok()
+            .filter(|path| path.exists())
+            .as_deref()
+            .map(shown),
+    }
+}
+
+/// Every setting as (key, value, source), the value as JSON: `null` where it is the
+/// routine's own.
+fn rows(settings: &Effective) -> Vec<(&'static str, Value, &'static str)> {
+    fn row<T>(
+        key: &'static str,
+        setting: &Setting<T>,
+        value: Value,
+    ) -> (&'static str, Value, &'static str) {
+        (key, value, setting.source.as_str())
+    }
+    let time = |value: Option<std::time::Duration>| {
+        value.map_or(Value::Null, |d| Value::from(duration::format(d)))
+    };
+    vec![
+        row("routine", &settings.routine, json!(settings.routine.value)),
+        row("hold", &settings.hold, time(settings.hold.value)),
+        row("lead_in", &settings.lead_in, time(settings.lead_in.value)),
+        row("bell", &settings.bell, json!(settings.bell.value)),
+        row(
+            "voice",
+            &settings.voice,
+            settings
+                .voice
+                .value
+                .map_or(json!(false), |level| json!(level.as_str())),
+        ),
+        row(
+            "voice_command",
+            &settings.voice_command,
+            json!(settings.voice_command.value),
+        ),
+        row("sound", &settings.sound, json!(settings.sound.value)),
+        row(
+            "color",
+            &settings.color,
+            json!(settings.color.value.as_str()),
+        ),
+        row("history", &settings.history, json!(settings.history.value)),
+    ]
+}
+
+fn text(files: &Files, settings: &Effective) -> String {
+    let safe = |text: &str| terminal_safe(text);
+    let mut out = format!(
+        "config file   {}{}\nroutines      {}\n",
+        safe(&files.config),
+        if files.config_exists {
+            ""
+        } else {
+            " (not there: every setting is a default)"
+        },
+        safe(&files.routines),
+    );
+    if let Some(history) = &files.history {
+        out.push_str(&format!("history       {}\n", safe(history)));
+    }
+    out.push('\n');
+    for (key, value, source) in rows(settings) {
+        let value = match value {
+            Value::Null if key == "voice_command" => "(none)".to_owned(),
+            Value::Null => "(the routine's)".to_owned(),
+            Value::String(text) => safe(&text),
+            other => other.to_string(),
+        };
+        out.push_str(&format!("{key:<14}{value:<24}{source}\n"));
+    }
+    out
+}
+
+/// Open the config file in `$VISUAL` or `$EDITOR` (after writing the template if there is
+/// none), then check it: its problems are reported as a routine's are.
+fn edit_file(path: &Path) -> Result<(), Error> {
+    if fs::symlink_metadata(path).is_err() {
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder)
+                .with_context(|| format!("cannot make the folder {}", folder.display()))?;
+        }
+        fs::write(path, TEMPLATE).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let (program, arguments) = editor()?;
+    let status = Command::new(&program)
+        .args(&arguments)
+        .arg(path)
+        .status()
+        .with_context(|| format!("cannot start the editor `{}`", program.display()))?;
+    if !status.success() {
+        return Err(anyhow::anyhow!("the editor `{}` failed ({status})", program.display()).into());
+    }
+    match config::load() {
+        Ok(_) => {
+            print_stdout(&format!(
+                "ok: {}\n",
+                terminal_safe(&path.display().to_string())
+            ))?;
+            Ok(())
+        }
+        Err(invalid) => {
+            diagnostic::eprint(&invalid.file, &invalid.problems);
+            Err(Error::Invalid)
+        }
+    }
+}
+
+/// `$VISUAL`, else `$EDITOR`, split on white space into a program and its arguments (no
+/// shell, as for `STRETCH_VOICE_COMMAND`).
+fn editor() -> Result<(PathBuf, Vec<String>), Error> {
+    let setting = ["VISUAL", "EDITOR"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()));
+    let Some(setting) = setting else {
+        return Err(anyhow::anyhow!(
+            "set VISUAL or EDITOR to the editor to open the config file in"
+        )
+        .into());
+    };
+    let mut words = setting.split_whitespace().map(str::to_owned);
+    let program = words.next().map(PathBuf::from).unwrap_or_default();
+    Ok((program, words.collect()))
+}

@@ -1,0 +1,122 @@
+//! `stretch new`: a routine file of the user's own, from a template or a copy of another
+//! routine, written into the routine folder. Every file it writes is valid.
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
+use stretch_timer::frontend::output::print_stdout;
+use stretch_timer::routine::catalog::{self, Origin};
+use stretch_timer::routine::diagnostic::{self, SourceFile};
+use stretch_timer::routine::read::{parse_routine, slug};
+use stretch_timer::routine::text::terminal_safe;
+
+use crate::error::Error;
+
+/// The template; `{NAME}` is the routine's name.
+const TEMPLATE: &str = r#"# A routine of your own. `stretch validate {NAME}` checks it, `stretch run {NAME}` runs it.
+# The keys in comments are optional: remove the `#` to use one.
+name = "{NAME}"
+# description = "What the routine is for."  # at most 2000 characters
+# level = "all"            # whom it suits: beginner, intermediate, advanced or all
+# hold = "30s"             # each hold, 1s to 10m, unless a stretch has its own
+# rest = "10s"             # "next up" between two stretches, 0 to 10m
+# switch = "5s"            # between the sides and reps of one stretch, 0 to 2m
+# lead_in = "5s"           # "get ready" before the first stretch, 0 to 2m
+# cues = ["Breathe slowly"]  # shown in every hold, at most 50
+
+# Each [[stretch]] is held in turn. `use` takes a stretch from the library
+# (`stretch list --stretches` shows them all); a key written beside it wins.
+[[stretch]]
+use = "standing-toe-touch"
+# id = "toe-touch"         # for `run --only` and `--skip`: a-z, 0-9 and -; default: the used id
+# name = "Toe touch"       # shown while it is held, 1 to 80 characters
+# level = "beginner"       # beginner, intermediate or advanced
+# how = "How to do it."    # at most 2000 characters
+# hold = "45s"             # 1s to 10m; the library's timed cues must still fit
+# sides = "both"           # none or both: left, a switch, then right
+# side_label = "leg"       # says "left leg", "right leg"
+# reps = 2                 # 1 to 20
+# cues = ["Don't bounce", { at = "20s", text = "Breathe out" }]  # in turn, or at a time
+
+[[stretch]]
+use = "lying-strap"
+"#;
+
+/// Write `NAME.toml` into the routine folder, from the template or a copy of `from`, and
+/// print its path. An existing file is replaced only with `force`.
+pub fn run(name: &str, from: Option<&str>, force: bool) -> Result<(), Error> {
+    if name.is_empty() || slug(name) != name {
+        let suggestion = slug(name);
+        let hint = if suggestion.is_empty() {
+            String::new()
+        } else {
+            format!(", such as `{suggestion}`")
+        };
+        return Err(Error::Usage(format!(
+            "`{}` is not a routine name: use lowercase letters, digits and single `-`, at most 40{hint}",
+            terminal_safe(name)
+        )));
+    }
+    let text = match from {
+        None => TEMPLATE.replace("{NAME}", name),
+        Some(from) => copy_of(from)?,
+    };
+    // Every file written validates: a copy of an invalid routine is refused here.
+    let folder = catalog::user_folder().context("cannot tell where your home folder is")?;
+    let path = folder.join(format!("{name}.toml"));
+    let file = SourceFile::new(path.display().to_string(), &text);
+    if let Err(problems) = parse_routine(&file) {
+        diagnostic::eprint(&file, &problems);
+        return Err(Error::Invalid);
+    }
+    write(&folder, &path, &text, force)?;
+    print_stdout(&format!("{}\n", terminal_safe(&path.display().to_string())))?;
+    Ok(())
+}
+
+/// The text of the routine `from`, under a comment saying where it came from; its own
+/// diagnostics if it is not valid.
+fn copy_of(from: &str) -> Result<String, Error> {
+    let loaded = catalog::find(from)?;
+    if let Err(problems) = &loaded.routine {
+        diagnostic::eprint(&loaded.file, problems);
+        return Err(Error::Invalid);
+    }
+    let source = match loaded.origin {
+        Origin::BuiltIn => format!("the built-in routine `{}`", loaded.name),
+        Origin::User | Origin::Path => {
+            let path = Path::new(&loaded.file.name);
+            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+            terminal_safe(&absolute.display().to_string())
+        }
+    };
+    Ok(format!(
+        "# Made by `stretch new` from {source}.\n{}",
+        loaded.file.text
+    ))
+}
+
+/// Write `text` to `path` in `folder` (made if needed); unless `force`, only if no file is
+/// there, checked as the file is made.
+fn write(folder: &Path, path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
+    fs::create_dir_all(folder)
+        .with_context(|| format!("cannot make the folder {}", folder.display()))?;
+    let mut options = OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let mut file = options.open(path).map_err(|error| {
+        if error.kind() == std::io::ErrorKind::AlreadyExists {
+            anyhow::anyhow!("{} is already there; `--force` replaces it", path.display())
+        } else {
+            anyhow::Error::new(error).context(format!("cannot write {}", path.display()))
+        }
+    })?;
+    file.write_all(text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
+}

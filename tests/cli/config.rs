@@ -1,0 +1,247 @@
+//! The config file: each key taking effect, a flag over the environment over the file
+//! over the default, a bad file's diagnostics, a missing file, and `stretch config`.
+
+use std::fs;
+
+use crate::support::{Env, fixture};
+
+/// An environment whose config file says `text`.
+fn with_config(text: &str) -> Env {
+    let env = Env::new();
+    let folder = env.config_home().join("stretch");
+    fs::create_dir_all(&folder).expect("config folder");
+    fs::write(folder.join("config.toml"), text).expect("config file");
+    env
+}
+
+/// `stretch config --format json` in `env`: each setting's (value, source).
+fn settings(env: &Env, extra: &[&str]) -> serde_json::Value {
+    let run = env
+        .stretch()
+        .args(["config", "--format", "json"])
+        .args(extra)
+        .run();
+    run.expect_code(0).json()["settings"].clone()
+}
+
+#[test]
+fn routine_voice_voice_command_and_history_take_effect_in_a_run_and_flags_win() {
+    let spoken = tempfile::NamedTempFile::new().expect("temp file");
+    let env = with_config(&format!(
+        "routine = \"{}\"\nvoice = \"phases\"\nvoice_command = \"{}\"\nhistory = false\nlead_in = \"0s\"\n",
+        fixture("run/short.toml").display(),
+        fixture("run/say.sh").display()
+    ));
+    let run = env
+        .stretch()
+        .arg("run")
+        .env("STRETCH_TEST_SPOKEN", spoken.path())
+        .run();
+    assert!(
+        run.expect_code(0)
+            .stdout
+            .starts_with("00:00  hold (1s): Lying strap stretch, left leg\n"),
+        "{}",
+        run.stdout
+    );
+    let said = fs::read_to_string(spoken.path()).expect("spoken");
+    // `lead_in = "0s"`: no "get ready"; `voice = "phases"`: no cues.
+    assert_eq!(
+        said.lines().next(),
+        Some("1|Lying strap stretch, left leg.")
+    );
+    assert!(!env.history().exists(), "history = false records nothing");
+    // The flags turn off what the file turns on, and on what it turns off.
+    fs::write(spoken.path(), "").expect("emptied");
+    env.stretch()
+        .args(["run", "--no-voice", "--log"])
+        .env("STRETCH_TEST_SPOKEN", spoken.path())
+        .run()
+        .expect_code(0);
+    assert_eq!(fs::read_to_string(spoken.path()).expect("spoken"), "");
+    assert!(env.history().exists(), "--log records");
+}
+
+#[test]
+fn hold_and_lead_in_change_the_plan_and_the_flags_win() {
+    let env = with_config("hold = \"20s\"\nlead_in = \"1s\"\n");
+    let total = |args: &[&str]| {
+        let run = env
+            .stretch()
+            .args(["show", "hamstrings-beginner", "--format", "json"])
+            .args(args)
+            .run();
+        run.expect_code(0).json()["total_ms"]
+            .as_u64()
+            .expect("total")
+    };
+    // hamstrings-beginner: 3 stretches on both sides, 6 holds, 3 switches of 5s, 2 rests of 10s.
+    assert_eq!(total(&[]), 1_000 + 6 * 20_000 + 3 * 5_000 + 2 * 10_000);
+    assert_eq!(
+        total(&["--hold", "10s", "--lead-in", "2s"]),
+        2_000 + 6 * 10_000 + 3 * 5_000 + 2 * 10_000
+    );
+}
+
+#[test]
+fn color_from_the_file_loses_to_no_color_and_to_the_flag() {
+    let env = with_config("color = \"always\"\n");
+    let bad = env.scratch().join("bad.toml");
+    fs::write(&bad, "name = 1\n").expect("bad routine");
+    let validate = |remove_no_color: bool, args: &[&str]| {
+        let mut run = env.stretch().arg("validate").arg(&bad).args(args);
+        if remove_no_color {
+            run = run.env_remove("NO_COLOR");
+        }
+        run.run().expect_code(1).stderr.contains('\u{1b}')
+    };
+    assert!(validate(true, &[]), "the file's `always` colours a pipe");
+    assert!(!validate(false, &[]), "NO_COLOR wins over the file");
+    assert!(
+        !validate(true, &["--color", "never"]),
+        "the flag wins over the file"
+    );
+    let color = &settings(&env, &[])["color"];
+    assert_eq!(
+        color,
+        &serde_json::json!({"value": "never", "source": "env"})
+    );
+}
+
+#[test]
+fn every_key_is_read_with_its_source() {
+    let env = with_config(
+        "routine = \"desk\"\nhold = \"45s\"\nlead_in = \"3s\"\nbell = false\nvoice = true\n\
+         voice_command = \"espeak-ng -s 150\"\nsound = true\ncolor = \"never\"\nhistory = false\n",
+    );
+    let shown = settings(&env, &[]);
+    let file = |value: serde_json::Value| serde_json::json!({"value": value, "source": "file"});
+    assert_eq!(
+        shown,
+        serde_json::json!({
+            "routine": file("desk".into()),
+            "hold": file("45s".into()),
+            "lead_in": file("3s".into()),
+            "bell": file(false.into()),
+            "voice": file("cues".into()),
+            "voice_command": file("espeak-ng -s 150".into()),
+            "sound": file(true.into()),
+            "color": {"value": "never", "source": "env"},
+            "history": file(false.into()),
+        })
+    );
+    let flagged = settings(&env, &["--color", "always"]);
+    assert_eq!(
+        flagged["color"],
+        serde_json::json!({"value": "always", "source": "flag"})
+    );
+    let from_env = env
+        .stretch()
+        .args(["config", "--format", "json"])
+        .env("STRETCH_VOICE_COMMAND", "say")
+        .run();
+    assert_eq!(
+        from_env.expect_code(0).json()["settings"]["voice_command"],
+        serde_json::json!({"value": "say", "source": "env"})
+    );
+}
+
+#[test]
+fn a_missing_file_is_every_default_and_config_shows_the_paths() {
+    let env = Env::new();
+    let run = env.stretch().arg("config").run();
+    let config = env.config_home().join("stretch");
+    assert_eq!(
+        run.expect_code(0).stdout,
+        format!(
+            "config file   {}/config.toml (not there: every setting is a default)\n\
+             routines      {}/routines\n\n\
+             routine       hamstrings              default\n\
+             hold          (the routine's)         default\n\
+             lead_in       (the routine's)         default\n\
+             bell          true                    default\n\
+             voice         false                   default\n\
+             voice_command (none)                  default\n\
+             sound         false                   default\n\
+             color         never                   env\n\
+             history       true                    default\n",
+            config.display(),
+            config.display()
+        )
+    );
+    let json = env.stretch().args(["config", "--format", "json"]).run();
+    let files = &json.expect_code(0).json()["files"];
+    assert_eq!(files["config_exists"], false);
+    assert_eq!(files["history"], serde_json::Value::Null);
+    env.set_history("");
+    let json = env.stretch().args(["config", "--format", "json"]).run();
+    assert_eq!(
+        json.expect_code(0).json()["files"]["history"],
+        env.history().display().to_string()
+    );
+}
+
+#[test]
+fn a_bad_file_stops_every_command_with_diagnostics_but_config_reports_them_too() {
+    let env = with_config("colr = \"never\"\nbell = 3\nlead_in = \"9m\"\n");
+    let path = env.config_home().join("stretch/config.toml");
+    let run = env.stretch().args(["run", "--plain"]).run();
+    let stderr = &run.expect_code(1).stderr;
+    assert_eq!(
+        crate::support::headlines(stderr),
+        [
+            "unknown key `colr` in the config file",
+            "wrong type for `bell`: expected `true` or `false`",
+            "`lead_in` is out of range: must be from 0s to 2m",
+        ]
+    );
+    let p = path.display();
+    assert_eq!(
+        crate::support::locations(stderr),
+        [format!("{p}:1:1"), format!("{p}:2:8"), format!("{p}:3:11")]
+    );
+    assert!(stderr.contains("= help: did you mean `color`?"), "{stderr}");
+    assert_eq!(run.stdout, "", "nothing ran");
+    let config = env.stretch().arg("config").run();
+    assert_eq!(config.expect_code(1).stderr, run.stderr);
+}
+
+#[test]
+fn edit_writes_the_template_opens_the_editor_and_checks_the_result() {
+    let env = Env::new();
+    let path = env.config_home().join("stretch/config.toml");
+    // `true` as the editor leaves the template as written: valid.
+    let run = env
+        .stretch()
+        .args(["config", "--edit"])
+        .env("VISUAL", "true")
+        .run();
+    assert_eq!(
+        run.expect_code(0).stdout,
+        format!("ok: {}\n", path.display())
+    );
+    assert!(
+        fs::read_to_string(&path)
+            .expect("template")
+            .contains("# hold = \"30s\"")
+    );
+    // An "editor" that appends a bad line: its diagnostic is reported.
+    let editor = env.scratch().join("editor.sh");
+    fs::write(&editor, "#!/bin/sh\necho 'hold = \"0s\"' >> \"$1\"\n").expect("editor");
+    std::os::unix::fs::PermissionsExt::set_mode(
+        &mut fs::metadata(&editor).expect("meta").permissions(),
+        0o755,
+    );
+    fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("chmod");
+    let run = env
+        .stretch()
+        .args(["config", "--edit"])
+        .env_remove("VISUAL")
+        .env("EDITOR", &editor)
+        .run();
+    assert_eq!(
+        crate::support::headlines(&run.expect_code(1).stderr),
+        ["`hold` is out of range: must be from 1s to 10m"]
+    );
+}

@@ -1,0 +1,159 @@
+//! `stretch new`: a routine of the user's own, from the template or a copy, written into
+//! the routine folder; never over a file without `--force`, and always valid.
+
+use std::fs;
+
+use crate::support::{Env, fixture_bytes};
+
+/// The built-in routines, by name, as `stretch list` shows them.
+fn builtin_names(env: &Env) -> Vec<String> {
+    let list = env.stretch().args(["list", "--format", "json"]).run();
+    list.expect_code(0)
+        .json()
+        .as_array()
+        .expect("routines")
+        .iter()
+        .filter(|routine| routine["origin"] == "built-in")
+        .map(|routine| routine["name"].as_str().expect("name").to_string())
+        .collect()
+}
+
+#[test]
+fn the_template_is_written_valid_and_its_path_printed() {
+    let env = Env::new();
+    let run = env.stretch().args(["new", "my-evening"]).run();
+    let path = env.config_home().join("stretch/routines/my-evening.toml");
+    assert_eq!(run.expect_code(0).stdout, format!("{}\n", path.display()));
+    let text = fs::read_to_string(&path).expect("written");
+    assert!(text.contains("name = \"my-evening\"\n"), "{text}");
+    assert!(text.contains("use = \"standing-toe-touch\"\n"), "{text}");
+    // Every optional key is there, commented out.
+    for key in [
+        "description",
+        "level",
+        "hold",
+        "rest",
+        "switch",
+        "lead_in",
+        "cues",
+        "id",
+        "name",
+        "how",
+        "sides",
+        "side_label",
+        "reps",
+    ] {
+        assert!(text.contains(&format!("# {key} = ")), "{key} in {text}");
+    }
+    let validate = env.stretch().args(["validate", "my-evening"]).run();
+    assert_eq!(
+        validate.expect_code(0).stdout,
+        format!("ok: {} (my-evening, 2 stretches)\n", path.display())
+    );
+}
+
+#[test]
+fn every_built_in_routine_copied_validates_and_says_where_it_came_from() {
+    let env = Env::new();
+    let names = builtin_names(&env);
+    assert_eq!(names.len(), 6, "{names:?}");
+    for name in &names {
+        let copy = format!("my-{name}");
+        env.stretch()
+            .args(["new", &copy, "--from", name])
+            .run()
+            .expect_code(0);
+        let path = env.user_folder().join(format!("{copy}.toml"));
+        let text = fs::read_to_string(&path).expect("written");
+        let header = format!("# Made by `stretch new` from the built-in routine `{name}`.\n");
+        assert!(text.starts_with(&header), "{text}");
+        let builtin = fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("routines/{name}.toml")),
+        )
+        .expect("built-in source");
+        assert_eq!(&text[header.len()..], builtin);
+        env.stretch().args(["validate", &copy]).run().expect_code(0);
+    }
+}
+
+#[test]
+fn a_user_routine_is_copied_with_its_path() {
+    let env = Env::new();
+    let source = env.add_user_routine("mine", fixture_bytes("use/plain.toml"));
+    env.stretch()
+        .args(["new", "mine-too", "--from", "mine"])
+        .run()
+        .expect_code(0);
+    let text = fs::read_to_string(env.user_folder().join("mine-too.toml")).expect("written");
+    assert_eq!(
+        text,
+        format!(
+            "# Made by `stretch new` from {}.\n{}",
+            source.display(),
+            String::from_utf8(fixture_bytes("use/plain.toml")).expect("utf-8")
+        )
+    );
+    env.stretch()
+        .args(["validate", "mine-too"])
+        .run()
+        .expect_code(0);
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_with_force() {
+    let env = Env::new();
+    let path = env.add_user_routine("mine", "name = \"Keep me\"\n");
+    let run = env.stretch().args(["new", "mine"]).run();
+    assert_eq!(
+        run.expect_code(1).stderr,
+        format!(
+            "error: {} is already there; `--force` replaces it\n",
+            path.display()
+        )
+    );
+    assert_eq!(
+        fs::read_to_string(&path).expect("kept"),
+        "name = \"Keep me\"\n"
+    );
+    env.stretch()
+        .args(["new", "mine", "--force"])
+        .run()
+        .expect_code(0);
+    assert!(
+        fs::read_to_string(&path)
+            .expect("replaced")
+            .contains("name = \"mine\"")
+    );
+}
+
+#[test]
+fn a_name_that_is_not_a_slug_is_refused_and_nothing_written() {
+    let env = Env::new();
+    let run = env.stretch().args(["new", "My Evening"]).run();
+    assert_eq!(
+        run.expect_code(2).stderr,
+        "error: `My Evening` is not a routine name: use lowercase letters, digits and single `-`, at most 40, such as `my-evening`\n"
+    );
+    for bad in ["../escape", "a--b", "-a", "", &"a".repeat(41)] {
+        env.stretch().args(["new", bad]).run().expect_code(2);
+    }
+    assert!(!env.config_home().join("stretch").exists());
+}
+
+#[test]
+fn an_invalid_routine_is_not_copied() {
+    let env = Env::new();
+    env.add_user_routine("broken", "name = \"x\"\n");
+    let run = env
+        .stretch()
+        .args(["new", "fixed", "--from", "broken"])
+        .run();
+    assert!(
+        run.expect_code(1)
+            .stderr
+            .contains("error: missing `stretch`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!env.user_folder().join("fixed.toml").exists());
+}
