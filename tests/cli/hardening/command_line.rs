@@ -31,8 +31,9 @@ fn help_and_version_still_exit_0() {
     let help = Stretch::new().arg("--help").run();
     help.expect_code(0);
     assert!(
-        help.stdout
-            .starts_with("A stretch routine timer for the terminal\n\nUsage: stretch [OPTIONS] <COMMAND>"),
+        help.stdout.starts_with(
+            "A stretch routine timer for the terminal\n\nUsage: stretch [OPTIONS] <COMMAND>"
+        ),
         "{}",
         help.stdout
     );
