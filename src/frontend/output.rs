@@ -2,7 +2,7 @@
 //! other end of a pipe closes, `stretch list | head -1`, output ends quietly), and the one
 //! place that decides whether output is in colour.
 
-use std::io::{self, Write as _};
+use std::io::{self, Write};
 
 use anstream::{AutoStream, ColorChoice};
 
@@ -10,8 +10,15 @@ use anstream::{AutoStream, ColorChoice};
 /// output ends quietly instead of panicking as `print!` does (`anstream::eprint!`
 /// already does so for standard error).
 pub fn print_stdout(text: &str) -> anyhow::Result<()> {
-    let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    write_stdout(|out| out.write_all(text.as_bytes()))
+}
+
+/// Write a command's output to standard output, buffered, as `write` makes it: output of
+/// any length, never held in memory whole. As for [`print_stdout`], a reader that has gone
+/// away ends it quietly.
+pub fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         result => Ok(result?),
     }

@@ -7,3 +7,6 @@ pub mod action;
 pub mod clock;
 pub mod engine;
 pub mod timeline;
+
+#[cfg(test)]
+mod properties;

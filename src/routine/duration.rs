@@ -280,4 +280,18 @@ mod tests {
         assert_eq!(short_clock(605), "10:05");
         assert_eq!(short_clock(3 * 3600 + 62), "3:01:02");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Format then parse gives back the value, for any whole number of milliseconds,
+        /// and so does the form with no spaces.
+        #[test]
+        fn format_then_parse_gives_back_the_value(millis in 0u64..10_000_000_000_000) {
+            let value = ms(millis);
+            let written = format(value);
+            proptest::prop_assert_eq!(parse(&written), Ok(value), "{}", written);
+            proptest::prop_assert_eq!(parse(&written.replace(' ', "")), Ok(value));
+        }
+    }
 }

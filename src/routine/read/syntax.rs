@@ -5,7 +5,7 @@
 
 use toml_parser::decoder::Encoding;
 use toml_parser::parser::{EventReceiver, parse_document};
-use toml_parser::{ErrorSink, ParseError, Source, Span};
+use toml_parser::{ErrorSink, ParseError, Raw, Source, Span};
 
 use crate::routine::limits::MAX_PROBLEMS;
 
@@ -52,14 +52,24 @@ struct Decoder<'s> {
     source: Source<'s>,
 }
 
+impl<'s> Decoder<'s> {
+    /// The text at `span`, with the quoting the lexer found: without it, every quoted
+    /// string decodes as an unquoted one, a problem, so a valid file with more than
+    /// `MAX_PROBLEMS` strings was refused.
+    fn raw(&self, span: Span, encoding: Option<Encoding>) -> Option<Raw<'s>> {
+        let raw = self.source.get(span)?;
+        Some(Raw::new_unchecked(raw.as_str(), encoding, span))
+    }
+}
+
 impl EventReceiver for Decoder<'_> {
-    fn simple_key(&mut self, span: Span, _: Option<Encoding>, error: &mut dyn ErrorSink) {
-        if let Some(raw) = self.source.get(span) {
+    fn simple_key(&mut self, span: Span, encoding: Option<Encoding>, error: &mut dyn ErrorSink) {
+        if let Some(raw) = self.raw(span, encoding) {
             raw.decode_key(&mut (), error);
         }
     }
-    fn scalar(&mut self, span: Span, _: Option<Encoding>, error: &mut dyn ErrorSink) {
-        if let Some(raw) = self.source.get(span) {
+    fn scalar(&mut self, span: Span, encoding: Option<Encoding>, error: &mut dyn ErrorSink) {
+        if let Some(raw) = self.raw(span, encoding) {
             // What kind of value it is does not matter here, only its problems.
             let _kind = raw.decode_scalar(&mut (), error);
         }
@@ -104,5 +114,15 @@ mod tests {
             .filter(|e| e.message() != "duplicate key")
             .count();
         assert_eq!(more + MAX_PROBLEMS, syntax);
+    }
+
+    #[test]
+    fn quoted_strings_and_keys_are_no_problem_however_many() {
+        // Each line holds a quoted key and three kinds of quoted string: more than
+        // `MAX_PROBLEMS` of each, as a valid routine near the size bound has.
+        let text: String = (0..MAX_PROBLEMS + 10)
+            .map(|i| format!("\"k{i}\" = [\"basic\", 'literal', \"\"\"multi\"\"\"]\n"))
+            .collect();
+        assert_eq!(within_bound(&text), (text.as_str(), 0));
     }
 }

@@ -123,3 +123,22 @@ fn many_problems_of_the_routine_keep_the_first_in_file_order() {
         format!("unknown key `k{}` in routine", MAX_PROBLEMS - 1)
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// The slug rule is idempotent, and of any name with a letter or digit makes an id the
+    /// reader takes: the one rule for ids, checked by reading it back in a routine.
+    #[test]
+    fn slugs_are_idempotent_and_always_valid_ids(name in "\\PC{0,120}|[ -~]{0,120}") {
+        let id = slug(&name);
+        proptest::prop_assert_eq!(slug(&id), id.clone());
+        if name.chars().any(|c| c.is_ascii_alphanumeric()) {
+            let text = format!("name = \"r\"\n[[stretch]]\nname = \"s\"\nid = \"{id}\"\n");
+            let read = parse_routine(&SourceFile::new("slug.toml", &text));
+            proptest::prop_assert!(read.is_ok(), "{:?} from {:?}", id, name);
+        } else {
+            proptest::prop_assert_eq!(id, "");
+        }
+    }
+}

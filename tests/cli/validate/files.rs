@@ -88,6 +88,32 @@ error: 1 of 1 routine file is invalid (1 problem)
     );
 }
 
+#[test]
+fn a_valid_routine_with_more_strings_than_the_bound_on_problems_is_valid() {
+    // 30 stretches of 40 cues: 1,230 quoted strings, each of which the first pass over
+    // the syntax once counted as a problem, so that the file was refused.
+    let mut text = String::from("name = \"Many strings\"\n");
+    for s in 0..30 {
+        text.push_str(&format!(
+            "\n[[stretch]]\nid = \"s{s}\"\nname = \"Stretch {s}\"\ncues = [\n"
+        ));
+        for c in 0..40 {
+            text.push_str(&format!("  \"cue {c}\",\n"));
+        }
+        text.push_str("]\n");
+    }
+    let env = Env::new();
+    let dir = env.scratch();
+    fs::write(dir.join("many.toml"), text).expect("write");
+    let run = env
+        .stretch()
+        .current_dir(&dir)
+        .args(["validate", "many.toml"])
+        .run();
+    run.expect_code(0);
+    assert_eq!(run.stdout, "ok: many.toml (Many strings, 30 stretches)\n");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_device_without_end_is_read_only_up_to_the_limit() {

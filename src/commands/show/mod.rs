@@ -1,21 +1,26 @@
 //! The `show` command: a routine's timeline with the start of every phase, its cues and
-//! its total, as `run` will follow it.
+//! its total, as `run` will follow it. The timeline is written as it is walked, in either
+//! format, so that memory stays bounded however long the output (the largest routine the
+//! format allows has about 400,000 cue lines).
 
-use std::fmt::Write as _;
+use std::io::{self, Write};
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::cli::Format;
 use crate::cli::PlanArgs;
 use crate::commands::{load_valid, planned};
 use crate::error::Error;
 use stretch_timer::config::Config;
-use stretch_timer::frontend::output::print_stdout;
+use stretch_timer::frontend::output::write_stdout;
 use stretch_timer::frontend::words;
 use stretch_timer::plan::timeline::{PhaseKind, Side, Timeline, cue_schedule};
 use stretch_timer::routine::Routine;
 use stretch_timer::routine::duration::{self, clock};
 use stretch_timer::routine::text::{self, terminal_safe, terminal_safe_multiline};
+
+#[cfg(test)]
+mod tests;
 
 #[derive(Serialize)]
 struct JsonShow<'a> {
@@ -23,7 +28,13 @@ struct JsonShow<'a> {
     description: &'a str,
     level: &'static str,
     total_ms: u64,
-    timeline: Vec<JsonPhase<'a>>,
+    timeline: JsonTimeline<'a>,
+}
+
+/// The phases, serialized one at a time as the timeline is walked.
+struct JsonTimeline<'a> {
+    routine: &'a Routine,
+    timeline: &'a Timeline,
 }
 
 #[derive(Serialize)]
@@ -50,23 +61,29 @@ struct JsonCue<'a> {
 pub fn run(name: &str, plan: &PlanArgs, config: &Config, format: Format) -> Result<(), Error> {
     let routine = planned(load_valid(name)?, name, plan, config)?;
     let timeline = Timeline::new(&routine);
-    match format {
-        Format::Json => print_stdout(&text::json(&json(&routine, &timeline))?)?,
-        Format::Text => print_stdout(&timeline_text(&routine, &timeline))?,
-    }
+    write_stdout(|out| match format {
+        Format::Json => write_json(out, &routine, &timeline),
+        Format::Text => write_text(out, &routine, &timeline),
+    })?;
     Ok(())
 }
 
-fn json<'a>(routine: &'a Routine, timeline: &Timeline) -> JsonShow<'a> {
-    JsonShow {
+fn write_json(out: &mut dyn Write, routine: &Routine, timeline: &Timeline) -> io::Result<()> {
+    let show = JsonShow {
         name: &routine.name,
         description: &routine.description,
         level: routine.level.as_str(),
         total_ms: duration::millis(timeline.total),
-        timeline: timeline
-            .phases
-            .iter()
-            .map(|phase| JsonPhase {
+        timeline: JsonTimeline { routine, timeline },
+    };
+    Ok(text::write_json(out, &show)?)
+}
+
+impl Serialize for JsonTimeline<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let routine = self.routine;
+        serializer.collect_seq(self.timeline.phases.iter().map(|phase| {
+            JsonPhase {
                 start_ms: duration::millis(phase.start),
                 duration_ms: duration::millis(phase.duration),
                 kind: phase.kind,
@@ -87,15 +104,14 @@ fn json<'a>(routine: &'a Routine, timeline: &Timeline) -> JsonShow<'a> {
                 } else {
                     Vec::new()
                 },
-            })
-            .collect(),
+            }
+        }))
     }
 }
 
-fn timeline_text(routine: &Routine, timeline: &Timeline) -> String {
-    let mut out = String::new();
+fn write_text(out: &mut dyn Write, routine: &Routine, timeline: &Timeline) -> io::Result<()> {
     let count = routine.stretches.len();
-    let _ = writeln!(
+    writeln!(
         out,
         "{} ({} stretch{}, level: {}, {} in all)",
         terminal_safe(&routine.name),
@@ -103,11 +119,11 @@ fn timeline_text(routine: &Routine, timeline: &Timeline) -> String {
         if count == 1 { "" } else { "es" },
         routine.level.as_str(),
         duration::format(timeline.total)
-    );
+    )?;
     if !routine.description.is_empty() {
-        let _ = writeln!(out, "\n{}", terminal_safe_multiline(&routine.description));
+        writeln!(out, "\n{}", terminal_safe_multiline(&routine.description))?;
     }
-    out.push('\n');
+    writeln!(out)?;
     for phase in &timeline.phases {
         let stretch = &routine.stretches[phase.stretch];
         let name = terminal_safe(&stretch.name);
@@ -120,29 +136,28 @@ fn timeline_text(routine: &Routine, timeline: &Timeline) -> String {
             PhaseKind::Hold => format!("{title}: {name}{side}{rep}"),
             PhaseKind::Switch => title,
         };
-        let _ = writeln!(
+        writeln!(
             out,
             "{:>8}  {:<7} {what}",
             clock(phase.start),
             duration::format(phase.duration)
-        );
+        )?;
         if phase.kind == PhaseKind::Hold {
             for cue in cue_schedule(routine, phase.stretch, phase.duration) {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "{:>8}  {:<7}   \u{2022} {}",
                     clock(phase.start + cue.at),
                     "",
                     terminal_safe(cue.text)
-                );
+                )?;
             }
         }
     }
-    let _ = writeln!(
+    writeln!(
         out,
         "{:>8}          done\n\ntotal: {}",
         clock(timeline.total),
         duration::format(timeline.total)
-    );
-    out
+    )
 }
