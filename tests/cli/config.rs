@@ -245,3 +245,26 @@ fn edit_writes_the_template_opens_the_editor_and_checks_the_result() {
         ["`hold` is out of range: must be from 1s to 10m"]
     );
 }
+
+#[test]
+fn a_voice_command_that_is_no_program_is_named_where_it_was_set() {
+    let env = with_config("voice_command = \"/nonexistent/speaker\"\n");
+    let run = |variable: Option<&str>| {
+        let mut stretch = env
+            .stretch()
+            .args(["run", "--plain", "--voice"])
+            .arg(fixture("run/short.toml"));
+        if let Some(variable) = variable {
+            stretch = stretch.env("STRETCH_VOICE_COMMAND", variable);
+        }
+        stretch.run()
+    };
+    assert_eq!(
+        run(None).expect_code(1).stderr,
+        "error: `voice_command` in the config file names `/nonexistent/speaker`, which is not an executable program\n"
+    );
+    assert_eq!(
+        run(Some("/nonexistent/other")).expect_code(1).stderr,
+        "error: STRETCH_VOICE_COMMAND names `/nonexistent/other`, which is not an executable program\n"
+    );
+}

@@ -61,9 +61,9 @@ pub(super) fn from_environment(
     configured: Option<&str>,
 ) -> anyhow::Result<SpeechCommand> {
     let variable = search.variable;
-    let setting = match env::var(variable) {
-        Ok(setting) if !setting.trim().is_empty() => Some(setting),
-        Ok(_) | Err(env::VarError::NotPresent) => configured.map(str::to_owned),
+    let (setting, origin) = match env::var(variable) {
+        Ok(setting) if !setting.trim().is_empty() => (Some(setting), variable),
+        Ok(_) | Err(env::VarError::NotPresent) => (configured.map(str::to_owned), CONFIGURED),
         Err(env::VarError::NotUnicode(_)) => {
             bail!("{variable} is not valid UTF-8")
         }
@@ -71,9 +71,13 @@ pub(super) fn from_environment(
     find_in(
         search,
         setting.as_deref(),
+        origin,
         &env::var_os("PATH").unwrap_or_default(),
     )
 }
+
+/// Where a command given in place of the variable comes from, as messages name it.
+const CONFIGURED: &str = "`voice_command` in the config file";
 
 /// Routine text reaches the speech program without control characters, and never as an
 /// option: a stretch named `-w.bashrc` would make espeak write a WAV file over `.bashrc`,
@@ -84,11 +88,16 @@ pub(super) fn speakable(text: &str) -> String {
         .to_string()
 }
 
-/// `from_environment`, given the setting of the search's variable (empty counts as
-/// unset) and PATH.
-fn find_in(search: &Search, setting: Option<&str>, path: &OsStr) -> anyhow::Result<SpeechCommand> {
+/// `from_environment`, given the setting (empty counts as unset), where it came from
+/// (`origin`: the variable, or the config file), and PATH.
+fn find_in(
+    search: &Search,
+    setting: Option<&str>,
+    origin: &str,
+    path: &OsStr,
+) -> anyhow::Result<SpeechCommand> {
     if let Some(setting) = setting.filter(|setting| !setting.trim().is_empty()) {
-        return from_setting(search, setting, path);
+        return from_setting(setting, origin, path);
     }
     match find_first_on_path(search.programs, path) {
         Some(program) => Ok(SpeechCommand::new(program, Vec::new())),
@@ -97,16 +106,15 @@ fn find_in(search: &Search, setting: Option<&str>, path: &OsStr) -> anyhow::Resu
 }
 
 /// The program and arguments `setting` names: its first word is the program, the others
-/// its fixed arguments.
-fn from_setting(search: &Search, setting: &str, path: &OsStr) -> anyhow::Result<SpeechCommand> {
-    let variable = search.variable;
+/// its fixed arguments. Messages name where it came from, `origin`.
+fn from_setting(setting: &str, origin: &str, path: &OsStr) -> anyhow::Result<SpeechCommand> {
     let mut words = setting.split_whitespace().map(str::to_owned);
     let Some(program) = words.next() else {
-        bail!("{variable} is empty");
+        bail!("{origin} is empty");
     };
     let Some(found) = resolve(&program, path) else {
         bail!(
-            "{variable} names `{program}`, which is not an executable program{}",
+            "{origin} names `{program}`, which is not an executable program{}",
             if program.contains('/') {
                 ""
             } else {
@@ -211,7 +219,8 @@ mod tests {
     #[test]
     fn no_speech_program_is_a_clear_error() {
         let empty = tempfile::tempdir().expect("tempdir");
-        let error = find_in(&SPEECH, None, &path_of(&[empty.path()])).expect_err("nothing to find");
+        let error = find_in(&SPEECH, None, SPEECH.variable, &path_of(&[empty.path()]))
+            .expect_err("nothing to find");
         assert_eq!(
             error.to_string(),
             "no speech program found: install espeak-ng or set STRETCH_VOICE_COMMAND"
@@ -225,19 +234,21 @@ mod tests {
         let mine = write_program(dir.path(), "mine", "", 0o755);
         let path = path_of(&[dir.path()]);
         assert_eq!(
-            find_in(&SPEECH, Some("mine --slow"), &path)
+            find_in(&SPEECH, Some("mine --slow"), SPEECH.variable, &path)
                 .expect("setting")
                 .program,
             mine
         );
         assert_eq!(
-            find_in(&SPEECH, Some(" \t "), &path)
+            find_in(&SPEECH, Some(" \t "), SPEECH.variable, &path)
                 .expect("search")
                 .program,
             espeak
         );
         assert_eq!(
-            find_in(&SPEECH, None, &path).expect("search").program,
+            find_in(&SPEECH, None, SPEECH.variable, &path)
+                .expect("search")
+                .program,
             espeak
         );
     }
@@ -247,13 +258,14 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let program = write_program(dir.path(), "speak", "", 0o755);
         let path = path_of(&[dir.path()]);
-        let voice = from_setting(&SPEECH, "  speak -s 150\t--quiet ", &path).expect("voice");
+        let voice =
+            from_setting("  speak -s 150\t--quiet ", SPEECH.variable, &path).expect("voice");
         assert_eq!(voice.program, program);
         assert_eq!(voice.args, ["-s", "150", "--quiet"]);
 
         let by_path = from_setting(
-            &SPEECH,
             &format!("{} -v en", program.display()),
+            SPEECH.variable,
             OsStr::new(""),
         )
         .expect("voice");
@@ -266,30 +278,38 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let spd_say = write_program(dir.path(), "spd-say", "", 0o755);
         let path = path_of(&[dir.path()]);
-        let found = find_in(&SPEECH, None, &path).expect("search");
+        let found = find_in(&SPEECH, None, SPEECH.variable, &path).expect("search");
         assert_eq!(found.program, spd_say);
         assert_eq!(found.args, ["--wait"]);
-        let set = from_setting(&SPEECH, "spd-say -r 50", &path).expect("setting");
+        let set = from_setting("spd-say -r 50", SPEECH.variable, &path).expect("setting");
         assert_eq!(set.args, ["--wait", "-r", "50"]);
-        let by_path =
-            from_setting(&SPEECH, &spd_say.display().to_string(), OsStr::new("")).expect("path");
+        let by_path = from_setting(
+            &spd_say.display().to_string(),
+            SPEECH.variable,
+            OsStr::new(""),
+        )
+        .expect("path");
         assert_eq!(by_path.args, ["--wait"]);
         let other = write_program(dir.path(), "spd-say-not", "", 0o755);
         let not_spd_say =
-            from_setting(&SPEECH, &other.display().to_string(), &path).expect("other");
+            from_setting(&other.display().to_string(), SPEECH.variable, &path).expect("other");
         assert!(not_spd_say.args.is_empty());
     }
 
     #[test]
     fn a_setting_that_names_no_program_is_a_clear_error() {
-        let error =
-            from_setting(&SPEECH, "/nonexistent", OsStr::new("")).expect_err("no such program");
+        let error = from_setting("/nonexistent", SPEECH.variable, OsStr::new(""))
+            .expect_err("no such program");
         assert_eq!(
             error.to_string(),
             "STRETCH_VOICE_COMMAND names `/nonexistent`, which is not an executable program"
         );
-        let error = from_setting(&SPEECH, "nosuchspeaker --fast", OsStr::new("/usr/bin"))
-            .expect_err("not on PATH");
+        let error = from_setting(
+            "nosuchspeaker --fast",
+            SPEECH.variable,
+            OsStr::new("/usr/bin"),
+        )
+        .expect_err("not on PATH");
         assert_eq!(
             error.to_string(),
             "STRETCH_VOICE_COMMAND names `nosuchspeaker`, which is not an executable program on PATH"
