@@ -109,6 +109,9 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print the JSON Schema of the routine format, for editors that check TOML files
+    #[command(after_long_help = examples::SCHEMA)]
+    Schema,
 }
 
 /// The shells `stretch completions` writes a script for.

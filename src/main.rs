@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use clap::{ColorChoice, CommandFactory, Parser, ValueEnum};
 
 use crate::cli::{Cli, Command};
-use crate::commands::{completions, due, list, log, man, new, remind, run, show, validate};
+use crate::commands::{completions, due, list, log, man, new, remind, run, schema, show, validate};
 use crate::error::Error;
 use stretch_timer::config::effective::{self, Env, Source};
 use stretch_timer::config::{self, Color, Config};
@@ -126,6 +126,7 @@ fn execute(command: Command, config: &Config, colour: Option<Color>) -> Result<(
         Command::Remind(args) => remind::run(&args),
         Command::Completions { shell } => completions::run(shell),
         Command::Man => man::run(),
+        Command::Schema => schema::run(),
         Command::Config { edit, format } => commands::config::run(edit, format, colour),
         Command::New { name, from, force } => new::run(&name, from.as_deref(), force),
     }

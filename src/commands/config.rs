@@ -15,6 +15,7 @@ use stretch_timer::history;
 use stretch_timer::routine::catalog;
 use stretch_timer::routine::diagnostic;
 use stretch_timer::routine::duration;
+use stretch_timer::routine::schema;
 use stretch_timer::routine::text::terminal_safe;
 
 use crate::cli::Format;
@@ -58,12 +59,16 @@ struct Files {
     config: String,
     config_exists: bool,
     routines: String,
+    /// The JSON Schema of routine files beside the routine folder, and whether it is there.
+    schema: String,
+    schema_exists: bool,
     /// The history file, when it is there.
     history: Option<String>,
 }
 
 fn files(path: &Path) -> Files {
     let shown = |path: &Path| path.display().to_string();
+    let schema_path = schema::path();
     Files {
         config: shown(path),
         config_exists: path.exists(),
@@ -71,6 +76,8 @@ fn files(path: &Path) -> Files {
             .as_deref()
             .map(shown)
             .unwrap_or_default(),
+        schema: schema_path.as_deref().map(shown).unwrap_or_default(),
+        schema_exists: schema_path.as_deref().is_some_and(Path::exists),
         history: history::file::path()
             .ok()
             .filter(|path| path.exists())
@@ -123,7 +130,7 @@ fn rows(settings: &Effective) -> Vec<(&'static str, Value, &'static str)> {
 fn text(files: &Files, settings: &Effective) -> String {
     let safe = |text: &str| terminal_safe(text);
     let mut out = format!(
-        "config file   {}{}\nroutines      {}\n",
+        "config file   {}{}\nroutines      {}\nschema        {}{}\n",
         safe(&files.config),
         if files.config_exists {
             ""
@@ -131,6 +138,12 @@ fn text(files: &Files, settings: &Effective) -> String {
             " (not there: every setting is a default)"
         },
         safe(&files.routines),
+        safe(&files.schema),
+        if files.schema_exists {
+            ""
+        } else {
+            " (not there: `stretch new` writes it)"
+        },
     );
     if let Some(history) = &files.history {
         out.push_str(&format!("history       {}\n", safe(history)));

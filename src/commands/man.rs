@@ -187,6 +187,10 @@ fn files(roff: &mut Roff) {
             "Your routines, run by NAME (else ~/.config/stretch/routines/).",
         ),
         (
+            "$XDG_CONFIG_HOME/stretch/routine.schema.json",
+            "The JSON Schema of routine files, written by `stretch new` for editors (as `stretch schema` prints it).",
+        ),
+        (
             "$XDG_DATA_HOME/stretch/history.jsonl",
             "The history: one JSON line per session (else ~/.local/share/stretch/history.jsonl).",
         ),

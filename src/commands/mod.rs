@@ -10,6 +10,7 @@ pub mod man;
 pub mod new;
 pub mod remind;
 pub mod run;
+pub mod schema;
 pub mod show;
 pub mod validate;
 

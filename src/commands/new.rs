@@ -1,5 +1,6 @@
 //! `stretch new`: a routine file of the user's own, from a template or a copy of another
-//! routine, written into the routine folder. Every file it writes is valid.
+//! routine, written into the routine folder. Every file it writes is valid, and starts
+//! with a `#:schema` line for editors, pointing at the schema it writes beside the folder.
 
 use std::fs::{self, OpenOptions};
 use std::io::Write;
@@ -10,12 +11,15 @@ use stretch_timer::frontend::output::print_stdout;
 use stretch_timer::routine::catalog::{self, Origin};
 use stretch_timer::routine::diagnostic::{self, SourceFile};
 use stretch_timer::routine::read::{parse_routine, slug};
+use stretch_timer::routine::schema;
 use stretch_timer::routine::text::terminal_safe;
 
+use crate::commands;
 use crate::error::Error;
 
 /// The template; `{NAME}` is the routine's name.
-const TEMPLATE: &str = r#"# A routine of your own. `stretch validate {NAME}` checks it, `stretch run {NAME}` runs it.
+const TEMPLATE: &str = r#"{SCHEMA}
+# A routine of your own. `stretch validate {NAME}` checks it, `stretch run {NAME}` runs it.
 # The keys in comments are optional: remove the `#` to use one.
 name = "{NAME}"
 # description = "What the routine is for."  # at most 2000 characters
@@ -60,7 +64,9 @@ pub fn run(name: &str, from: Option<&str>, force: bool) -> Result<(), Error> {
         )));
     }
     let text = match from {
-        None => TEMPLATE.replace("{NAME}", name),
+        None => TEMPLATE
+            .replace("{SCHEMA}", schema::DIRECTIVE)
+            .replace("{NAME}", name),
         Some(from) => copy_of(from)?,
     };
     // Every file written validates: a copy of an invalid routine is refused here.
@@ -73,6 +79,11 @@ pub fn run(name: &str, from: Option<&str>, force: bool) -> Result<(), Error> {
     }
     write(&folder, &path, &text, force)?;
     print_stdout(&format!("{}\n", terminal_safe(&path.display().to_string())))?;
+    // The routine is written; a schema that cannot be is only a warning, as the routine
+    // does not need it.
+    if let Err(error) = commands::schema::refresh() {
+        eprintln!("warning: {}", terminal_safe(&format!("{error:#}")));
+    }
     Ok(())
 }
 
@@ -92,9 +103,16 @@ fn copy_of(from: &str) -> Result<String, Error> {
             terminal_safe(&absolute.display().to_string())
         }
     };
+    // The copy's own `#:schema` line, if it has one, gives way to the new file's.
+    let text = &loaded.file.text;
+    let body = match text.split_once('\n') {
+        Some((first, rest)) if first.starts_with("#:schema") => rest,
+        _ if text.starts_with("#:schema") => "",
+        _ => text,
+    };
     Ok(format!(
-        "# Made by `stretch new` from {source}.\n{}",
-        loaded.file.text
+        "{}\n# Made by `stretch new` from {source}.\n{body}",
+        schema::DIRECTIVE
     ))
 }
 

@@ -12,6 +12,7 @@ pub mod limits;
 mod model;
 pub mod problems;
 pub mod read;
+pub mod schema;
 pub mod suggest;
 pub mod text;
 

@@ -85,10 +85,16 @@ Examples:
   stretch new short-desk --from desk            a copy of the built-in `desk` to change
   stretch new my-evening --force                replace the file if it is there";
 
+/// `stretch schema --help`.
+pub const SCHEMA: &str = "\
+Examples:
+  stretch schema                                the schema of the routine format, as JSON
+  stretch schema > routine.schema.json          for an editor: begin a routine with `#:schema ./routine.schema.json`";
+
 /// Every subcommand's examples, by the subcommand's name, for the test that runs them
 /// through the parser.
 #[cfg(test)]
-pub const ALL: [(&str, &str); 11] = [
+pub const ALL: [(&str, &str); 12] = [
     ("run", RUN),
     ("list", LIST),
     ("show", SHOW),
@@ -100,6 +106,7 @@ pub const ALL: [(&str, &str); 11] = [
     ("man", MAN),
     ("config", CONFIG),
     ("new", NEW),
+    ("schema", SCHEMA),
 ];
 
 /// The commands in `examples`: each line's words from `stretch` up to the first that

@@ -155,7 +155,8 @@ fn a_missing_file_is_every_default_and_config_shows_the_paths() {
         run.expect_code(0).stdout,
         format!(
             "config file   {}/config.toml (not there: every setting is a default)\n\
-             routines      {}/routines\n\n\
+             routines      {}/routines\n\
+             schema        {}/routine.schema.json (not there: `stretch new` writes it)\n\n\
              routine       hamstrings              default\n\
              hold          (the routine's)         default\n\
              lead_in       (the routine's)         default\n\
@@ -166,12 +167,18 @@ fn a_missing_file_is_every_default_and_config_shows_the_paths() {
              color         never                   env\n\
              history       true                    default\n",
             config.display(),
+            config.display(),
             config.display()
         )
     );
     let json = env.stretch().args(["config", "--format", "json"]).run();
     let files = &json.expect_code(0).json()["files"];
     assert_eq!(files["config_exists"], false);
+    assert_eq!(
+        files["schema"],
+        config.join("routine.schema.json").display().to_string()
+    );
+    assert_eq!(files["schema_exists"], false);
     assert_eq!(files["history"], serde_json::Value::Null);
     env.set_history("");
     let json = env.stretch().args(["config", "--format", "json"]).run();

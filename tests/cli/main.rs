@@ -31,6 +31,7 @@ mod no_panic;
 mod plan_flags;
 mod run_plain;
 mod run_terminal;
+mod schema;
 mod shell;
 mod side_labels;
 mod tones;

@@ -5,6 +5,9 @@ use std::fs;
 
 use crate::support::{Env, fixture_bytes};
 
+/// The first line of every file `new` writes: the schema beside the routine folder.
+const SCHEMA_LINE: &str = "#:schema ../routine.schema.json\n";
+
 /// The built-in routines, by name, as `stretch list` shows them.
 fn builtin_names(env: &Env) -> Vec<String> {
     let list = env.stretch().args(["list", "--format", "json"]).run();
@@ -25,6 +28,7 @@ fn the_template_is_written_valid_and_its_path_printed() {
     let path = env.config_home().join("stretch/routines/my-evening.toml");
     assert_eq!(run.expect_code(0).stdout, format!("{}\n", path.display()));
     let text = fs::read_to_string(&path).expect("written");
+    assert!(text.starts_with(SCHEMA_LINE), "{text}");
     assert!(text.contains("name = \"my-evening\"\n"), "{text}");
     assert!(text.contains("use = \"standing-toe-touch\"\n"), "{text}");
     // Every optional key is there, commented out.
@@ -65,7 +69,8 @@ fn every_built_in_routine_copied_validates_and_says_where_it_came_from() {
             .expect_code(0);
         let path = env.user_folder().join(format!("{copy}.toml"));
         let text = fs::read_to_string(&path).expect("written");
-        let header = format!("# Made by `stretch new` from the built-in routine `{name}`.\n");
+        let header =
+            format!("{SCHEMA_LINE}# Made by `stretch new` from the built-in routine `{name}`.\n");
         assert!(text.starts_with(&header), "{text}");
         let builtin = fs::read_to_string(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("routines/{name}.toml")),
@@ -88,7 +93,7 @@ fn a_user_routine_is_copied_with_its_path() {
     assert_eq!(
         text,
         format!(
-            "# Made by `stretch new` from {}.\n{}",
+            "{SCHEMA_LINE}# Made by `stretch new` from {}.\n{}",
             source.display(),
             String::from_utf8(fixture_bytes("use/plain.toml")).expect("utf-8")
         )
@@ -156,4 +161,86 @@ fn an_invalid_routine_is_not_copied() {
         run.stderr
     );
     assert!(!env.user_folder().join("fixed.toml").exists());
+}
+
+#[test]
+fn a_copy_s_own_schema_line_gives_way_to_the_new_one() {
+    let env = Env::new();
+    let body = String::from_utf8(fixture_bytes("use/plain.toml")).expect("utf-8");
+    let source = env.add_user_routine("mine", format!("#:schema ./elsewhere.json\n{body}"));
+    env.stretch()
+        .args(["new", "mine-too", "--from", "mine"])
+        .run()
+        .expect_code(0);
+    assert_eq!(
+        fs::read_to_string(env.user_folder().join("mine-too.toml")).expect("written"),
+        format!(
+            "{SCHEMA_LINE}# Made by `stretch new` from {}.\n{body}",
+            source.display()
+        )
+    );
+}
+
+#[test]
+fn new_writes_the_schema_beside_the_routine_folder_and_refreshes_an_old_one() {
+    let env = Env::new();
+    let schema_path = env.config_home().join("stretch/routine.schema.json");
+    let printed = env.stretch().arg("schema").run();
+    let schema = printed.expect_code(0).stdout.clone();
+    env.stretch().args(["new", "one"]).run().expect_code(0);
+    assert_eq!(fs::read_to_string(&schema_path).expect("written"), schema);
+    // The routine's `#:schema` line, read from the routine folder, names that file.
+    let relative = SCHEMA_LINE.trim_start_matches("#:schema ").trim_end();
+    assert_eq!(
+        env.user_folder()
+            .join(relative)
+            .canonicalize()
+            .expect("there"),
+        schema_path.canonicalize().expect("there")
+    );
+    let config = env.stretch().args(["config", "--format", "json"]).run();
+    assert_eq!(config.expect_code(0).json()["files"]["schema_exists"], true);
+
+    // The same schema is left alone: its time of change stays where it was put.
+    let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30);
+    let set_long_ago = || {
+        fs::File::options()
+            .write(true)
+            .open(&schema_path)
+            .and_then(|file| file.set_modified(long_ago))
+            .expect("set the time");
+    };
+    set_long_ago();
+    env.stretch().args(["new", "two"]).run().expect_code(0);
+    let modified = || {
+        fs::metadata(&schema_path)
+            .and_then(|m| m.modified())
+            .expect("time")
+    };
+    assert_eq!(modified(), long_ago);
+
+    // One from another version is replaced.
+    let older = schema.replace("Made by stretch ", "Made by stretch 0.0.1, not ");
+    fs::write(&schema_path, &older).expect("an older schema");
+    env.stretch().args(["new", "three"]).run().expect_code(0);
+    assert_eq!(fs::read_to_string(&schema_path).expect("refreshed"), schema);
+}
+
+#[test]
+fn a_schema_that_cannot_be_written_is_a_warning_after_the_routine_is() {
+    let env = Env::new();
+    let schema_path = env.config_home().join("stretch/routine.schema.json");
+    fs::create_dir_all(&schema_path).expect("a folder where the schema goes");
+    let run = env.stretch().args(["new", "one"]).run();
+    let path = env.user_folder().join("one.toml");
+    assert_eq!(run.expect_code(0).stdout, format!("{}\n", path.display()));
+    assert!(
+        run.stderr.starts_with(&format!(
+            "warning: cannot write {}: ",
+            schema_path.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    env.stretch().args(["validate", "one"]).run().expect_code(0);
 }

@@ -13,7 +13,7 @@ use crate::routine::duration;
 use crate::routine::limits::MAX_CUES;
 
 /// The keys a timed cue's table may have.
-const CUE_KEYS: &[&str] = &["at", "text"];
+pub(crate) const CUE_KEYS: &[&str] = &["at", "text"];
 
 impl Checker {
     /// A routine's `cues`: plain strings only, shown with every stretch.

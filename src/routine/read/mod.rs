@@ -27,6 +27,14 @@ pub use crate::routine::limits::MAX_FILE_BYTES;
 pub use settings::{Settings, read_settings};
 pub use values::slug;
 
+// What the schema of the format (`routine::schema`) is made from, so that it says what
+// the reader checks.
+#[cfg(test)]
+pub(crate) use cues::CUE_KEYS;
+#[cfg(test)]
+pub(crate) use structure::{ROUTINE_KEYS, STRETCH_KEYS};
+pub(crate) use values::{CUE_TEXT, LONG_TEXT, Lines, NAME, SIDE_LABEL, TextRule};
+
 /// A value of the TOML tree, with the span it was read from.
 type Value<'i> = Spanned<DeValue<'i>>;
 

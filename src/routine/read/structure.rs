@@ -16,7 +16,7 @@ use crate::routine::text::terminal_safe;
 use crate::routine::{Level, Routine, Sides, Stretch};
 
 /// The keys a routine's table may have.
-pub(super) const ROUTINE_KEYS: &[&str] = &[
+pub(crate) const ROUTINE_KEYS: &[&str] = &[
     "name",
     "description",
     "level",
@@ -29,7 +29,7 @@ pub(super) const ROUTINE_KEYS: &[&str] = &[
 ];
 
 /// The keys a stretch's table may have.
-const STRETCH_KEYS: &[&str] = &[
+pub(crate) const STRETCH_KEYS: &[&str] = &[
     "id",
     "name",
     "level",

@@ -17,8 +17,8 @@ use crate::routine::suggest::{closest, quoted};
 use crate::routine::text::{is_bidi_control, terminal_safe};
 
 /// Which strings may hold newlines and tabs.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Lines {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lines {
     /// One line: no control characters at all.
     One,
     /// Several lines: newlines and tabs allowed.
@@ -26,12 +26,21 @@ pub(super) enum Lines {
 }
 
 /// What a string must be: its length in characters after trimming, and its lines.
-pub(super) struct TextRule {
-    chars: RangeInclusive<usize>,
-    lines: Lines,
+pub(crate) struct TextRule {
+    /// How many characters, after trimming white space.
+    pub(crate) chars: RangeInclusive<usize>,
+    /// Whether newlines and tabs are allowed.
+    pub(crate) lines: Lines,
 }
 
 impl TextRule {
+    /// Whether `c` may appear in the text: no control characters (but newlines and tabs
+    /// in text of several lines) and no bidirectional overrides or isolates.
+    pub(crate) fn allows(&self, c: char) -> bool {
+        !(is_bidi_control(c)
+            || (c.is_control() && !(self.lines == Lines::Many && (c == '\n' || c == '\t'))))
+    }
+
     /// One line of 1 to `max` characters.
     pub(super) fn line(max: usize) -> TextRule {
         TextRule {
@@ -42,25 +51,25 @@ impl TextRule {
 }
 
 /// A routine's or a stretch's `name`.
-pub(super) const NAME: TextRule = TextRule {
+pub(crate) const NAME: TextRule = TextRule {
     chars: limits::NAME_CHARS,
     lines: Lines::One,
 };
 
 /// A routine's `description` or a stretch's `how`.
-pub(super) const LONG_TEXT: TextRule = TextRule {
+pub(crate) const LONG_TEXT: TextRule = TextRule {
     chars: limits::LONG_TEXT_CHARS,
     lines: Lines::Many,
 };
 
 /// A stretch's `side_label`: the noun after "left" and "right".
-pub(super) const SIDE_LABEL: TextRule = TextRule {
+pub(crate) const SIDE_LABEL: TextRule = TextRule {
     chars: limits::SIDE_LABEL_CHARS,
     lines: Lines::One,
 };
 
 /// The text of a cue.
-pub(super) const CUE_TEXT: TextRule = TextRule {
+pub(crate) const CUE_TEXT: TextRule = TextRule {
     chars: limits::CUE_TEXT_CHARS,
     lines: Lines::One,
 };
@@ -80,10 +89,7 @@ impl Checker {
     pub(super) fn text(&mut self, value: &Value<'_>, key: &str, rule: &TextRule) -> Option<String> {
         let raw = self.string(value, key)?;
         let span = value.span();
-        if let Some(bad) = raw.chars().find(|&c| {
-            is_bidi_control(c)
-                || (c.is_control() && !(rule.lines == Lines::Many && (c == '\n' || c == '\t')))
-        }) {
+        if let Some(bad) = raw.chars().find(|&c| !rule.allows(c)) {
             let allowed = if rule.lines == Lines::Many {
                 " (only newlines and tabs are allowed)"
             } else {

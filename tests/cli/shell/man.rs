@@ -87,7 +87,8 @@ fn the_page_has_a_title_every_subcommand_the_statuses_files_and_environment() {
             "completions",
             "man",
             "config",
-            "new"
+            "new",
+            "schema"
         ]
     );
     for status in ["0", "1", "2", "129", "130", "143"] {
@@ -97,6 +98,7 @@ fn the_page_has_a_title_every_subcommand_the_statuses_files_and_environment() {
         );
     }
     for name in [
+        "routine.schema.json",
         "history.jsonl",
         "routines/NAME.toml",
         "NO_COLOR",
