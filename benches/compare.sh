@@ -5,10 +5,11 @@
 # (wall time from start to exit minus the planned time), the CPU time (user + system), the
 # bytes written to the terminal, the peak RSS and the wake-ups (voluntary context
 # switches), and for stretch the start-up of `list`, `show hamstrings` and `validate`
-# (median of 200 runs). It prints a table with stretch's ratio to each program and its
+# (median of 200 runs); and `sleep 60` measured the same way, for the share of the drift
+# that is the machine's. It prints a table with stretch's ratio to each program and its
 # targets, and writes the figures to benches/results/latest.json.
 #
-#   bash benches/compare.sh        # about 5 minutes: four runs of 60 s, and the start-up
+#   bash benches/compare.sh        # about 6 minutes: five runs of 60 s, and the start-up
 #
 # From a fresh checkout it installs what it lacks: termdown with pip (into a virtual
 # environment under target/ if pip may not install for the system's Python), tclock with
@@ -177,6 +178,9 @@ run_full_screen tclock no "$tclock" timer -d "${planned}s" -Q
 run_no_terminal stretch yes "$stretch" "${stretch_args[@]}"
 run_no_terminal termdown yes "$termdown" "$planned"
 run_no_terminal tclock no "$tclock" timer -d "${planned}s" -Q
+# The machine's own share of the drift: `sleep` measured the same way (process start and
+# exit, and how late a sleeping process is woken on this machine under its load).
+run_no_terminal sleep yes sleep "$planned"
 
 echo "start-up of stretch (hyperfine, $startup_runs runs each)"
 hyperfine -N --style basic --warmup 20 --runs "$startup_runs" --export-json "$work/startup.json" \
