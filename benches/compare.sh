@@ -24,7 +24,8 @@
 # go to a `mktemp -d` folder that is removed at the end.
 #
 # COMPARE_SECONDS=5 COMPARE_OUT=/tmp/try.json bash benches/compare.sh tries the script quickly
-# (the README's figures are from the default 60 s and benches/results/latest.json).
+# (the README's figures are from the default 60 s and benches/results/latest.json);
+# COMPARE_KEEP=1 keeps the temporary folder, with every byte each program wrote.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -89,7 +90,11 @@ sock="$work/tmux.sock"
 tm() { tmux -S "$sock" -f /dev/null "$@"; }
 cleanup() {
     tm kill-server 2>/dev/null || true
-    rm -rf "$work"
+    if [ -n "${COMPARE_KEEP:-}" ]; then
+        echo "kept: $work (each program's typescript, timing log and screen half-way)"
+    else
+        rm -rf "$work"
+    fi
 }
 trap cleanup EXIT
 cc -O2 -o "$work/measure" "$repo/benches/compare/measure.c"
