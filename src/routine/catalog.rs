@@ -228,7 +228,13 @@ pub fn find(routine: &str) -> anyhow::Result<Loaded> {
 
 fn load_builtin(name: &str, text: &str) -> Loaded {
     let file = SourceFile::new(format!("{BUILTIN_PREFIX}{name}.toml"), text);
-    Loaded::from_text(name, Origin::BuiltIn, file)
+    let routine = read::parse_builtin_routine(&file);
+    Loaded {
+        name: name.to_string(),
+        origin: Origin::BuiltIn,
+        file,
+        routine,
+    }
 }
 
 /// The routine file at `path`, read within the size limit and checked; a file that

@@ -18,7 +18,7 @@ pub fn stretches() -> &'static [Stretch] {
             // The built-in routines never `use` the library themselves (a unit test
             // checks they are valid), so reading them here cannot come back here.
             let file = SourceFile::new(*name, text);
-            let Ok(routine) = read::parse_library_routine(&file) else {
+            let Ok(routine) = read::parse_builtin_routine(&file) else {
                 continue;
             };
             for stretch in routine.stretches {

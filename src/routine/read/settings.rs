@@ -8,7 +8,7 @@ use std::time::Duration;
 use toml::de::{DeTable, DeValue};
 
 use super::values::TextRule;
-use super::{Checker, Problems, SourceFile, syntax_tree};
+use super::{Checker, Problems, SourceFile, Trust, syntax_tree};
 
 /// A settings file's table, its keys read one by one. Each reader returns `None` for a
 /// key that is missing or (reported) invalid.
@@ -23,7 +23,7 @@ pub fn read_settings<T>(
     known: &[&str],
     read: impl FnOnce(&mut Settings<'_, '_>) -> T,
 ) -> Result<T, Problems> {
-    let root = syntax_tree(file)?;
+    let root = syntax_tree(file, Trust::Stranger)?;
     let mut settings = Settings {
         checker: Checker {
             problems: Problems::default(),
