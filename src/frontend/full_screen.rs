@@ -95,8 +95,14 @@ where
     }
 
     fn show(&mut self, _now: Duration, view: &View<'_>) -> anyhow::Result<()> {
-        let screen = &self.screen;
-        self.terminal.draw(|frame| screen.draw(frame, view))?;
+        // `Terminal::draw`, but for hiding the cursor again after every frame: the
+        // terminal guard hid it once, and nothing here shows it.
+        self.terminal.autoresize()?;
+        let mut frame = self.terminal.get_frame();
+        self.screen.draw(&mut frame, view);
+        self.terminal.flush()?;
+        self.terminal.swap_buffers();
+        Backend::flush(self.terminal.backend_mut())?;
         Ok(())
     }
 

@@ -72,13 +72,28 @@ pub fn lay_out(area: Rect, text: &FrameText) -> Vec<Placed> {
     };
     let title = wrap(&text.title, width, usize::from(budget.take(1)));
     let stretch = fitted(&mut budget, wrap(&text.stretch, width, 2));
-    let cue = match &text.cue {
+    // The cue keeps the rows of the phase's longest cue, and a reminder that is the cue
+    // leaves its rows blank (see `blank`): nothing moves as one cue follows another.
+    let cue_room = text
+        .phase_cues
+        .iter()
+        .chain(&text.cue)
+        .map(|cue| wrap(cue, width, 3).len())
+        .max()
+        .unwrap_or(0);
+    let mut cue = match &text.cue {
         Some(cue) => fitted(&mut budget, wrap(cue, width, 3)),
         None => Vec::new(),
     };
     let mut reminders = Vec::new();
+    // Where the reminder that is the cue would be, and its rows (see `blank`).
+    let mut the_cue_in_reminders = None;
     for reminder in &text.reminders {
         let lines = wrap(&format!("· {reminder}"), width, 3);
+        if Some(reminder) == text.cue.as_ref() {
+            the_cue_in_reminders = Some((reminders.len(), lines.len()));
+            continue;
+        }
         if lines.len() > usize::from(budget.left) {
             break;
         }
@@ -87,10 +102,23 @@ pub fn lay_out(area: Rect, text: &FrameText) -> Vec<Placed> {
     }
     let gauge_rows = budget.take(1);
     // Big digits before the routine's progress and the key hints, biggest after them.
-    let characters = u16::try_from(text.countdown.chars().count()).unwrap_or(u16::MAX);
+    let characters =
+        u16::try_from(text.countdown_chars.max(text.countdown.chars().count())).unwrap_or(u16::MAX);
     countdown.grow(&mut budget, characters, width, 4);
     let progress = wrap(&text.progress, width, usize::from(budget.take(1)));
     let hints = hint_line(&text.hints, width, budget.take(1));
+    // Blank rows keep the cue's room, and the place of the reminder that is the cue,
+    // before the biggest digits grow, so that they keep their size through the phase;
+    // on a small screen, after everything else, when there is room.
+    let blank = budget.take(cue_room.saturating_sub(cue.len()));
+    cue.extend((0..blank).map(|_| String::new()));
+    if let Some((at, rows)) = the_cue_in_reminders
+        && at <= reminders.len()
+        && usize::from(budget.left) >= rows
+    {
+        budget.take(rows);
+        reminders.splice(at..at, (0..rows).map(|_| String::new()));
+    }
     countdown.grow(&mut budget, characters, width, 8);
     // Keep a row for each gap between the groups when the text would fill them.
     let how = match &text.how {
@@ -250,196 +278,4 @@ fn hint_line(hints: &[String], width: u16, rows: u16) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The text of a hold, with short reminders so that each takes one row at 80 columns.
-    fn hold() -> FrameText {
-        FrameText {
-            title: "Hold".to_owned(),
-            stretch: "Lying strap stretch · left leg".to_owned(),
-            countdown: "18".to_owned(),
-            gauge_label: "0:12 / 0:30".to_owned(),
-            gauge_ratio: 0.4,
-            cue: Some("Keep the other leg flat on the floor.".to_owned()),
-            reminders: vec!["Don't bounce.".to_owned(), "Breathe out.".to_owned()],
-            how: None,
-            progress: "Hamstrings · stretch 1 of 2 · 2:10 left".to_owned(),
-            hints: vec![
-                "space pause · n next · b back · +/- 5s · ? keys · q quit".to_owned(),
-                "space pause · n · b · +/- · ? keys · q quit".to_owned(),
-                "? keys · q quit".to_owned(),
-                "?".to_owned(),
-            ],
-        }
-    }
-
-    /// The text of the lead-in, with `how` to get into the first stretch.
-    fn get_ready(how: &str) -> FrameText {
-        FrameText {
-            title: "Get ready".to_owned(),
-            countdown: "5".to_owned(),
-            gauge_label: "0:00 / 0:05".to_owned(),
-            gauge_ratio: 0.0,
-            cue: None,
-            reminders: Vec::new(),
-            how: Some(how.to_owned()),
-            ..hold()
-        }
-    }
-
-    /// Each part laid out on a screen of `width` by `height`: what, its top row, its rows.
-    fn rows(width: u16, height: u16, text: &FrameText) -> Vec<(Part, u16, u16)> {
-        lay_out(Rect::new(0, 0, width, height), text)
-            .into_iter()
-            .map(|placed| (placed.part, placed.rect.y, placed.rect.height))
-            .collect()
-    }
-
-    const FULL: Part = Part::Countdown {
-        size: Some(PixelSize::Full),
-    };
-
-    #[test]
-    fn a_hold_at_80_by_24_has_every_part_with_gaps_between_the_groups() {
-        let text = hold();
-        let gauge = Part::Gauge { ratio: 0.4 };
-        assert_eq!(
-            rows(80, 24, &text),
-            [
-                (Part::Progress, 0, 1),
-                (Part::Title, 3, 1),
-                (Part::Stretch, 4, 1),
-                (FULL, 6, 8),
-                (gauge, 15, 1),
-                (Part::Cue, 17, 1),
-                (Part::Reminders, 18, 2),
-                (Part::Hints, 23, 1),
-            ]
-        );
-        let parts = lay_out(Rect::new(0, 0, 80, 24), &text);
-        let lines = |part| {
-            let placed = parts.iter().find(|placed| placed.part == part);
-            placed
-                .map(|placed| placed.lines.clone())
-                .unwrap_or_default()
-        };
-        assert_eq!(
-            lines(Part::Reminders),
-            ["· Don't bounce.", "· Breathe out."]
-        );
-        assert_eq!(lines(FULL), ["18"]);
-        assert_eq!(lines(gauge), ["0:12 / 0:30"]);
-        assert_eq!(lines(Part::Hints), [text.hints[0].as_str()]);
-        // The bar is at most 60 columns wide, centred; the rest take the whole width.
-        let bar = parts.iter().find(|placed| placed.part == gauge);
-        assert_eq!(
-            bar.map(|placed| placed.rect),
-            Some(Rect::new(10, 15, 60, 1))
-        );
-    }
-
-    #[test]
-    fn a_small_screen_keeps_the_phase_the_stretch_and_the_countdown() {
-        assert_eq!(
-            rows(10, 3, &hold()),
-            [
-                (Part::Title, 0, 1),
-                (Part::Stretch, 1, 1),
-                (Part::Countdown { size: None }, 2, 1),
-            ]
-        );
-        assert_eq!(
-            rows(1, 1, &hold()),
-            [(Part::Countdown { size: None }, 0, 1)]
-        );
-        assert_eq!(rows(0, 0, &hold()), []);
-        assert_eq!(rows(80, 0, &hold()), []);
-    }
-
-    #[test]
-    fn a_frame_that_does_not_start_at_the_corner_keeps_its_parts_inside_it() {
-        let at_corner = lay_out(Rect::new(0, 0, 80, 24), &hold());
-        let moved = lay_out(Rect::new(5, 2, 80, 24), &hold());
-        let shifted: Vec<Placed> = at_corner
-            .into_iter()
-            .map(|placed| {
-                let (x, y) = (placed.rect.x + 5, placed.rect.y + 2);
-                placed.at(x, y)
-            })
-            .collect();
-        assert_eq!(moved, shifted);
-    }
-
-    #[test]
-    fn big_digits_come_before_the_progress_and_the_hints_and_bigger_ones_after() {
-        // Half-height digits take the rows of the full-size ones, so the hints fit.
-        let text = get_ready("Lie on your back and loop a strap around one foot.");
-        let half = Part::Countdown {
-            size: Some(PixelSize::HalfHeight),
-        };
-        let gauge = Part::Gauge { ratio: 0.0 };
-        assert_eq!(
-            rows(40, 12, &text),
-            [
-                (Part::Progress, 0, 1),
-                (Part::Title, 1, 1),
-                (Part::Stretch, 2, 1),
-                (half, 4, 4),
-                (gauge, 9, 1),
-                (Part::Hints, 11, 1),
-            ]
-        );
-        // With no rows to spare, the digits win over the progress and the hints.
-        assert_eq!(
-            rows(40, 7, &text),
-            [
-                (Part::Title, 0, 1),
-                (Part::Stretch, 1, 1),
-                (half, 2, 4),
-                (gauge, 6, 1),
-            ]
-        );
-        let parts = lay_out(Rect::new(0, 0, 40, 12), &text);
-        let hints = parts.iter().find(|placed| placed.part == Part::Hints);
-        assert_eq!(
-            hints.map(|placed| placed.lines.clone()),
-            Some(vec!["? keys · q quit".to_owned()])
-        );
-    }
-
-    #[test]
-    fn how_to_get_into_the_stretch_leaves_a_row_for_each_gap() {
-        let short = get_ready("Lie on your back and loop a strap around one foot.");
-        let gauge = Part::Gauge { ratio: 0.0 };
-        assert_eq!(
-            rows(80, 24, &short),
-            [
-                (Part::Progress, 0, 1),
-                (Part::Title, 4, 1),
-                (Part::Stretch, 5, 1),
-                (FULL, 7, 8),
-                (gauge, 16, 1),
-                (Part::How, 18, 1),
-                (Part::Hints, 23, 1),
-            ]
-        );
-        let long = get_ready(&"Breathe in and out.\n".repeat(20));
-        assert_eq!(
-            rows(80, 24, &long),
-            [
-                (Part::Progress, 0, 1),
-                (Part::Title, 1, 1),
-                (Part::Stretch, 2, 1),
-                (FULL, 4, 8),
-                (gauge, 13, 1),
-                (Part::How, 15, 8),
-                (Part::Hints, 23, 1),
-            ]
-        );
-        let parts = lay_out(Rect::new(0, 0, 80, 24), &long);
-        let how = parts.iter().find(|placed| placed.part == Part::How);
-        let last = how.and_then(|placed| placed.lines.last().cloned());
-        assert_eq!(last.as_deref(), Some("Breathe in and out.…"));
-    }
-}
+mod tests;

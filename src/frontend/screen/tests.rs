@@ -173,7 +173,8 @@ fn the_built_in_routines_keep_their_advice_on_screen_through_every_hold() {
                 for advice in routine.cues.iter().chain(cue.map(str::to_owned).as_ref()) {
                     assert!(flat.contains(advice.as_str()), "{advice:?} in\n{shown}");
                 }
-                let countdown = countdown(duration::whole_seconds_up(phase.duration));
+                let seconds = duration::whole_seconds_up(phase.duration);
+                let countdown = countdown(seconds, seconds);
                 let big = [PixelSize::Full, PixelSize::HalfHeight, PixelSize::Quadrant]
                     .into_iter()
                     .any(|size| find_big_digits(&buf, &countdown, size).is_some());

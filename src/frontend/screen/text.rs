@@ -6,9 +6,9 @@ use ratatui::text::Span;
 use crate::frontend::words;
 use crate::plan::engine::View;
 use crate::plan::timeline::PhaseKind;
-use crate::routine::Routine;
 use crate::routine::duration::{self, short_clock};
 use crate::routine::text::{terminal_safe, terminal_safe_multiline};
+use crate::routine::{Cue, Routine};
 
 /// Every piece of text a frame can show, already made safe for the terminal.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,13 +19,20 @@ pub struct FrameText {
     pub stretch: String,
     /// The time left in the phase, as the big digits show it.
     pub countdown: String,
+    /// The most characters the countdown has in this phase (at its start): the digits'
+    /// size is chosen for it, so that it stays the same as the seconds tick down.
+    pub countdown_chars: usize,
     /// The time done and the phase's length, written on the progress bar.
     pub gauge_label: String,
     /// How far through the phase the countdown is, in whole seconds as shown.
     pub gauge_ratio: f64,
     /// What the voice says now, if anything.
     pub cue: Option<String>,
-    /// The routine's own cues, during holds.
+    /// Every cue the phase can show: the cue keeps the rows that the longest of them
+    /// needs, so that the frame does not move when one cue follows another.
+    pub phase_cues: Vec<String>,
+    /// The routine's own cues, during holds (the one that is the cue is shown as the
+    /// cue, its place in the list left blank).
     pub reminders: Vec<String>,
     /// How to get into the stretch that comes next, during the lead-in and rests.
     pub how: Option<String>,
@@ -68,15 +75,26 @@ impl FrameText {
         };
 
         let cue = view.cue.map(terminal_safe);
-        let reminders = if phase.kind == PhaseKind::Hold && !view.finished {
+        let holding = phase.kind == PhaseKind::Hold && !view.finished;
+        let reminders: Vec<String> = if holding {
             routine
                 .cues
                 .iter()
                 .map(|reminder| terminal_safe(reminder))
-                .filter(|reminder| Some(reminder) != cue.as_ref())
                 .collect()
         } else {
             Vec::new()
+        };
+        let phase_cues = match stretch {
+            Some(stretch) if holding => stretch
+                .cues
+                .iter()
+                .map(|cue| match cue {
+                    Cue::Rotating(text) | Cue::Timed { text, .. } => terminal_safe(text),
+                })
+                .chain(reminders.iter().cloned())
+                .collect(),
+            _ => Vec::new(),
         };
         let how = match phase.kind {
             PhaseKind::LeadIn | PhaseKind::Rest => stretch
@@ -95,10 +113,12 @@ impl FrameText {
         FrameText {
             title,
             stretch: about.join(" · "),
-            countdown: countdown(remaining),
+            countdown: countdown(remaining, total),
+            countdown_chars: countdown(total, total).chars().count(),
             gauge_label: format!("{} / {}", short_clock(done), short_clock(total)),
             gauge_ratio,
             cue,
+            phase_cues,
             reminders,
             how,
             progress,
@@ -107,9 +127,12 @@ impl FrameText {
     }
 }
 
-/// The big countdown: plain seconds under a minute, where they are easiest to read.
-pub fn countdown(seconds: u64) -> String {
-    if seconds < 60 {
+/// The big countdown of `seconds` left in a phase of `phase_seconds`: plain seconds in a
+/// phase under a minute, where they are easiest to read; minutes and seconds through a
+/// longer one, so that the digits keep their place as the minute turns ("1:00",
+/// "0:59") and only those that change are drawn again.
+pub fn countdown(seconds: u64, phase_seconds: u64) -> String {
+    if seconds.max(phase_seconds) < 60 {
         seconds.to_string()
     } else {
         short_clock(seconds)
@@ -203,10 +226,16 @@ mod tests {
         );
         assert_eq!(duration::whole_seconds_up(secs(18)), 18);
         assert_eq!(duration::whole_seconds_up(Duration::ZERO), 0);
-        assert_eq!(countdown(0), "0");
-        assert_eq!(countdown(59), "59");
-        assert_eq!(countdown(60), "1:00");
-        assert_eq!(countdown(600), "10:00");
+        assert_eq!(countdown(0, 30), "0");
+        assert_eq!(countdown(29, 30), "29");
+        assert_eq!(countdown(59, 59), "59");
+        assert_eq!(countdown(60, 60), "1:00");
+        assert_eq!(countdown(59, 60), "0:59");
+        assert_eq!(countdown(9, 90), "0:09");
+        assert_eq!(countdown(0, 600), "0:00");
+        assert_eq!(countdown(600, 600), "10:00");
+        // Five seconds more than a phase of 58 makes a minute and three.
+        assert_eq!(countdown(63, 58), "1:03");
     }
 
     #[test]

@@ -29,12 +29,9 @@ pub(super) fn remaining_from_label(contents: &str) -> Option<u64> {
     })
 }
 
+/// The big countdown of `seconds` left in a phase of ten minutes: minutes and seconds.
 fn countdown_text(seconds: u64) -> String {
-    if seconds < 60 {
-        seconds.to_string()
-    } else {
-        format!("{}:{:02}", seconds / 60, seconds % 60)
-    }
+    format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
 #[test]

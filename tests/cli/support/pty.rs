@@ -23,8 +23,9 @@ use super::{Env, Stretch};
 pub const PATIENCE: Duration = Duration::from_secs(20);
 /// What the program writes to clear the whole screen, as it does on every resize.
 const CLEAR_SCREEN: &[u8] = b"\x1b[2J";
-/// What the program writes at the end of every frame: ratatui hides the cursor last.
-const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
+/// What the program writes at the end of every frame: ratatui resets the colours (with
+/// the underline's) and the attributes after the last cell.
+const FRAME_END: &[u8] = b"\x1b[39m\x1b[49m\x1b[59m\x1b[0m";
 
 /// Counts the frames the program finishes after clearing the whole screen, reading its
 /// output a chunk at a time.
@@ -39,13 +40,13 @@ impl Redraws {
     fn count(&mut self, chunk: &[u8]) -> usize {
         self.unscanned.extend_from_slice(chunk);
         // Only where the longer sequence would fit, so that no byte is looked at twice.
-        let complete = self.unscanned.len().saturating_sub(HIDE_CURSOR.len() - 1);
+        let complete = self.unscanned.len().saturating_sub(FRAME_END.len() - 1);
         let mut redraws = 0;
         for start in 0..complete {
             let rest = &self.unscanned[start..];
             if rest.starts_with(CLEAR_SCREEN) {
                 self.cleared = true;
-            } else if self.cleared && rest.starts_with(HIDE_CURSOR) {
+            } else if self.cleared && rest.starts_with(FRAME_END) {
                 self.cleared = false;
                 redraws += 1;
             }
