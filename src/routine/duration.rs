@@ -281,6 +281,14 @@ mod tests {
         assert_eq!(short_clock(3 * 3600 + 62), "3:01:02");
     }
 
+    #[test]
+    fn json_gives_whole_milliseconds_rounded_down_and_saturating() {
+        assert_eq!(millis(ms(1_500)), 1_500);
+        assert_eq!(millis(Duration::from_nanos(2_999_999)), 2);
+        assert_eq!(millis(Duration::ZERO), 0);
+        assert_eq!(millis(Duration::MAX), u64::MAX);
+    }
+
     proptest::proptest! {
         // Failing cases are kept beside this file, in `*.proptest-regressions`.
         #![proptest_config(proptest::prelude::ProptestConfig {
