@@ -237,6 +237,15 @@ mod tests {
             DurationError::SpacedUnit("30".into(), "s").to_string(),
             "write `30s`, with no space before the unit"
         );
+        // The word after a spaced number is named alone, whatever follows it.
+        assert_eq!(
+            parse("1 minute 30s"),
+            Err(DurationError::UnknownUnit("minute".into()))
+        );
+        assert_eq!(
+            parse("30 s 5ms"),
+            Err(DurationError::SpacedUnit("30".into(), "s"))
+        );
         assert_eq!(parse("1m 30"), Err(DurationError::MissingUnit("30".into())));
         assert_eq!(parse("s"), Err(DurationError::Invalid("s".into())));
         assert_eq!(parse(""), Err(DurationError::Empty));
