@@ -227,6 +227,33 @@ mod tests {
     }
 
     #[test]
+    fn gaps_of_zero_are_left_out_and_only_holds_are_counted() {
+        let mut routine = routine_with(ms(30_000), vec![], &[]);
+        routine.stretches[0].sides = Sides::Both;
+        routine.stretches[0].reps = 2;
+        let timeline = Timeline::new(&routine);
+        let plan: Vec<(PhaseKind, Duration)> = timeline
+            .phases
+            .iter()
+            .map(|phase| (phase.kind, phase.start))
+            .collect();
+        assert_eq!(
+            plan,
+            [
+                (PhaseKind::Hold, ms(0)),
+                (PhaseKind::Hold, ms(30_000)),
+                (PhaseKind::Hold, ms(60_000)),
+                (PhaseKind::Hold, ms(90_000))
+            ]
+        );
+        assert_eq!(timeline.hold_count(), 4);
+        // With a 5 s switch: three gaps between the four holds, and still four holds.
+        routine.switch = ms(5_000);
+        let timeline = Timeline::new(&routine);
+        assert_eq!((timeline.phases.len(), timeline.hold_count()), (7, 4));
+    }
+
+    #[test]
     fn the_routines_reminders_are_told_from_the_stretchs_own_cues() {
         let cues = vec![
             Cue::Rotating("own".into()),

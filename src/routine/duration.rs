@@ -237,6 +237,15 @@ mod tests {
             DurationError::SpacedUnit("30".into(), "s").to_string(),
             "write `30s`, with no space before the unit"
         );
+        // The word after a spaced number is named alone, whatever follows it.
+        assert_eq!(
+            parse("1 minute 30s"),
+            Err(DurationError::UnknownUnit("minute".into()))
+        );
+        assert_eq!(
+            parse("30 s 5ms"),
+            Err(DurationError::SpacedUnit("30".into(), "s"))
+        );
         assert_eq!(parse("1m 30"), Err(DurationError::MissingUnit("30".into())));
         assert_eq!(parse("s"), Err(DurationError::Invalid("s".into())));
         assert_eq!(parse(""), Err(DurationError::Empty));
@@ -279,6 +288,14 @@ mod tests {
         assert_eq!(short_clock(5), "0:05");
         assert_eq!(short_clock(605), "10:05");
         assert_eq!(short_clock(3 * 3600 + 62), "3:01:02");
+    }
+
+    #[test]
+    fn json_gives_whole_milliseconds_rounded_down_and_saturating() {
+        assert_eq!(millis(ms(1_500)), 1_500);
+        assert_eq!(millis(Duration::from_nanos(2_999_999)), 2);
+        assert_eq!(millis(Duration::ZERO), 0);
+        assert_eq!(millis(Duration::MAX), u64::MAX);
     }
 
     proptest::proptest! {

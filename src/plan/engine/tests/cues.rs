@@ -105,3 +105,27 @@ fn cues_start_again_in_every_hold_and_a_timed_cue_wins_a_tie() {
     engine.advance(s(6));
     assert_eq!(engine.view(s(6)).cue, Some("t"));
 }
+
+#[test]
+fn a_cue_due_at_the_new_end_of_a_shortened_hold_is_never_shown() {
+    // Hold 5-35 with cues at 0 and 15 s of it; shortened to 15 s, it ends as "b" would come.
+    let routine = routine(
+        vec![stretch(
+            "a",
+            s(30),
+            Sides::None,
+            1,
+            vec![rotating("a"), rotating("b")],
+        )],
+        &[],
+    );
+    let timeline = Timeline::new(&routine);
+    let mut engine = Engine::new(&routine, &timeline);
+    engine.start();
+    assert_eq!(engine.advance(s(6)), vec![started(1), cue("a")]);
+    assert_eq!(engine.adjust(s(6), -15), vec![]);
+    // Drawn at the new end before `advance` moves on: the countdown is out, "a" still shows.
+    let view = engine.view(s(20));
+    assert_eq!((view.index, view.remaining, view.cue), (1, s(0), Some("a")));
+    assert_eq!(engine.advance(s(20)), vec![Event::Finished]);
+}

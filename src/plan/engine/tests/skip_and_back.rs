@@ -150,3 +150,37 @@ fn back_keeps_a_completed_hold_completed_and_the_summary_counts_it_once() {
         }
     );
 }
+
+#[test]
+fn the_summary_counts_each_stretch_by_its_own_holds() {
+    // Lead-in 0-5, a 5-15, rest 15-25, b 25-35, rest 35-45, c 45-55; b is skipped.
+    let three = ["a", "b", "c"]
+        .into_iter()
+        .map(|id| stretch(id, s(10), Sides::None, 1, vec![]))
+        .collect();
+    let routine = routine(three, &[]);
+    let timeline = Timeline::new(&routine);
+    let mut engine = Engine::new(&routine, &timeline);
+    engine.start();
+    assert_eq!(
+        engine.advance(s(26)),
+        vec![started(1), started(2), started(3)]
+    );
+    assert_eq!(engine.skip(s(26)), vec![started(4)]);
+    engine.advance(s(100));
+    assert_eq!(
+        engine.summary(s(100)),
+        Summary {
+            holds_completed: 2,
+            holds_total: 3,
+            stretches_completed: 2,
+            active: s(46)
+        }
+    );
+
+    let routine = one_hold();
+    let timeline = Timeline::new(&routine);
+    let mut engine = Engine::new(&routine, &timeline);
+    engine.advance(s(35));
+    assert_eq!(engine.summary(s(35)).stretches_completed, 1);
+}
