@@ -31,7 +31,7 @@ pub const KEYS: &[&str] = &[
 ];
 
 /// The longest `routine` (a name or a path) and `voice_command`, in characters.
-const MAX_SETTING_CHARS: usize = 1024;
+pub const MAX_SETTING_CHARS: usize = 1024;
 
 /// When to colour the output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
