@@ -226,6 +226,8 @@ pub fn find(routine: &str) -> anyhow::Result<Loaded> {
     }
 }
 
+/// A built-in routine, from the text compiled in: the only text read as the program's
+/// own rather than a stranger's (a file is, whatever its `Origin`).
 fn load_builtin(name: &str, text: &str) -> Loaded {
     let file = SourceFile::new(format!("{BUILTIN_PREFIX}{name}.toml"), text);
     let routine = read::parse_builtin_routine(&file);
