@@ -91,7 +91,7 @@ pub struct Invalid {
 
 /// `$XDG_CONFIG_HOME/stretch/config.toml`, else `~/.config/stretch/config.toml`.
 pub fn path() -> Option<PathBuf> {
-    catalog::user_folder().and_then(|routines| Some(routines.parent()?.join("config.toml")))
+    catalog::config_folder().map(|folder| folder.join("config.toml"))
 }
 
 /// The config file's settings: none when there is no file (or no home to find it in).

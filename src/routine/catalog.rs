@@ -104,8 +104,14 @@ pub fn builtins() -> Vec<Loaded> {
 
 /// `$XDG_CONFIG_HOME/stretch/routines`, else `~/.config/stretch/routines`.
 pub fn user_folder() -> Option<PathBuf> {
+    Some(config_folder()?.join("routines"))
+}
+
+/// `$XDG_CONFIG_HOME/stretch`, else `~/.config/stretch`: the routine folder, the config
+/// file and the routine schema are in it.
+pub fn config_folder() -> Option<PathBuf> {
     let strategy = etcetera::choose_base_strategy().ok()?;
-    Some(strategy.config_dir().join("stretch").join("routines"))
+    Some(strategy.config_dir().join("stretch"))
 }
 
 /// The user's `*.toml` routines, sorted by name. A missing folder is no routines.

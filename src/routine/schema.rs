@@ -31,7 +31,7 @@ pub const DIRECTIVE: &str = "#:schema ../routine.schema.json";
 /// Where `stretch new` writes the schema: `routine.schema.json` beside the routine folder
 /// (`$XDG_CONFIG_HOME/stretch/`).
 pub fn path() -> Option<PathBuf> {
-    catalog::user_folder().and_then(|routines| Some(routines.parent()?.join(FILE_NAME)))
+    catalog::config_folder().map(|folder| folder.join(FILE_NAME))
 }
 
 /// What `validate` checks that the schema cannot, as its description says.
