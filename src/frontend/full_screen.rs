@@ -145,7 +145,7 @@ mod tests {
     use crate::frontend::input::{Input, Signal};
     use crate::frontend::screen::digits;
     use crate::frontend::session::{self, Ending, Outcome, RunOptions};
-    use crate::frontend::voice::VoiceLevel;
+    use crate::config::VoiceLevel;
     use crate::frontend::words::tests::sample_routine;
     use crate::plan::clock::ScriptedClock;
     use crate::plan::timeline::Timeline;

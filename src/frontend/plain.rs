@@ -159,7 +159,7 @@ mod tests {
     use super::*;
     use crate::frontend::input::{Input, Signal};
     use crate::frontend::session::{self, Ending, Outcome, RunOptions};
-    use crate::frontend::voice::VoiceLevel;
+    use crate::config::VoiceLevel;
     use crate::frontend::words::tests::sample_routine;
     use crate::plan::clock::{RealClock, ScriptedClock};
     use crate::plan::engine::Summary;

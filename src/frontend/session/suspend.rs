@@ -78,7 +78,7 @@ mod tests {
     use super::*;
     use crate::frontend::plain::Plain;
     use crate::frontend::session::{self, Ending, Outcome, RunOptions};
-    use crate::frontend::voice::VoiceLevel;
+    use crate::config::VoiceLevel;
     use crate::frontend::words::tests::sample_routine;
     use crate::plan::clock::ScriptedClock;
     use crate::plan::timeline::Timeline;

@@ -53,7 +53,7 @@ impl Checker {
             c.text(v, "description", &LONG_TEXT)
         });
         let level = self.optional(table, "level", |c, v| {
-            c.choice(v, "level", &Level::ROUTINE, Level::as_str)
+            c.choice(v, "level", &Level::ROUTINE, Level::as_str, &[])
         });
         let hold = self.optional(table, "hold", |c, v| c.duration(v, "hold", &limits::HOLD));
         let rest = self.optional(table, "rest", |c, v| c.duration(v, "rest", &limits::REST));
@@ -173,12 +173,12 @@ impl Checker {
             None => base.as_ref().map(|b| b.name.clone()),
         };
         let level = self.optional(table, "level", |c, v| {
-            c.choice(v, "level", &Level::STRETCH, Level::as_str)
+            c.choice(v, "level", &Level::STRETCH, Level::as_str, &[])
         });
         let how = self.optional(table, "how", |c, v| c.text(v, "how", &LONG_TEXT));
         let hold = self.optional(table, "hold", |c, v| c.duration(v, "hold", &limits::HOLD));
         let sides = self.optional(table, "sides", |c, v| {
-            c.choice(v, "sides", &Sides::ALL, Sides::as_str)
+            c.choice(v, "sides", &Sides::ALL, Sides::as_str, &[])
         });
         let side_label = self.optional(table, "side_label", |c, v| {
             c.text(v, "side_label", &SIDE_LABEL)
