@@ -451,7 +451,9 @@ mod tests {
                     .get_arguments()
                     .chain(command.get_arguments())
                     .find(|arg| arg.get_long() == Some(long))
-                    .unwrap_or_else(|| panic!("`{}` declares {flag}, which is not a flag", key.name));
+                    .unwrap_or_else(|| {
+                        panic!("`{}` declares {flag}, which is not a flag", key.name)
+                    });
                 if at == 0 {
                     let help = arg.get_help().map(ToString::to_string);
                     assert_eq!(help.as_deref(), Some(key.help), "{flag}");

@@ -7,8 +7,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::cli::Format;
 use crate::error::Error;
-use stretch_timer::frontend::output::print_stdout;
 use stretch_timer::config::Resolved;
+use stretch_timer::frontend::output::print_stdout;
 use stretch_timer::plan::select::{Selection, select};
 use stretch_timer::plan::timeline::Timeline;
 use stretch_timer::routine::Routine;
@@ -48,11 +48,12 @@ struct StretchRow {
 pub fn run(stretches: bool, format: Format, settings: &Resolved) -> Result<(), Error> {
     // Each file's rows are made as it is read, and the rest of it dropped at once.
     if stretches {
-        let rows: Vec<StretchRow> =
-            catalog::all_routines_with(|loaded, shadowed| stretch_rows(&loaded, shadowed, settings))
-                .into_iter()
-                .flatten()
-                .collect();
+        let rows: Vec<StretchRow> = catalog::all_routines_with(|loaded, shadowed| {
+            stretch_rows(&loaded, shadowed, settings)
+        })
+        .into_iter()
+        .flatten()
+        .collect();
         match format {
             Format::Json => print_stdout(&text::json(&rows)?)?,
             Format::Text => print_stdout(&table(

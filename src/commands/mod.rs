@@ -73,7 +73,7 @@ pub fn planned(found: Found, plan: &PlanArgs, settings: &Resolved) -> Result<Fou
                 terminal_safe(&found.name),
                 terminal_safe(&id),
                 closest.map_or(String::new(), |c| format!("; did you mean `{c}`?")),
-                terminal_safe(&found.name)
+                terminal_safe(&settings.routine.value)
             ),
             Refused::NothingLeft => {
                 "no stretches left to run after --only, --skip and --level".to_string()

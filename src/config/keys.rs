@@ -17,7 +17,10 @@ pub const DEFAULT_ROUTINE: &str = "hamstrings";
 pub const MAX_SETTING_CHARS: usize = 1024;
 
 /// A command's text: one line, at most [`MAX_SETTING_CHARS`].
-const COMMAND: Kind = Kind::Text { max: MAX_SETTING_CHARS, unset: "(found on PATH)" };
+const COMMAND: Kind = Kind::Text {
+    max: MAX_SETTING_CHARS,
+    unset: "(found on PATH)",
+};
 
 // The template writes each key with its `example`, else its `default` without backticks.
 settings! {

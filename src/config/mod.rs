@@ -12,9 +12,9 @@
 pub mod declare;
 pub mod keys;
 pub mod resolve;
-pub mod values;
 #[cfg(test)]
 mod tests;
+pub mod values;
 
 use std::path::PathBuf;
 
@@ -111,11 +111,7 @@ fn read_text(path: &std::path::Path) -> Result<Option<String>, Diagnostic> {
 
 /// The settings in `file`, each bad one left out, and every problem in it.
 pub fn parse(file: &SourceFile) -> (File, Problems) {
-    let known: Vec<&str> = ALL
-        .iter()
-        .map(|key| key.name)
-        .chain([ROUTINES])
-        .collect();
+    let known: Vec<&str> = ALL.iter().map(|key| key.name).chain([ROUTINES]).collect();
     let per_routine: Vec<&str> = ALL
         .iter()
         .filter(|key| key.per_routine)
@@ -144,7 +140,12 @@ pub fn template() -> String {
          # command line wins over the environment, which wins over this file.\n",
     );
     for key in ALL {
-        text.push_str(&format!("\n# {}.\n# {} = {}\n", key.help, key.name, key.example()));
+        text.push_str(&format!(
+            "\n# {}.\n# {} = {}\n",
+            key.help,
+            key.name,
+            key.example()
+        ));
     }
     text.push_str(&format!(
         "\n# A routine's own table wins over the keys above when that routine runs: {}.\n\

@@ -65,7 +65,12 @@ pub struct Row {
 pub fn choose<T, const N: usize>(layers: [(Option<T>, Source); N], default: T) -> Setting<T> {
     layers
         .into_iter()
-        .find_map(|(value, source)| Some(Setting { value: value?, source }))
+        .find_map(|(value, source)| {
+            Some(Setting {
+                value: value?,
+                source,
+            })
+        })
         .unwrap_or(Setting {
             value: default,
             source: Source::Default,

@@ -85,18 +85,42 @@ fn a_flag_wins_over_the_environment_over_the_routine_s_table_over_the_file() {
         ..Layer::default()
     };
     let resolved = Sources { flags, env, file }.resolve();
-    let hold = Setting { value: secs(15), source: Source::Table };
+    let hold = Setting {
+        value: secs(15),
+        source: Source::Table,
+    };
     assert_eq!(resolved.hold, hold);
-    assert_eq!(resolved.rest, Setting { value: secs(1), source: Source::Flag });
+    assert_eq!(
+        resolved.rest,
+        Setting {
+            value: secs(1),
+            source: Source::Flag
+        }
+    );
     assert_eq!(resolved.color.source, Source::Env);
     assert_eq!(resolved.voice_command.value.as_deref(), Some("env-speaker"));
-    assert_eq!(resolved.bell, Setting { value: true, source: Source::Default });
+    assert_eq!(
+        resolved.bell,
+        Setting {
+            value: true,
+            source: Source::Default
+        }
+    );
     // Another routine: the file's hold, not desk's; the flag still wins.
     let other = resolved.for_routine("builtin:hamstrings");
     assert_eq!(other.routine.value, "builtin:hamstrings");
-    assert_eq!(other.hold, Setting { value: secs(45), source: Source::File });
+    assert_eq!(
+        other.hold,
+        Setting {
+            value: secs(45),
+            source: Source::File
+        }
+    );
     assert_eq!(other.rest.source, Source::Flag);
-    assert_eq!(resolved.for_routine("some/where/desk.toml").hold.source, Source::Table);
+    assert_eq!(
+        resolved.for_routine("some/where/desk.toml").hold.source,
+        Source::Table
+    );
 }
 
 #[test]
@@ -120,5 +144,8 @@ fn every_setting_has_a_row_and_help() {
     let names: Vec<&str> = resolved.rows().iter().map(|row| row.key.name).collect();
     let all: Vec<&str> = ALL.iter().map(|key| key.name).collect();
     assert_eq!(names, all);
-    assert!(ALL.iter().all(|key| !key.help.is_empty() && !key.example().is_empty()));
+    assert!(
+        ALL.iter()
+            .all(|key| !key.help.is_empty() && !key.example().is_empty())
+    );
 }

@@ -8,10 +8,10 @@
 
 use std::time::Duration;
 
+use crate::config::VoiceLevel;
 use crate::frontend::input::{Input, Signal};
 use crate::frontend::output::is_broken_pipe;
 use crate::frontend::sound::{self, Mark, Marks, Sound, Tone};
-use crate::config::VoiceLevel;
 use crate::frontend::voice::{Urgency, Voice};
 use crate::frontend::words;
 use crate::plan::action::Action;

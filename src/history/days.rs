@@ -169,7 +169,10 @@ impl Since {
             let n: i64 = number.parse().map_err(|_| bad())?;
             let total = n.checked_mul(days).filter(|&d| d <= Since::MAX_DAYS);
             total.map(Since::DaysAgo).ok_or_else(|| {
-                format!("`{text}` reaches back too far: at most {} days", Since::MAX_DAYS)
+                format!(
+                    "`{text}` reaches back too far: at most {} days",
+                    Since::MAX_DAYS
+                )
             })
         };
         if let Some(number) = text.strip_suffix('d').filter(|n| is_number(n)) {

@@ -276,7 +276,8 @@ fn check<'a, S: Ids + Deserialize<'a>>(line: &'a [u8]) -> Result<Checked<'a, S>,
         .map_err(|e| Damage::Invalid("end", format!("is not a time with a UTC offset: {e}")))?;
     let routine = need("routine", raw.routine)?.0;
     // A character is at least a byte: only a long name needs counting.
-    let too_long = |name: &str| name.len() > MAX_ROUTINE_CHARS && name.chars().count() > MAX_ROUTINE_CHARS;
+    let too_long =
+        |name: &str| name.len() > MAX_ROUTINE_CHARS && name.chars().count() > MAX_ROUTINE_CHARS;
     if too_long(&routine) {
         return Err(Damage::Invalid("routine", "is too long".into()));
     }

@@ -68,7 +68,9 @@ pub fn select(
     routine.stretches.retain(|stretch| {
         (selection.only.is_empty() || selection.only.contains(&stretch.id))
             && !selection.skip.contains(&stretch.id)
-            && selection.level.is_none_or(|level| stretch.level == Some(level))
+            && selection
+                .level
+                .is_none_or(|level| stretch.level == Some(level))
     });
     if routine.stretches.is_empty() {
         return Err(Refused::NothingLeft);
@@ -129,7 +131,10 @@ mod tests {
 
     #[test]
     fn only_skip_and_level_keep_the_stretches_they_name_in_the_routine_s_order() {
-        assert_eq!(ids(Selection::default()).unwrap(), ["fold", "lunge", "reach"]);
+        assert_eq!(
+            ids(Selection::default()).unwrap(),
+            ["fold", "lunge", "reach"]
+        );
         let only = Selection {
             only: vec!["reach".into(), "fold".into()],
             ..Selection::default()
@@ -176,7 +181,12 @@ mod tests {
             ..Timing::default()
         };
         let timed = select(routine(), &Selection::default(), timing).unwrap();
-        assert!(timed.stretches.iter().all(|s| s.hold == Duration::from_secs(45)));
+        assert!(
+            timed
+                .stretches
+                .iter()
+                .all(|s| s.hold == Duration::from_secs(45))
+        );
         assert_eq!(timed.hold, Duration::from_secs(45));
         assert_eq!(timed.lead_in, Duration::ZERO);
         assert_eq!(timed.rest, Duration::from_secs(10));

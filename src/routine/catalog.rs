@@ -207,7 +207,9 @@ pub fn is_shadowed(loaded: &Loaded) -> bool {
 
 /// Whether `routine`, as the command line gives it, is a path rather than a name.
 pub fn looks_like_path(routine: &str) -> bool {
-    routine.ends_with(".toml") || routine.contains(std::path::MAIN_SEPARATOR) || routine.contains('/')
+    routine.ends_with(".toml")
+        || routine.contains(std::path::MAIN_SEPARATOR)
+        || routine.contains('/')
 }
 
 /// A path to a `.toml` file, or the name of the user's routine or of a built-in one;

@@ -43,7 +43,11 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
             };
             let origin = keys::VOICE_COMMAND.origin(settings.voice_command.source);
             let named = named(&settings.voice_command, &origin);
-            without_if_missing("--voice", settings, speech::Voice::find(named, Box::new(unspoken)))
+            without_if_missing(
+                "--voice",
+                settings,
+                speech::Voice::find(named, Box::new(unspoken)),
+            )
         }
         Voice::Off => None,
     };

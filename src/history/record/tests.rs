@@ -56,9 +56,18 @@ fn a_line_written_before_titles_were_recorded_reads_without_one() {
     let line = sample().to_line().replace("\"title\":\"Hamstrings\",", "");
     let record = parse_line(line.trim_end().as_bytes()).unwrap().record;
     assert_eq!(record.title, None);
-    assert_eq!(record, Record { title: None, ..sample() });
+    assert_eq!(
+        record,
+        Record {
+            title: None,
+            ..sample()
+        }
+    );
     let closed = sample().to_line().replace("\"quit\"", "\"closed\"");
-    let ending = parse_line(closed.trim_end().as_bytes()).unwrap().record.ending;
+    let ending = parse_line(closed.trim_end().as_bytes())
+        .unwrap()
+        .record
+        .ending;
     assert_eq!(ending, Ending::Closed);
 }
 

@@ -165,7 +165,10 @@ impl Checker {
             .or_else(|| closest(text, &names));
         let diagnostic = Diagnostic::error(format!("invalid `{key}` `{}`", terminal_safe(text)))
             .at(value.span())
-            .label(format!("expected one of {}", quoted(&[also, &names].concat())));
+            .label(format!(
+                "expected one of {}",
+                quoted(&[also, &names].concat())
+            ));
         self.report(match suggestion {
             Some(s) => diagnostic.help(format!("did you mean `\"{s}\"`?")),
             None => diagnostic,

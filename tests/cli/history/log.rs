@@ -189,12 +189,18 @@ fn since_takes_days_before_today_and_limits_only_the_sessions_listed() {
     assert_eq!(listed("yesterday"), Some(0));
     assert_eq!(listed("today"), Some(0));
     let text = log(&env, NOW, &["--since", "yesterday"]);
-    assert_eq!(text.expect_code(0).stdout, "No sessions since 2026-11-28.\n");
+    assert_eq!(
+        text.expect_code(0).stdout,
+        "No sessions since 2026-11-28.\n"
+    );
     let bad = log(&env, NOW, &["--since", "last tuesday"]);
-    assert_eq!(bad.expect_code(2).stderr.lines().next(), Some(
-        "error: invalid value 'last tuesday' for '--since <WHEN>': `last tuesday` is not a day: \
+    assert_eq!(
+        bad.expect_code(2).stderr.lines().next(),
+        Some(
+            "error: invalid value 'last tuesday' for '--since <WHEN>': `last tuesday` is not a day: \
          write a date as YYYY-MM-DD, `today`, `yesterday`, or days or weeks ago as `3d` or `2w`"
-    ));
+        )
+    );
 }
 
 #[test]
