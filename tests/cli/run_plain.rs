@@ -3,7 +3,7 @@
 
 use nix::sys::signal::Signal;
 
-use crate::support::{Outcome, Stretch, fixture};
+use crate::support::{Env, Outcome, Stretch, fixture};
 
 /// `stretch run tests/fixtures/plain/NAME`, to be built up further.
 fn run_plain(name: &str) -> Stretch {
@@ -294,4 +294,40 @@ fn a_reader_that_goes_away_ends_the_run_quietly() {
     let run = run.finish();
     assert_eq!(run.code, 0);
     assert_eq!(run.stderr, "");
+}
+
+/// A reader that goes away (`stretch run --plain | head -2`) ends the run as soon as it
+/// goes, not at the next line, which here is 30 s away; a hold it completed is recorded.
+#[test]
+fn a_reader_that_goes_away_ends_the_run_at_once_and_it_is_recorded() {
+    let env = Env::new();
+    let mut run = env
+        .stretch()
+        .args(["run", "--plain", "--lead-in", "0", "--rest", "0"])
+        .arg(fixture("run/closing.toml"))
+        .spawn();
+    assert_eq!(run.read_line(), "00:00  hold (1s): First\n");
+    assert_eq!(run.read_line(), "00:01  hold (30s): Second\n");
+    run.close_stdout();
+    let run = run.finish();
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let history = std::fs::read_to_string(env.history()).expect("the run is recorded");
+    let record: serde_json::Value = serde_json::from_str(history.trim_end()).expect("a record");
+    assert_eq!(record["ending"], "closed");
+    assert_eq!(
+        (
+            record["holds_done"].as_u64(),
+            record["holds_total"].as_u64()
+        ),
+        (Some(1), Some(2))
+    );
+    let at = |field: &str| {
+        record[field]
+            .as_str()
+            .and_then(|text| text.parse::<jiff::Timestamp>().ok())
+            .expect("a time")
+    };
+    // Ended long before the 30 s hold would have: its end is where the next write was.
+    let lasted = at("end").duration_since(at("start"));
+    assert!(lasted < jiff::SignedDuration::from_secs(30), "{lasted:?}");
 }
