@@ -53,6 +53,20 @@ impl Signal {
         u8::try_from(self.raw()).unwrap_or(u8::MAX)
     }
 
+    /// The signal's name: `SIGHUP`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Signal::Hangup => "SIGHUP",
+            Signal::Interrupt => "SIGINT",
+            Signal::Terminate => "SIGTERM",
+            Signal::Quit => "SIGQUIT",
+            Signal::User1 => "SIGUSR1",
+            Signal::User2 => "SIGUSR2",
+            Signal::Alarm => "SIGALRM",
+            Signal::Pipe => "SIGPIPE",
+        }
+    }
+
     /// The signal's number as the system names it.
     fn raw(self) -> i32 {
         match self {
