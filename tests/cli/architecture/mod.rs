@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use scan::{Reference, references};
+use scan::{Reference, hidden, references};
 
 /// Which crate a top-level module is in: which paths name it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -163,6 +163,20 @@ fn upward_references(sources: &[Source]) -> Vec<String> {
         .collect()
 }
 
+/// Every place that reaches the top-level modules without naming them (a glob of the
+/// crate's root, the crate under another name), which the other rules could not see.
+fn hidden_references(sources: &[Source]) -> Vec<String> {
+    sources
+        .iter()
+        .filter(|source| source.path.ends_with(".rs"))
+        .filter_map(|source| {
+            let (krate, _) = layer(module_of(&source.path)?)?;
+            Some(hidden(&source.path, &source.text, krate))
+        })
+        .flatten()
+        .collect()
+}
+
 /// Every cycle among the top-level modules, each shown with one reference per step.
 fn cycles(sources: &[Source]) -> Vec<String> {
     // One reference for each edge, the first in file order.
@@ -273,6 +287,14 @@ fn no_module_uses_a_layer_above_its_own() {
 }
 
 #[test]
+fn no_module_reaches_the_others_without_naming_them() {
+    assert_none(
+        &hidden_references(&source_tree()),
+        "name each module used (`crate::plan::x`), never a glob of the crate or the crate under another name",
+    );
+}
+
+#[test]
 fn the_top_level_modules_use_each_other_without_a_cycle() {
     assert_none(
         &cycles(&source_tree()),
@@ -311,6 +333,66 @@ mod rules {
             upward_references(&sources),
             [
                 "src/plan/timeline.rs:4: `plan` (layer 1) uses `frontend` (layer 3), a layer above it: use crate::frontend::words;"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_path_that_climbs_to_the_root_with_super_is_a_reference() {
+        let sources = [
+            Source::new(
+                "src/plan/engine/mod.rs",
+                "use super::timeline;\nuse super::super::frontend::words;\n\
+                 mod tests {\n    use super::super::super::frontend::x;\n    use super::super::y;\n}\n",
+            ),
+            Source::new("src/routine/mod.rs", "use super::{plan, routine};\n"),
+            Source::new(
+                "src/commands/run/record.rs",
+                "use super::super::super::main::x;\nuse super::super::list;\n",
+            ),
+        ];
+        assert_eq!(
+            upward_references(&sources),
+            [
+                "src/commands/run/record.rs:1: `commands` (layer 6) uses `main` (layer 7), a layer above it: use super::super::super::main::x;",
+                "src/plan/engine/mod.rs:2: `plan` (layer 1) uses `frontend` (layer 3), a layer above it: use super::super::frontend::words;",
+                "src/plan/engine/mod.rs:4: `plan` (layer 1) uses `frontend` (layer 3), a layer above it: use super::super::super::frontend::x;",
+                "src/routine/mod.rs:1: `routine` (layer 0) uses `plan` (layer 1), a layer above it: use super::{plan, routine};",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_glob_of_the_crate_or_the_crate_under_another_name_is_named() {
+        let sources = [
+            Source::new(
+                "src/plan/timeline.rs",
+                "use crate::*;\nuse crate::routine::*;\n",
+            ),
+            Source::new(
+                "src/plan/clock.rs",
+                "use crate as root;\nfn f() { root::frontend::x(); }\n",
+            ),
+            Source::new(
+                "src/plan/action.rs",
+                "extern crate self as me;\nuse crate::{ * };\n",
+            ),
+            Source::new(
+                "src/commands/list.rs",
+                "use stretch_timer as lib;\nuse stretch_timer::*;\nuse crate::cli as c;\n",
+            ),
+            // The library has no `stretch_timer` to alias: not its own name.
+            Source::new("src/routine/mod.rs", "use stretch_timer as lib;\n"),
+        ];
+        assert_eq!(
+            hidden_references(&sources),
+            [
+                "src/plan/timeline.rs:1: use crate::*;",
+                "src/plan/clock.rs:1: use crate as root;",
+                "src/plan/action.rs:1: extern crate self as me;",
+                "src/plan/action.rs:2: use crate::{ * };",
+                "src/commands/list.rs:1: use stretch_timer as lib;",
+                "src/commands/list.rs:2: use stretch_timer::*;",
             ]
         );
     }
