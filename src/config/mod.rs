@@ -147,12 +147,31 @@ pub fn template() -> String {
             key.example()
         ));
     }
-    text.push_str(&format!(
-        "\n# A routine's own table wins over the keys above when that routine runs: {}.\n\
-         # [{ROUTINES}.desk]\n# hold = \"15s\"\n",
+    text.push('\n');
+    text.push_str(&comment(&format!(
+        "A routine's own table wins over the keys above when that routine runs: {}.",
         per_routine_keys()
-    ));
+    )));
+    text.push_str(&format!("# [{ROUTINES}.desk]\n# hold = \"15s\"\n"));
     text
+}
+
+/// `text` as comment lines of at most 88 columns.
+fn comment(text: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from("#");
+    for word in text.split_whitespace() {
+        if line.len() > 1 && line.len() + 1 + word.len() > 88 {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from("#");
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
 }
 
 /// The keys a routine's own table may set, as the documentation lists them.
