@@ -287,38 +287,49 @@ pub fn references(file: &str, text: &str, module: &str, krate: Crate) -> Vec<Ref
     let code: Vec<char> = code_only(text).chars().collect();
     let lines: Vec<&str> = text.lines().collect();
     let line_of = |at: usize| 1 + code[..at].iter().filter(|&&c| c == '\n').count();
-    let mut found = Vec::new();
     let depth = file_depth(file);
     let inline = inline_modules(&code);
-    let own: Vec<&'static str> = prefixes(krate)
-        .into_iter()
-        .find(|(prefix, _)| *prefix == "crate::")
-        .map(|(_, targets)| targets)
-        .unwrap_or_default();
+    let prefixes = prefixes(krate);
+    // Where each path starts, past its `crate::` or its `super::`s, with the modules it
+    // can name there.
+    let mut starts: Vec<(usize, &[&str])> = Vec::new();
     let supers: Vec<char> = "super::".chars().collect();
-    for start in 0..code.len() {
-        if !code[start..].starts_with(&supers) || (start > 0 && is_ident(code[start - 1])) {
-            continue;
-        }
-        if start >= supers.len() && code[start - supers.len()..start] == supers[..] {
-            continue;
-        }
-        let mut after = start;
-        let mut count = 0;
-        while code[after..].starts_with(&supers) {
-            after += supers.len();
-            count += 1;
-        }
-        let here = depth
-            + inline
+    if let Some((_, own)) = prefixes.iter().find(|(prefix, _)| *prefix == "crate::") {
+        for start in 0..code.len() {
+            let first = start < supers.len() || code[start - supers.len()..start] != supers[..];
+            if !code[start..].starts_with(&supers)
+                || (start > 0 && is_ident(code[start - 1]))
+                || !first
+            {
+                continue;
+            }
+            let mut after = start;
+            let mut count = 0;
+            while code[after..].starts_with(&supers) {
+                after += supers.len();
+                count += 1;
+            }
+            let inside = inline
                 .iter()
                 .filter(|(open, close)| (*open..*close).contains(&start))
                 .count();
-        if count != here {
-            continue;
+            if count == depth + inside {
+                starts.push((after, own));
+            }
         }
+    }
+    for (prefix, targets) in &prefixes {
+        let prefix: Vec<char> = prefix.chars().collect();
+        for start in 0..code.len() {
+            if code[start..].starts_with(&prefix) && (start == 0 || !is_ident(code[start - 1])) {
+                starts.push((start + prefix.len(), targets));
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for (after, targets) in starts {
         for (at, name) in named_after(&code, after) {
-            if own.contains(&name.as_str()) {
+            if targets.contains(&name.as_str()) {
                 let line = line_of(at);
                 found.push(Reference {
                     file: file.to_owned(),
@@ -327,27 +338,6 @@ pub fn references(file: &str, text: &str, module: &str, krate: Crate) -> Vec<Ref
                     from: module.to_owned(),
                     to: name,
                 });
-            }
-        }
-    }
-    for (prefix, targets) in prefixes(krate) {
-        let prefix: Vec<char> = prefix.chars().collect();
-        for start in 0..code.len() {
-            if !code[start..].starts_with(&prefix) || (start > 0 && is_ident(code[start - 1])) {
-                continue;
-            }
-            let after = start + prefix.len();
-            for (at, name) in named_after(&code, after) {
-                if targets.contains(&name.as_str()) {
-                    let line = line_of(at);
-                    found.push(Reference {
-                        file: file.to_owned(),
-                        line,
-                        code: lines.get(line - 1).map_or("", |l| l.trim()).to_owned(),
-                        from: module.to_owned(),
-                        to: name,
-                    });
-                }
             }
         }
     }
