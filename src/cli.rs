@@ -1,6 +1,5 @@
 //! The command line, as clap reads it.
 
-use std::ops::RangeInclusive;
 use std::time::Duration;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -10,10 +9,13 @@ use std::ffi::OsStr;
 
 use clap::CommandFactory;
 use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
-use jiff::civil::{Date, Time};
-use stretch_timer::frontend::voice::VoiceLevel;
+use jiff::civil::Time;
+use stretch_timer::config::declare::{Key, Kind};
+use stretch_timer::config::{Color, Layer, Voice, VoiceLevel, keys};
 use stretch_timer::history::chart;
-use stretch_timer::routine::{Level, duration, limits, named};
+use stretch_timer::history::days::Since;
+use stretch_timer::plan::select::Selection;
+use stretch_timer::routine::{Level, duration, named};
 
 use crate::shell::{candidates, examples};
 
@@ -29,9 +31,28 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
-    /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always or never
-    #[arg(long, global = true, value_name = "WHEN", value_enum)]
+    #[arg(long, global = true, value_name = "WHEN", value_enum, help = keys::COLOR.help)]
     pub color: Option<ColorChoice>,
+}
+
+impl Cli {
+    /// What the command line says of the settings: `None` where it says nothing.
+    pub fn flags(&self) -> Layer {
+        let mut flags = match &self.command {
+            Command::Run(args) => args.flags(),
+            Command::Show { routine, plan, .. } => Layer {
+                routine: Some(routine.clone()),
+                ..plan.flags()
+            },
+            _ => Layer::default(),
+        };
+        flags.color = self.color.map(|choice| match choice {
+            ColorChoice::Auto => Color::Auto,
+            ColorChoice::Always => Color::Always,
+            ColorChoice::Never => Color::Never,
+        });
+        flags
+    }
 }
 
 /// The subcommands.
@@ -147,9 +168,10 @@ pub struct LogArgs {
     #[arg(long, value_name = "N", default_value_t = 12,
           value_parser = clap::value_parser!(u16).range(1..=i64::from(chart::MAX_WEEKS)))]
     pub weeks: u16,
-    /// Only the sessions on or after this date (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<Date>,
+    /// Only list the sessions since this day: a date (YYYY-MM-DD), today, yesterday, or
+    /// N days or weeks ago (3d, 2w); the streaks and totals are always the whole history's
+    #[arg(long, value_name = "WHEN", value_parser = parse_since)]
+    pub since: Option<Since>,
     #[arg(long, value_enum, default_value_t = LogFormat::Text)]
     pub format: LogFormat,
 }
@@ -187,7 +209,8 @@ pub struct RemindArgs {
     pub force: bool,
 }
 
-/// The arguments of `stretch run`.
+/// The arguments of `stretch run`, grouped in `--help` as what to run, its timing, what
+/// you see and hear, and the history.
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// A path to a .toml file, or the name of your own or a built-in routine
@@ -198,24 +221,13 @@ pub struct RunArgs {
     #[command(flatten)]
     pub plan: PlanArgs,
     /// One line per phase and cue, no full screen (also when output is not a terminal)
-    #[arg(long)]
+    #[arg(long, help_heading = HEAR)]
     pub plain: bool,
-    /// Ring the terminal bell at the start of each phase (the default)
-    #[arg(long, overrides_with = "no_bell")]
+    #[arg(long, overrides_with = "no_bell", help_heading = HEAR, help = keys::BELL.help)]
     pub bell: bool,
     /// No terminal bell at the start of each phase
-    #[arg(long, overrides_with = "bell")]
+    #[arg(long, overrides_with = "bell", help_heading = HEAR)]
     pub no_bell: bool,
-    /// No voice, whatever the config file says
-    #[arg(long, overrides_with = "voice")]
-    pub no_voice: bool,
-    /// No tones, whatever the config file says
-    #[arg(long, overrides_with = "sound")]
-    pub no_sound: bool,
-    /// Record this run in your history (the default)
-    #[arg(long, overrides_with = "no_log")]
-    pub log: bool,
-    /// Speak each stretch and switch, and the cues (spd-say, espeak-ng, espeak or say, or $STRETCH_VOICE_COMMAND): phases, cues (the default) or all (also the routine's reminders)
     #[arg(
         long,
         value_name = "LEVEL",
@@ -223,48 +235,100 @@ pub struct RunArgs {
         require_equals = true,
         default_missing_value = VoiceLevel::DEFAULT.as_str(),
         value_parser = voice_level_parser(),
-        overrides_with = "no_voice"
+        overrides_with = "no_voice",
+        help_heading = HEAR,
+        help = keys::VOICE.help
     )]
     pub voice: Option<VoiceLevel>,
-    /// Play tones: rising when a hold starts, one note half-way, ticks in its last 3 seconds, falling when it ends, a chord at the end (pw-play, paplay, aplay or afplay, or $STRETCH_SOUND_COMMAND)
-    #[arg(long, overrides_with = "no_sound")]
+    /// No voice, whatever the config file says
+    #[arg(long, overrides_with = "voice", help_heading = HEAR)]
+    pub no_voice: bool,
+    #[arg(long, overrides_with = "no_sound", help_heading = HEAR, help = keys::SOUND.help)]
     pub sound: bool,
+    /// No tones, whatever the config file says
+    #[arg(long, overrides_with = "sound", help_heading = HEAR)]
+    pub no_sound: bool,
+    #[arg(long, overrides_with = "no_log", help_heading = "The history", help = keys::HISTORY.help)]
+    pub log: bool,
     /// Do not record this run in your history
-    #[arg(long, overrides_with = "log")]
+    #[arg(long, overrides_with = "log", help_heading = "The history")]
     pub no_log: bool,
+}
+
+/// The heading of the flags for what a run shows and sounds like.
+const HEAR: &str = "What you see and hear";
+
+impl RunArgs {
+    /// What these flags say of the settings.
+    fn flags(&self) -> Layer {
+        let either = |on: bool, off: bool| (on || off).then_some(on);
+        Layer {
+            routine: self.routine.clone(),
+            bell: either(self.bell, self.no_bell),
+            voice: match self.voice {
+                Some(level) => Some(Voice::On(level)),
+                None => self.no_voice.then_some(Voice::Off),
+            },
+            sound: either(self.sound, self.no_sound),
+            history: either(self.log, self.no_log),
+            ..self.plan.flags()
+        }
+    }
 }
 
 /// Which stretches of a routine to run, and how long each part: `run` and `show` take
 /// the same, so that `show` previews exactly what `run` runs.
 #[derive(Debug, Args)]
 pub struct PlanArgs {
-    /// Hold every stretch this long: seconds, or e.g. 45s or 1m (1s to 10m)
-    #[arg(long, value_name = "DURATION", value_parser = bounded("a hold", &limits::HOLD))]
-    pub hold: Option<Duration>,
-    /// The "next up" rest between stretches (0 to 10m)
-    #[arg(long, value_name = "DURATION", value_parser = bounded("a rest", &limits::REST))]
-    pub rest: Option<Duration>,
-    /// The switch between sides and reps (0 to 2m)
-    #[arg(long, value_name = "DURATION", value_parser = bounded("a switch", &limits::SWITCH))]
-    pub switch: Option<Duration>,
-    /// The "get ready" before the first stretch (0 to 2m)
-    #[arg(long, value_name = "DURATION", value_parser = bounded("a lead-in", &limits::LEAD_IN))]
-    pub lead_in: Option<Duration>,
     /// Only these stretches (ids, comma-separated)
     #[arg(
         long,
         value_name = "ID,...",
         value_delimiter = ',',
         conflicts_with = "skip",
-        add = ArgValueCompleter::new(stretch_ids)
+        add = ArgValueCompleter::new(stretch_ids),
+        help_heading = "What to run"
     )]
     pub only: Vec<String>,
     /// Leave out these stretches (ids, comma-separated)
-    #[arg(long, value_name = "ID,...", value_delimiter = ',', add = ArgValueCompleter::new(stretch_ids))]
+    #[arg(long, value_name = "ID,...", value_delimiter = ',', add = ArgValueCompleter::new(stretch_ids), help_heading = "What to run")]
     pub skip: Vec<String>,
     /// Only stretches of this level
-    #[arg(long, value_parser = level_parser())]
+    #[arg(long, value_parser = level_parser(), help_heading = "What to run")]
     pub level: Option<Level>,
+    #[arg(long, value_name = "DURATION", value_parser = bounded("a hold", &keys::HOLD), help_heading = TIMING, help = keys::HOLD.help)]
+    pub hold: Option<Duration>,
+    #[arg(long, value_name = "DURATION", value_parser = bounded("a rest", &keys::REST), help_heading = TIMING, help = keys::REST.help)]
+    pub rest: Option<Duration>,
+    #[arg(long, value_name = "DURATION", value_parser = bounded("a switch", &keys::SWITCH), help_heading = TIMING, help = keys::SWITCH.help)]
+    pub switch: Option<Duration>,
+    #[arg(long, value_name = "DURATION", value_parser = bounded("a lead-in", &keys::LEAD_IN), help_heading = TIMING, help = keys::LEAD_IN.help)]
+    pub lead_in: Option<Duration>,
+}
+
+/// The heading of the timing flags.
+const TIMING: &str = "Timing";
+
+impl PlanArgs {
+    /// The stretches these flags select.
+    pub fn selection(&self) -> Selection {
+        Selection {
+            only: self.only.clone(),
+            skip: self.skip.clone(),
+            level: self.level,
+        }
+    }
+
+    /// What these flags say of the settings: the timing.
+    fn flags(&self) -> Layer {
+        Layer {
+            hold: self.hold,
+            rest: self.rest,
+            switch: self.switch,
+            lead_in: self.lead_in,
+            ..Layer::default()
+        }
+    }
 }
 
 /// How a command writes its output: for people, or JSON for scripts.
@@ -300,13 +364,17 @@ fn voice_level_parser() -> impl TypedValueParser<Value = VoiceLevel> {
 }
 
 /// A duration flag: a duration as routine files write it (a bare number is seconds, as in
-/// a file), within `range`; `what` names it in the message for one out of range.
+/// a file), within the range `key` declares; `what` names it in the message for one out
+/// of range.
 fn bounded(
     what: &'static str,
-    range: &'static RangeInclusive<Duration>,
+    key: &'static Key,
 ) -> impl Fn(&str) -> Result<Duration, String> + Clone + Send + Sync + 'static {
     move |text| {
         let value = duration::parse_argument(text).map_err(|e| e.to_string())?;
+        let Kind::Duration(range) = key.kind else {
+            return Ok(value);
+        };
         if range.contains(&value) {
             Ok(value)
         } else {
@@ -318,6 +386,11 @@ fn bounded(
             ))
         }
     }
+}
+
+/// `--since`: a date, `today`, `yesterday`, or `Nd` / `Nw` days or weeks ago.
+fn parse_since(text: &str) -> Result<Since, String> {
+    Since::parse(text)
 }
 
 /// `--at`: a time of day as `HH:MM`, 00:00 to 23:59.
@@ -359,5 +432,39 @@ mod tests {
         let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
         let with_examples: Vec<&str> = examples::ALL.iter().map(|(name, _)| *name).collect();
         assert_eq!(names, with_examples);
+    }
+
+    #[test]
+    fn every_declared_flag_is_on_the_command_line_with_the_declared_help() {
+        let command = Cli::command();
+        let run = command.find_subcommand("run").expect("run");
+        let show = command.find_subcommand("show").expect("show");
+        let mut checked = 0;
+        for key in stretch_timer::config::ALL {
+            for (at, flag) in key.flags.iter().enumerate() {
+                let Some(long) = flag.strip_prefix("--") else {
+                    // The routine: `run`'s argument.
+                    assert!(run.get_arguments().any(|arg| arg.get_id() == "routine"));
+                    continue;
+                };
+                let arg = run
+                    .get_arguments()
+                    .chain(command.get_arguments())
+                    .find(|arg| arg.get_long() == Some(long))
+                    .unwrap_or_else(|| {
+                        panic!("`{}` declares {flag}, which is not a flag", key.name)
+                    });
+                if at == 0 {
+                    let help = arg.get_help().map(ToString::to_string);
+                    assert_eq!(help.as_deref(), Some(key.help), "{flag}");
+                }
+                checked += 1;
+            }
+            if key.per_routine {
+                let flag = key.flags[0].trim_start_matches("--");
+                assert!(show.get_arguments().any(|arg| arg.get_long() == Some(flag)));
+            }
+        }
+        assert!(checked >= 12, "{checked}");
     }
 }

@@ -1,18 +1,20 @@
 //! `stretch`: a stretch routine timer for the terminal.
 //!
-//! The library holds three layers, each importing only the ones below it:
+//! The library holds four layers, each importing only the ones below it:
 //!
 //! 1. [`routine`]: the routine format: the model, reading and checking TOML, durations,
 //!    text rules, diagnostics, and the catalog of built-in and user routines.
-//! 2. [`plan`]: the timeline of a routine and the pure timing engine that follows it on a
-//!    clock, with the actions that steer it.
+//! 2. [`plan`]: the timeline of a routine, the stretches and timing a run selects, and the
+//!    pure timing engine that follows it on a clock, with the actions that steer it.
 //!    Beside it, [`history`]: the record of past runs, their days and streaks.
-//! 3. [`frontend`]: the one run loop and what it drives: the full screen, plain mode, the
+//! 3. [`config`]: every setting, declared once, and which value wins: a flag, the
+//!    environment, the config file (a routine's own table, then its top level) or the
+//!    default.
+//! 4. [`frontend`]: the one run loop and what it drives: the full screen, plain mode, the
 //!    voice, the bell, the terminal guard, keys and signals.
-//! 4. [`config`]: the config file, and which setting wins: a flag, the environment, the
-//!    file or the default.
 //!
-//! The binary (`src/main.rs`) adds the command line and one file per command on top.
+//! The binary (`src/main.rs`) adds the command line and one file per command on top, and
+//! may use any of the library's layers.
 
 // Tests may unwrap: a failure there is the report.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]

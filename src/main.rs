@@ -17,10 +17,8 @@ use clap::{ColorChoice, CommandFactory, Parser, ValueEnum};
 use crate::cli::{Cli, Command};
 use crate::commands::{completions, due, list, log, man, new, remind, run, schema, show, validate};
 use crate::error::Error;
-use stretch_timer::config::effective::{self, Env, Source};
-use stretch_timer::config::{self, Color, Config};
+use stretch_timer::config::{self, Color, Resolved, Source, Sources};
 use stretch_timer::frontend::output;
-use stretch_timer::routine::diagnostic;
 use stretch_timer::routine::text::{terminal_safe, terminal_safe_multiline};
 
 fn main() -> ExitCode {
@@ -33,27 +31,25 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
     };
-    // A bad config file stops every command before it starts, but `config`, which shows
-    // its problems and opens it to be mended.
-    let flag_colour = cli.color.map(|choice| match choice {
-        ColorChoice::Auto => Color::Auto,
-        ColorChoice::Always => Color::Always,
-        ColorChoice::Never => Color::Never,
-    });
-    let config = match config::load() {
-        Ok(config) => config,
-        Err(invalid) => {
-            if !matches!(cli.command, Command::Config { .. }) {
-                choose_colour(flag_colour.unwrap_or(Color::Auto), Source::Flag);
-                diagnostic::eprint(&invalid.file, &invalid.problems);
-                return ExitCode::from(Error::Invalid.code());
-            }
-            Config::default()
+    // The settings, resolved once for every command. A config file with problems is one
+    // warning and its good settings (`due --quiet` says nothing, ever); only `config`
+    // reports its problems in full.
+    let config = config::load();
+    let flags = cli.flags();
+    let settings = Sources {
+        flags,
+        env: config::env(),
+        file: config.file,
+    }
+    .resolve();
+    choose_colour(settings.color.value, settings.color.source);
+    if let Some(invalid) = &config.invalid {
+        let quiet = matches!(&cli.command, Command::Due(args) if args.quiet);
+        if !quiet && !matches!(cli.command, Command::Config { .. }) {
+            anstream::eprintln!("{}", invalid.warning());
         }
-    };
-    let colour = effective::choose(flag_colour, Env::current().color, config.color, Color::Auto);
-    choose_colour(colour.value, colour.source);
-    match execute(cli.command, &config, flag_colour) {
+    }
+    match execute(cli.command, &settings) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             if let Some(message) = error.message() {
@@ -111,23 +107,19 @@ fn choose_colour(choice: Color, source: Source) {
     });
 }
 
-fn execute(command: Command, config: &Config, colour: Option<Color>) -> Result<(), Error> {
+fn execute(command: Command, settings: &Resolved) -> Result<(), Error> {
     match command {
-        Command::List { stretches, format } => list::run(stretches, format),
-        Command::Show {
-            routine,
-            plan,
-            format,
-        } => show::run(&routine, &plan, config, format),
+        Command::List { stretches, format } => list::run(stretches, format, settings),
+        Command::Show { plan, format, .. } => show::run(&plan, settings, format),
         Command::Validate { files, format } => validate::run(&files, format),
-        Command::Run(args) => run::run(&args, config),
+        Command::Run(args) => run::run(&args, settings),
         Command::Log(args) => log::run(&args),
         Command::Due(args) => due::run(&args),
         Command::Remind(args) => remind::run(&args),
         Command::Completions { shell } => completions::run(shell),
         Command::Man => man::run(),
         Command::Schema => schema::run(),
-        Command::Config { edit, format } => commands::config::run(edit, format, colour),
+        Command::Config { edit, format } => commands::config::run(edit, format, settings),
         Command::New { name, from, force } => new::run(&name, from.as_deref(), force),
     }
 }

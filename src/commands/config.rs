@@ -8,46 +8,59 @@ use std::process::Command;
 use anyhow::Context;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
-use stretch_timer::config::effective::{Effective, Env, Flags, Setting, effective};
-use stretch_timer::config::{self, Color, TEMPLATE};
+use stretch_timer::config::{self, Resolved, Row, keys};
 use stretch_timer::frontend::output::print_stdout;
 use stretch_timer::history;
 use stretch_timer::routine::catalog;
 use stretch_timer::routine::diagnostic;
-use stretch_timer::routine::duration;
 use stretch_timer::routine::schema;
 use stretch_timer::routine::text::terminal_safe;
 
 use crate::cli::Format;
 use crate::error::Error;
 
-/// Show the files and settings, or with `edit` open the config file to change it.
-/// `colour` is `--color`, when given.
-pub fn run(edit: bool, format: Format, colour: Option<Color>) -> Result<(), Error> {
+/// Show the files and the `settings` in effect, or with `edit` open the config file to
+/// change it. A config file with problems gets them reported in full, here only.
+pub fn run(edit: bool, format: Format, settings: &Resolved) -> Result<(), Error> {
     let path = config::path().context("cannot tell where your home folder is")?;
     if edit {
         return edit_file(&path);
     }
-    let file = config::load().map_err(|invalid| {
+    if let Some(invalid) = config::load().invalid {
         diagnostic::eprint(&invalid.file, &invalid.problems);
-        Error::Invalid
-    })?;
-    let flags = Flags {
-        color: colour,
-        ..Flags::default()
-    };
-    let settings = effective(flags, Env::current(), &file);
+        return Err(Error::Invalid);
+    }
+    if let Err(error) = catalog::find(&settings.routine.value) {
+        anstream::eprintln!(
+            "warning: {}: {}",
+            keys::ROUTINE.origin(settings.routine.source),
+            terminal_safe(&format!("{error:#}"))
+        );
+    }
     let files = files(&path);
+    let tables = settings.tables();
     match format {
         Format::Json => {
-            let mut shown = Map::new();
-            for (key, value, source) in rows(&settings) {
-                shown.insert(key.to_owned(), json!({ "value": value, "source": source }));
-            }
-            let report = json!({ "files": files, "settings": shown });
+            let shown = |rows: &[Row]| -> Map<String, Value> {
+                rows.iter()
+                    .map(|row| {
+                        let setting = json!({ "value": row.value, "source": row.source });
+                        (row.key.name.to_owned(), setting)
+                    })
+                    .collect()
+            };
+            let routines: Map<String, Value> = tables
+                .iter()
+                .map(|(name, rows)| (name.clone(), Value::Object(shown(rows))))
+                .collect();
+            let report = json!({
+                "files": files,
+                "settings": shown(&settings.rows()),
+                "routines": routines,
+            });
             print_stdout(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
         }
-        Format::Text => print_stdout(&text(&files, &settings))?,
+        Format::Text => print_stdout(&text(&files, &settings.rows(), &tables))?,
     }
     Ok(())
 }
@@ -86,48 +99,8 @@ fn files(path: &Path) -> Files {
     }
 }
 
-/// Every setting as (key, value, source), the value as JSON: `null` where it is the
-/// routine's own.
-fn rows(settings: &Effective) -> Vec<(&'static str, Value, &'static str)> {
-    fn row<T>(
-        key: &'static str,
-        setting: &Setting<T>,
-        value: Value,
-    ) -> (&'static str, Value, &'static str) {
-        (key, value, setting.source.as_str())
-    }
-    let time = |value: Option<std::time::Duration>| {
-        value.map_or(Value::Null, |d| Value::from(duration::format(d)))
-    };
-    vec![
-        row("routine", &settings.routine, json!(settings.routine.value)),
-        row("hold", &settings.hold, time(settings.hold.value)),
-        row("lead_in", &settings.lead_in, time(settings.lead_in.value)),
-        row("bell", &settings.bell, json!(settings.bell.value)),
-        row(
-            "voice",
-            &settings.voice,
-            settings
-                .voice
-                .value
-                .map_or(json!(false), |level| json!(level.as_str())),
-        ),
-        row(
-            "voice_command",
-            &settings.voice_command,
-            json!(settings.voice_command.value),
-        ),
-        row("sound", &settings.sound, json!(settings.sound.value)),
-        row(
-            "color",
-            &settings.color,
-            json!(settings.color.value.as_str()),
-        ),
-        row("history", &settings.history, json!(settings.history.value)),
-    ]
-}
-
-fn text(files: &Files, settings: &Effective) -> String {
+/// The files, every setting with its source, and each routine's own table.
+fn text(files: &Files, settings: &[Row], tables: &[(String, Vec<Row>)]) -> String {
     let safe = |text: &str| terminal_safe(text);
     let mut out = format!(
         "config file   {}{}\nroutines      {}\nschema        {}{}\n",
@@ -149,16 +122,25 @@ fn text(files: &Files, settings: &Effective) -> String {
         out.push_str(&format!("history       {}\n", safe(history)));
     }
     out.push('\n');
-    for (key, value, source) in rows(settings) {
-        let value = match value {
-            Value::Null if key == "voice_command" => "(none)".to_owned(),
-            Value::Null => "(the routine's)".to_owned(),
-            Value::String(text) => safe(&text),
-            other => other.to_string(),
-        };
-        out.push_str(&format!("{key:<14}{value:<24}{source}\n"));
+    rows(&mut out, settings);
+    for (name, table) in tables {
+        out.push_str(&format!("\n[{}.{}]\n", config::ROUTINES, safe(name)));
+        rows(&mut out, table);
     }
     out
+}
+
+/// A line a setting: its key, its value and its source.
+fn rows(out: &mut String, rows: &[Row]) {
+    for row in rows {
+        let value = match &row.value {
+            Value::Null => row.key.kind.unset().to_owned(),
+            Value::String(text) => terminal_safe(text),
+            other => other.to_string(),
+        };
+        let (key, source) = (row.key.name, row.source.as_str());
+        out.push_str(&format!("{key:<14}{value:<24}{source}\n"));
+    }
 }
 
 /// Open the config file in `$VISUAL` or `$EDITOR` (after writing the template if there is
@@ -169,9 +151,17 @@ fn edit_file(path: &Path) -> Result<(), Error> {
             fs::create_dir_all(folder)
                 .with_context(|| format!("cannot make the folder {}", folder.display()))?;
         }
-        fs::write(path, TEMPLATE).with_context(|| format!("cannot write {}", path.display()))?;
+        fs::write(path, config::template())
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
-    let (program, arguments) = editor()?;
+    let Some((program, arguments)) = editor() else {
+        anstream::eprintln!(
+            "warning: no editor to open it in: set VISUAL or EDITOR, or install vi; \
+             the file is here"
+        );
+        print_stdout(&format!("{}\n", terminal_safe(&path.display().to_string())))?;
+        return Ok(());
+    };
     let status = Command::new(&program)
         .args(&arguments)
         .arg(path)
@@ -180,15 +170,15 @@ fn edit_file(path: &Path) -> Result<(), Error> {
     if !status.success() {
         return Err(anyhow::anyhow!("the editor `{}` failed ({status})", program.display()).into());
     }
-    match config::load() {
-        Ok(_) => {
+    match config::load().invalid {
+        None => {
             print_stdout(&format!(
                 "ok: {}\n",
                 terminal_safe(&path.display().to_string())
             ))?;
             Ok(())
         }
-        Err(invalid) => {
+        Some(invalid) => {
             diagnostic::eprint(&invalid.file, &invalid.problems);
             Err(Error::Invalid)
         }
@@ -196,18 +186,20 @@ fn edit_file(path: &Path) -> Result<(), Error> {
 }
 
 /// `$VISUAL`, else `$EDITOR`, split on white space into a program and its arguments (no
-/// shell, as for `STRETCH_VOICE_COMMAND`).
-fn editor() -> Result<(PathBuf, Vec<String>), Error> {
+/// shell, as for `STRETCH_VOICE_COMMAND`); else `vi` if it is on PATH.
+fn editor() -> Option<(PathBuf, Vec<String>)> {
     let setting = ["VISUAL", "EDITOR"]
         .iter()
         .find_map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()));
     let Some(setting) = setting else {
-        return Err(anyhow::anyhow!(
-            "set VISUAL or EDITOR to the editor to open the config file in"
-        )
-        .into());
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let vi = std::env::split_paths(&path)
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .map(|dir| dir.join("vi"))
+            .find(|candidate| candidate.is_file())?;
+        return Some((vi, Vec::new()));
     };
     let mut words = setting.split_whitespace().map(str::to_owned);
     let program = words.next().map(PathBuf::from).unwrap_or_default();
-    Ok((program, words.collect()))
+    Some((program, words.collect()))
 }

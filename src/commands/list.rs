@@ -7,8 +7,11 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::cli::Format;
 use crate::error::Error;
+use stretch_timer::config::Resolved;
 use stretch_timer::frontend::output::print_stdout;
+use stretch_timer::plan::select::{Selection, select};
 use stretch_timer::plan::timeline::Timeline;
+use stretch_timer::routine::Routine;
 use stretch_timer::routine::catalog::{self, Loaded};
 use stretch_timer::routine::duration;
 use stretch_timer::routine::text::{self, terminal_safe};
@@ -40,14 +43,17 @@ struct StretchRow {
 }
 
 /// List every routine, or with `stretches` every stretch, in `format`.
-pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
+/// Each routine's times are those `run` would take with the `settings` in effect for it
+/// (its own table in the config file, or the file's `hold` and the others).
+pub fn run(stretches: bool, format: Format, settings: &Resolved) -> Result<(), Error> {
     // Each file's rows are made as it is read, and the rest of it dropped at once.
     if stretches {
-        let rows: Vec<StretchRow> =
-            catalog::all_routines_with(|loaded, shadowed| stretch_rows(&loaded, shadowed))
-                .into_iter()
-                .flatten()
-                .collect();
+        let rows: Vec<StretchRow> = catalog::all_routines_with(|loaded, shadowed| {
+            stretch_rows(&loaded, shadowed, settings)
+        })
+        .into_iter()
+        .flatten()
+        .collect();
         match format {
             Format::Json => print_stdout(&text::json(&rows)?)?,
             Format::Text => print_stdout(&table(
@@ -68,7 +74,7 @@ pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
         return Ok(());
     }
     let rows: Vec<RoutineRow> =
-        catalog::all_routines_with(|loaded, shadowed| routine_row(&loaded, shadowed));
+        catalog::all_routines_with(|loaded, shadowed| routine_row(&loaded, shadowed, settings));
     match format {
         Format::Json => print_stdout(&text::json(&rows)?)?,
         Format::Text => print_stdout(&table(
@@ -98,28 +104,27 @@ pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
     Ok(())
 }
 
-/// The name to run `loaded` by: its own, or `builtin:NAME` where one of the user's
-/// routines shadows it.
-fn run_name(loaded: &Loaded, shadowed: bool) -> String {
-    if shadowed {
-        format!("{}{}", catalog::BUILTIN_PREFIX, loaded.name)
-    } else {
-        loaded.name.clone()
-    }
+/// `routine` as `run` would run it by `name`, all its stretches timed as `settings` say.
+fn as_run(routine: &Routine, name: &str, settings: &Resolved) -> Routine {
+    let timing = settings.for_routine(name).timing();
+    // No selection refuses a routine with stretches, and a valid routine has some.
+    select(routine.clone(), &Selection::default(), timing).unwrap_or_else(|_| routine.clone())
 }
 
-fn routine_row(loaded: &Loaded, shadowed: bool) -> RoutineRow {
-    let name = run_name(loaded, shadowed);
+fn routine_row(loaded: &Loaded, shadowed: bool, settings: &Resolved) -> RoutineRow {
+    let name = loaded.run_name(shadowed);
     match &loaded.routine {
         Ok(routine) => RoutineRow {
-            name,
+            name: name.clone(),
             origin: loaded.origin.as_str(),
             shadowed,
             valid: true,
             title: Some(routine.name.clone()),
             level: Some(routine.level.as_str()),
             stretches: Some(routine.stretches.len()),
-            total_ms: Some(duration::millis(Timeline::new(routine).total)),
+            total_ms: Some(duration::millis(
+                Timeline::new(&as_run(routine, &name, settings)).total,
+            )),
             problem: None,
         },
         Err(problems) => RoutineRow {
@@ -139,12 +144,12 @@ fn routine_row(loaded: &Loaded, shadowed: bool) -> RoutineRow {
     }
 }
 
-fn stretch_rows(loaded: &Loaded, shadowed: bool) -> Vec<StretchRow> {
+fn stretch_rows(loaded: &Loaded, shadowed: bool, settings: &Resolved) -> Vec<StretchRow> {
     let Ok(routine) = &loaded.routine else {
         return Vec::new();
     };
-    let name = run_name(loaded, shadowed);
-    routine
+    let name = loaded.run_name(shadowed);
+    as_run(routine, &name, settings)
         .stretches
         .iter()
         .map(|s| StretchRow {

@@ -26,34 +26,40 @@ const MAX_WARNINGS: usize = 10;
 /// The widest a routine's name is shown in the list of sessions.
 const ROUTINE_WIDTH: usize = 24;
 
-/// Show the history as the command line asks.
+/// Show the history as the command line asks. `--since` limits the sessions listed;
+/// the streaks and every figure are always the whole history's.
 pub fn run(args: &LogArgs) -> Result<(), Error> {
     let path = file::path()?;
     let history = file::read(&path)?;
-    let (mut entries, damaged) = history.glance();
+    let (entries, damaged) = history.glance();
     warn(&path, &damaged);
-    if let Some(since) = args.since {
-        entries.retain(|entry| entry.glance.date >= since);
-    }
     let today = now().date();
     let stats = Stats::new(&entries, today);
-    // Every line counts towards the figures; only the records shown are read whole.
+    let since = args.since.map(|since| since.first_day(today));
+    let listed: Vec<&Entry> = entries
+        .iter()
+        .filter(|entry| since.is_none_or(|since| entry.glance.date >= since))
+        .collect();
+    // Only the records shown are read whole.
     let shown = match args.format {
-        LogFormat::Text => entries.len().saturating_sub(args.sessions),
+        LogFormat::Text => listed.len().saturating_sub(args.sessions),
         LogFormat::Json | LogFormat::Csv => 0,
     };
-    let sessions: Vec<Session> = entries[shown..]
+    let sessions: Vec<Session> = listed[shown..]
         .iter()
         .filter_map(|entry| history.session(entry))
         .collect();
     let text = match args.format {
         LogFormat::Json => json(&stats, &sessions)?,
         LogFormat::Csv => csv(&sessions),
-        LogFormat::Text if entries.is_empty() => empty(&path, args.since),
+        LogFormat::Text if listed.is_empty() => empty(&path, since),
         LogFormat::Text => {
             let colour = colour_on_stdout();
-            let mut text = last_sessions(&sessions, args.sessions);
-            text.push('\n');
+            let mut text = String::new();
+            if args.sessions > 0 {
+                text.push_str(&last_sessions(&sessions, args.sessions));
+                text.push('\n');
+            }
             text.push_str(&stats.text());
             text.push('\n');
             text.push_str(&chart::draw(&stats.days, today, args.weeks, colour));
@@ -140,8 +146,8 @@ fn count(n: u64, what: &str) -> String {
 /// The last `n` sessions, newest first, a line each.
 fn last_sessions(sessions: &[Session], n: usize) -> String {
     let mut text = format!(
-        "{:<10}  {:<5}  {:<ROUTINE_WIDTH$}  {:>7}  {:>5}  ENDED\n",
-        "DATE", "TIME", "ROUTINE", "ACTIVE", "HOLDS"
+        "{:<10}  {:<5}  {:<ROUTINE_WIDTH$}  {:>8}  {:>5}  ENDED\n",
+        "DATE", "TIME", "ROUTINE", "IN HOLDS", "HOLDS"
     );
     for session in sessions.iter().rev().take(n) {
         let r = &session.record;
@@ -151,7 +157,7 @@ fn last_sessions(sessions: &[Session], n: usize) -> String {
             .collect();
         let _ = writeln!(
             text,
-            "{}  {}  {routine:<ROUTINE_WIDTH$}  {:>7}  {:>5}  {}",
+            "{}  {}  {routine:<ROUTINE_WIDTH$}  {:>8}  {:>5}  {}",
             session.date,
             session.time.strftime("%H:%M"),
             duration::format(Duration::from_secs(r.active_s)),
@@ -220,17 +226,18 @@ fn json(stats: &Stats, sessions: &[Session]) -> Result<String, Error> {
 /// One row a session, with a header, for a spreadsheet.
 fn csv(sessions: &[Session]) -> String {
     let mut text = String::from(
-        "date,time,routine,source,start,end,planned_s,active_s,holds_done,holds_total,\
+        "date,time,routine,title,source,start,end,planned_s,active_s,holds_done,holds_total,\
          stretches_done,stretches_total,skipped,ending\n",
     );
     for session in sessions {
         let r = &session.record;
         let _ = writeln!(
             text,
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
             session.date,
             session.time.strftime("%H:%M:%S"),
             csv_field(&r.routine),
+            csv_field(r.title.as_deref().unwrap_or_default()),
             csv_field(&r.source),
             csv_field(&r.start),
             csv_field(&r.end),

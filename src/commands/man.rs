@@ -12,6 +12,7 @@ use crate::error::Error;
 use crate::shell::examples;
 use stretch_timer::frontend::input::Signal;
 use stretch_timer::frontend::output::print_stdout;
+use stretch_timer::frontend::screen::KEYS;
 
 /// Print the manual page.
 pub fn run() -> Result<(), Error> {
@@ -27,6 +28,7 @@ pub fn run() -> Result<(), Error> {
     let mut roff = Roff::new();
     commands(&mut roff, &mut command);
     start_here(&mut roff);
+    keys(&mut roff);
     exit_status(&mut roff);
     files(&mut roff);
     environment(&mut roff);
@@ -78,12 +80,13 @@ fn commands(roff: &mut Roff, command: &mut clap::Command) {
             if !values.is_empty() {
                 help.push_str(&format!(" [possible values: {}]", values.join(", ")));
             }
+            // An on/off flag's default (`false`) says nothing: its help says what is on.
             let defaults: Vec<String> = arg
                 .get_default_values()
                 .iter()
                 .map(|value| value.to_string_lossy().into_owned())
                 .collect();
-            if !defaults.is_empty() {
+            if !defaults.is_empty() && arg.get_action().takes_values() {
                 help.push_str(&format!(" [default: {}]", defaults.join(",")));
             }
             roff.text([roman(help.trim())]);
@@ -140,10 +143,28 @@ fn start_here(roff: &mut Roff) {
     preformatted(roff, examples::START_HERE);
 }
 
-/// EXIT STATUS, with the statuses as `Error::code` decides them.
+/// KEYS: what each key does during `stretch run`, as the `?` overlay lists them.
+fn keys(roff: &mut Roff) {
+    roff.control("SH", ["KEYS"]);
+    roff.text([roman(
+        "During stretch run, on the full screen, and in plain mode when standard input is a terminal in the foreground:",
+    )]);
+    for (key, _, what) in KEYS {
+        roff.control("TP", []);
+        // roff takes no arrows: they are named.
+        let key = key.replace('→', "Right").replace('←', "Left");
+        roff.text([bold(
+            key.split_whitespace().collect::<Vec<_>>().join(" or "),
+        )]);
+        roff.text([roman(what)]);
+    }
+}
+
+/// EXIT STATUS, with the statuses as `Error::code` decides them: one for every signal
+/// that ends a run.
 fn exit_status(roff: &mut Roff) {
     roff.control("SH", ["EXIT STATUS"]);
-    let statuses = [
+    let mut statuses = vec![
         (0, "Success; for stretch due, you have stretched today.".to_string()),
         (
             Error::Invalid.code(),
@@ -153,20 +174,19 @@ fn exit_status(roff: &mut Roff) {
             Error::Usage(String::new()).code(),
             "The command line is wrong: an unknown flag, a bad value, a stretch id the routine does not have.".to_string(),
         ),
-        (
-            Error::Signal(Signal::Hangup).code(),
-            "stretch run ended by SIGHUP (128 + the signal's number, as for every signal)."
-                .to_string(),
-        ),
-        (
-            Error::Signal(Signal::Interrupt).code(),
-            "stretch run ended by Ctrl-C or SIGINT.".to_string(),
-        ),
-        (
-            Error::Signal(Signal::Terminate).code(),
-            "stretch run ended by SIGTERM.".to_string(),
-        ),
     ];
+    for signal in Signal::ALL {
+        let how = match signal {
+            Signal::Interrupt => "Ctrl-C or SIGINT".to_string(),
+            Signal::Pipe => "a SIGPIPE sent to it".to_string(),
+            other => other.name().to_string(),
+        };
+        statuses.push((
+            Error::Signal(signal).code(),
+            format!("stretch run ended by {how} (128 + the signal's number)."),
+        ));
+    }
+    statuses.sort_by_key(|(code, _)| *code);
     for (code, meaning) in statuses {
         roff.control("TP", []);
         roff.text([bold(code.to_string())]);

@@ -14,23 +14,30 @@ pub mod schema;
 pub mod show;
 pub mod validate;
 
-use stretch_timer::config::{Config, effective};
-use stretch_timer::routine::suggest::closest;
+use stretch_timer::config::Resolved;
+use stretch_timer::plan::select::{Refused, select};
 use stretch_timer::routine::text::terminal_safe;
 use stretch_timer::routine::{Routine, catalog, diagnostic};
 
 use crate::cli::PlanArgs;
 use crate::error::Error;
 
-/// The routine that `name` names (a path, or the name of one of the user's or a built-in
-/// routine), if it is valid. If it is not, its problems are reported as diagnostics.
-pub fn load_valid(name: &str) -> Result<Routine, Error> {
-    load_with_source(name).map(|(routine, _)| routine)
+/// A valid routine, with the names it goes by.
+pub struct Found {
+    /// The routine.
+    pub routine: Routine,
+    /// The name `run` takes to run it again, which names it everywhere: its file's name
+    /// without `.toml`, or `builtin:NAME` for a built-in routine one of yours shadows.
+    /// Its display name, the file's `name`, is `routine.name`.
+    pub name: String,
+    /// Where it came from as the history names it: `built-in`, or its file's absolute
+    /// path.
+    pub source: String,
 }
 
-/// [`load_valid`], and where the routine came from as the history names it: `built-in`,
-/// or the path of its file.
-pub fn load_with_source(name: &str) -> Result<(Routine, String), Error> {
+/// The routine that `name` names (a path, or the name of one of the user's or a built-in
+/// routine), if it is valid. If it is not, its problems are reported as diagnostics.
+pub fn load_valid(name: &str) -> Result<Found, Error> {
     let loaded = catalog::find(name)?;
     let source = match loaded.origin {
         catalog::Origin::BuiltIn => "built-in".to_string(),
@@ -42,59 +49,36 @@ pub fn load_with_source(name: &str) -> Result<(Routine, String), Error> {
                 .to_string()
         }
     };
+    let name = loaded.run_name(catalog::is_shadowed(&loaded));
     let routine = loaded.routine.map_err(|problems| {
         diagnostic::eprint(&loaded.file, &problems);
         Error::Invalid
     })?;
-    Ok((routine, source))
+    Ok(Found {
+        routine,
+        name,
+        source,
+    })
 }
 
-/// The routine as the flags ask for it, for `run` to run and `show` to preview: a subset
-/// of its stretches (`--only`, `--skip`, `--level`), and its timing overridden (`--hold`,
-/// `--rest`, `--switch`, `--lead-in`). `name` is how the user named it.
-pub fn planned(
-    mut routine: Routine,
-    name: &str,
-    args: &PlanArgs,
-    config: &Config,
-) -> Result<Routine, Error> {
-    let ids: Vec<String> = routine.stretches.iter().map(|s| s.id.clone()).collect();
-    for id in args.only.iter().chain(&args.skip) {
-        if !ids.contains(id) {
-            let known: Vec<&str> = ids.iter().map(String::as_str).collect();
-            let hint =
-                closest(id, &known).map_or(String::new(), |c| format!("; did you mean `{c}`?"));
-            return Err(Error::Usage(format!(
-                "`{}` has no stretch `{}`{hint} (`stretch show {}` lists them)",
-                terminal_safe(&routine.name),
-                terminal_safe(id),
-                terminal_safe(name)
-            )));
-        }
-    }
-    if !args.only.is_empty() {
-        routine.stretches.retain(|s| args.only.contains(&s.id));
-    }
-    routine.stretches.retain(|s| !args.skip.contains(&s.id));
-    if let Some(level) = args.level {
-        routine.stretches.retain(|s| s.level == Some(level));
-    }
-    if routine.stretches.is_empty() {
-        return Err(Error::Usage(
-            "no stretches left to run after --only, --skip and --level".to_string(),
-        ));
-    }
-    // The config file's `hold` and `lead_in` stand in for the flags it does not give.
-    let hold = effective::choose(args.hold.map(Some), None, config.hold.map(Some), None).value;
-    let lead_in = effective::choose(args.lead_in.map(Some), None, config.lead_in.map(Some), None);
-    if let Some(hold) = hold {
-        routine.hold = hold;
-        for stretch in &mut routine.stretches {
-            stretch.hold = hold;
-        }
-    }
-    routine.rest = args.rest.unwrap_or(routine.rest);
-    routine.switch = args.switch.unwrap_or(routine.switch);
-    routine.lead_in = lead_in.value.unwrap_or(routine.lead_in);
-    Ok(routine)
+/// The routine as the flags and settings ask for it, for `run` to run and `show` to
+/// preview: a subset of its stretches (`--only`, `--skip`, `--level`), timed as the
+/// settings in effect for it say (`--hold` and the others, or the config file's).
+pub fn planned(found: Found, plan: &PlanArgs, settings: &Resolved) -> Result<Found, Error> {
+    let timing = settings.for_routine(&found.name).timing();
+    let routine = select(found.routine, &plan.selection(), timing).map_err(|refused| {
+        Error::Usage(match refused {
+            Refused::NoSuchStretch { id, closest } => format!(
+                "`{}` has no stretch `{}`{} (`stretch show {}` lists them)",
+                terminal_safe(&found.name),
+                terminal_safe(&id),
+                closest.map_or(String::new(), |c| format!("; did you mean `{c}`?")),
+                terminal_safe(&settings.routine.value)
+            ),
+            Refused::NothingLeft => {
+                "no stretches left to run after --only, --skip and --level".to_string()
+            }
+        })
+    })?;
+    Ok(Found { routine, ..found })
 }

@@ -67,7 +67,7 @@ pub fn run(name: &str, from: Option<&str>, force: bool) -> Result<(), Error> {
         None => TEMPLATE
             .replace("{SCHEMA}", schema::DIRECTIVE)
             .replace("{NAME}", name),
-        Some(from) => copy_of(from)?,
+        Some(from) => copy_of(from, name)?,
     };
     // Every file written validates: a copy of an invalid routine is refused here.
     let folder = catalog::user_folder().context("cannot tell where your home folder is")?;
@@ -87,9 +87,9 @@ pub fn run(name: &str, from: Option<&str>, force: bool) -> Result<(), Error> {
     Ok(())
 }
 
-/// The text of the routine `from`, under a comment saying where it came from; its own
-/// diagnostics if it is not valid.
-fn copy_of(from: &str) -> Result<String, Error> {
+/// The text of the routine `from`, under a comment saying where it came from, its `name`
+/// set to `name`; its own diagnostics if it is not valid.
+fn copy_of(from: &str, name: &str) -> Result<String, Error> {
     let loaded = catalog::find(from)?;
     if let Err(problems) = &loaded.routine {
         diagnostic::eprint(&loaded.file, problems);
@@ -111,9 +111,22 @@ fn copy_of(from: &str) -> Result<String, Error> {
         _ => text,
     };
     Ok(format!(
-        "{}\n# Made by `stretch new` from {source}.\n{body}",
-        schema::DIRECTIVE
+        "{}\n# Made by `stretch new` from {source}.\n{}",
+        schema::DIRECTIVE,
+        renamed(body, name)
     ))
+}
+
+/// `text`, a valid routine, with its top-level `name` set to `name` (a slug, which needs
+/// no escaping), the rest of the text as it was.
+fn renamed(text: &str, name: &str) -> String {
+    let span = toml::de::DeTable::parse(text)
+        .ok()
+        .and_then(|root| root.get_ref().get("name").map(|value| value.span()));
+    match span {
+        Some(span) => format!("{}\"{name}\"{}", &text[..span.start], &text[span.end..]),
+        None => format!("name = \"{name}\"\n{text}"),
+    }
 }
 
 /// Write `text` to `path` in `folder` (made if needed); unless `force`, only if no file is

@@ -142,10 +142,10 @@ mod tests {
     use tui_big_text::PixelSize;
 
     use super::*;
+    use crate::config::VoiceLevel;
     use crate::frontend::input::{Input, Signal};
     use crate::frontend::screen::digits;
     use crate::frontend::session::{self, Ending, Outcome, RunOptions};
-    use crate::frontend::voice::VoiceLevel;
     use crate::frontend::words::tests::sample_routine;
     use crate::plan::clock::ScriptedClock;
     use crate::plan::timeline::Timeline;

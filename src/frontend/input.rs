@@ -53,6 +53,20 @@ impl Signal {
         u8::try_from(self.raw()).unwrap_or(u8::MAX)
     }
 
+    /// The signal's name: `SIGHUP`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Signal::Hangup => "SIGHUP",
+            Signal::Interrupt => "SIGINT",
+            Signal::Terminate => "SIGTERM",
+            Signal::Quit => "SIGQUIT",
+            Signal::User1 => "SIGUSR1",
+            Signal::User2 => "SIGUSR2",
+            Signal::Alarm => "SIGALRM",
+            Signal::Pipe => "SIGPIPE",
+        }
+    }
+
     /// The signal's number as the system names it.
     fn raw(self) -> i32 {
         match self {
@@ -89,6 +103,8 @@ pub enum Input {
     /// SIGCONT: the process goes on after being stopped, perhaps by a signal it could not
     /// catch (`kill -STOP`), and the shell may have reset the terminal.
     Continue,
+    /// Standard output's reader has gone away (`stretch run --plain | head -3`).
+    OutputClosed,
 }
 
 /// Catch every signal of [`Signal::ALL`] from now on and send each as an `Input::Signal`,
@@ -112,6 +128,38 @@ pub fn listen_for_signals(tx: Sender<Input>) -> anyhow::Result<()> {
                 };
                 if tx.send(input).is_err() {
                     break;
+                }
+            }
+        })?;
+    Ok(())
+}
+
+/// Watch standard output on a thread of its own, and send `Input::OutputClosed` as soon
+/// as its reader goes away: the run then ends at once, rather than at its next write,
+/// which may be minutes away. The thread sleeps in `poll(2)` until then, asking for no
+/// event but the error and hang-up that poll always reports.
+pub fn watch_output(tx: Sender<Input>) -> anyhow::Result<()> {
+    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+    use std::os::fd::AsFd;
+    thread::Builder::new()
+        .name("output".into())
+        .spawn(move || {
+            let stdout = std::io::stdout();
+            loop {
+                let mut fds = [PollFd::new(stdout.as_fd(), PollFlags::empty())];
+                match poll(&mut fds, PollTimeout::NONE) {
+                    Err(nix::errno::Errno::EINTR) => continue,
+                    Err(_) => return,
+                    Ok(_) => {}
+                }
+                let events = fds[0].revents().unwrap_or(PollFlags::empty());
+                if events.intersects(PollFlags::POLLERR | PollFlags::POLLHUP) {
+                    let _ = tx.send(Input::OutputClosed);
+                    return;
+                }
+                // Not a file descriptor to watch (POLLNVAL): nothing will ever come.
+                if events.contains(PollFlags::POLLNVAL) {
+                    return;
                 }
             }
         })?;

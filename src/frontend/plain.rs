@@ -157,9 +157,9 @@ mod tests {
     use std::sync::mpsc;
 
     use super::*;
+    use crate::config::VoiceLevel;
     use crate::frontend::input::{Input, Signal};
     use crate::frontend::session::{self, Ending, Outcome, RunOptions};
-    use crate::frontend::voice::VoiceLevel;
     use crate::frontend::words::tests::sample_routine;
     use crate::plan::clock::{RealClock, ScriptedClock};
     use crate::plan::engine::Summary;

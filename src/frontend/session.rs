@@ -8,10 +8,11 @@
 
 use std::time::Duration;
 
+use crate::config::VoiceLevel;
 use crate::frontend::input::{Input, Signal};
 use crate::frontend::output::is_broken_pipe;
 use crate::frontend::sound::{self, Mark, Marks, Sound, Tone};
-use crate::frontend::voice::{Urgency, Voice, VoiceLevel};
+use crate::frontend::voice::{Urgency, Voice};
 use crate::frontend::words;
 use crate::plan::action::Action;
 use crate::plan::clock::{Clock, Wake};
@@ -53,6 +54,8 @@ pub enum Ending {
     Quit,
     /// A signal, or Ctrl-C typed in raw mode.
     Signal(Signal),
+    /// Standard output's reader went away (`stretch run --plain | head -3`).
+    Closed,
 }
 
 /// How a run ended, and what was done by then.
@@ -129,8 +132,9 @@ pub trait FrontEnd {
 /// Run `routine` on `front_end` until it finishes, the user quits or a signal arrives.
 ///
 /// A write that fails is an error, unless a signal arrives within a moment (the terminal
-/// hung up): then the run ended by that signal. A reader that went away (a broken pipe)
-/// is always an error, for the caller to end quietly.
+/// hung up): then the run ended by that signal. A reader that went away (a broken pipe,
+/// or `Input::OutputClosed` from the watch on standard output) ends the run as
+/// [`Ending::Closed`].
 pub fn run(
     routine: &Routine,
     timeline: &Timeline,
@@ -149,7 +153,7 @@ pub fn run(
     };
     let ending = match session.drive(clock, front_end) {
         Ok(ending) => ending,
-        Err(error) if is_broken_pipe(&error) => return Err(error),
+        Err(error) if is_broken_pipe(&error) => Ending::Closed,
         Err(error) => match signal_within(clock, SIGNAL_GRACE) {
             Some(signal) => Ending::Signal(signal),
             None => return Err(error),
@@ -263,6 +267,7 @@ impl Session<'_, '_> {
                 Input::Unspoken(text) => front_end.unspoken(now, &text)?,
                 Input::Suspend => self.suspend(clock, front_end)?,
                 Input::Continue => self.continued(front_end)?,
+                Input::OutputClosed => return Ok(Ending::Closed),
                 Input::Action(Action::Quit) => return Ok(Ending::Quit),
                 Input::Action(Action::Interrupt) => return Ok(Ending::Signal(Signal::Interrupt)),
                 Input::Action(action) => {

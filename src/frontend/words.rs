@@ -3,7 +3,8 @@
 //! screen shows. Text here comes straight from the routine: a front end that prints it
 //! passes it through `text::terminal_safe` first.
 
-use crate::frontend::voice::{Urgency, VoiceLevel};
+use crate::config::VoiceLevel;
+use crate::frontend::voice::Urgency;
 use crate::plan::engine::Event;
 use crate::plan::timeline::{CueKind, Phase, PhaseKind, Side, Timeline};
 use crate::routine::Routine;

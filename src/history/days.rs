@@ -137,6 +137,67 @@ pub fn minutes(seconds: u64) -> u64 {
     seconds.saturating_add(30) / 60
 }
 
+/// The first day of `stretch log --since`: a date, or so many days before today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Since {
+    /// This date.
+    Date(Date),
+    /// So many days before today: 0 is today, 1 yesterday.
+    DaysAgo(i64),
+}
+
+impl Since {
+    /// The most days ago `Nd` and `Nw` may reach back: about a century.
+    const MAX_DAYS: i64 = 36_600;
+
+    /// `2026-01-31`, `today`, `yesterday`, `3d` (three days ago) or `2w` (two weeks ago).
+    pub fn parse(text: &str) -> Result<Since, String> {
+        let bad = || {
+            format!(
+                "`{}` is not a day: write a date as YYYY-MM-DD, `today`, `yesterday`, \
+                 or days or weeks ago as `3d` or `2w`",
+                text.trim()
+            )
+        };
+        let text = text.trim();
+        match text {
+            "today" => return Ok(Since::DaysAgo(0)),
+            "yesterday" => return Ok(Since::DaysAgo(1)),
+            _ => {}
+        }
+        let ago = |number: &str, days: i64| {
+            let n: i64 = number.parse().map_err(|_| bad())?;
+            let total = n.checked_mul(days).filter(|&d| d <= Since::MAX_DAYS);
+            total.map(Since::DaysAgo).ok_or_else(|| {
+                format!(
+                    "`{text}` reaches back too far: at most {} days",
+                    Since::MAX_DAYS
+                )
+            })
+        };
+        if let Some(number) = text.strip_suffix('d').filter(|n| is_number(n)) {
+            return ago(number, 1);
+        }
+        if let Some(number) = text.strip_suffix('w').filter(|n| is_number(n)) {
+            return ago(number, 7);
+        }
+        text.parse::<Date>().map(Since::Date).map_err(|_| bad())
+    }
+
+    /// The first day let in, as of `today`.
+    pub fn first_day(self, today: Date) -> Date {
+        match self {
+            Since::Date(date) => date,
+            Since::DaysAgo(days) => shift(today, -days),
+        }
+    }
+}
+
+/// Whether `text` is a whole number written with digits only.
+fn is_number(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +245,21 @@ mod tests {
     #[test]
     fn minutes_round_to_the_nearest() {
         assert_eq!([0, 29, 30, 89, 90].map(minutes), [0, 0, 1, 1, 2]);
+    }
+
+    #[test]
+    fn since_takes_a_date_or_days_before_today() {
+        let today = jiff::civil::date(2026, 3, 10);
+        let day = |text: &str| Since::parse(text).map(|since| since.first_day(today));
+        assert_eq!(day("today"), Ok(today));
+        assert_eq!(day("yesterday"), Ok(jiff::civil::date(2026, 3, 9)));
+        assert_eq!(day("3d"), Ok(jiff::civil::date(2026, 3, 7)));
+        assert_eq!(day("2w"), Ok(jiff::civil::date(2026, 2, 24)));
+        assert_eq!(day("2026-01-31"), Ok(jiff::civil::date(2026, 1, 31)));
+        let words = "`soon` is not a day: write a date as YYYY-MM-DD, `today`, `yesterday`, \
+                     or days or weeks ago as `3d` or `2w`";
+        assert_eq!(day("soon"), Err(words.to_string()));
+        assert!(day("-3d").is_err() && day("d").is_err() && day("2026-02-30").is_err());
+        assert!(day("99999999w").is_err_and(|e| e.contains("too far")));
     }
 }

@@ -36,6 +36,8 @@ pub enum Ending {
     Terminated,
     /// SIGHUP.
     Hangup,
+    /// The reader of its output went away (`stretch run --plain | head -3`).
+    Closed,
 }
 
 impl Ending {
@@ -47,6 +49,7 @@ impl Ending {
             Ending::Interrupted => "interrupted",
             Ending::Terminated => "terminated",
             Ending::Hangup => "hangup",
+            Ending::Closed => "closed",
         }
     }
 }
@@ -60,8 +63,13 @@ pub struct Record {
     pub start: String,
     /// When the run ended, the same way.
     pub end: String,
-    /// The routine's name.
+    /// The name `run` takes to run the routine again (for a file given by its path, the
+    /// file's name without `.toml`: `source` has the path).
     pub routine: String,
+    /// The routine's display name, its file's `name`; `None` in lines written before it
+    /// was recorded, and then not written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// `built-in`, or the routine file's path.
     pub source: String,
     /// The routine's planned total, in seconds.
@@ -161,6 +169,7 @@ pub fn parse_line(line: &[u8]) -> Result<Session, Damage> {
             start: line.start.into_owned(),
             end: line.end.into_owned(),
             routine: line.routine.into_owned(),
+            title: line.title.map(Cow::into_owned),
             source: line.source.into_owned(),
             planned_s: line.planned_s,
             active_s: line.active_s,
@@ -200,6 +209,8 @@ struct Raw<'a, S> {
     #[serde(borrow)]
     routine: Option<Text<'a>>,
     #[serde(borrow)]
+    title: Option<Text<'a>>,
+    #[serde(borrow)]
     source: Option<Text<'a>>,
     planned_s: Option<u64>,
     active_s: Option<u64>,
@@ -216,6 +227,7 @@ struct Checked<'a, S> {
     start: Cow<'a, str>,
     end: Cow<'a, str>,
     routine: Cow<'a, str>,
+    title: Option<Cow<'a, str>>,
     source: Cow<'a, str>,
     planned_s: u64,
     active_s: u64,
@@ -264,8 +276,14 @@ fn check<'a, S: Ids + Deserialize<'a>>(line: &'a [u8]) -> Result<Checked<'a, S>,
         .map_err(|e| Damage::Invalid("end", format!("is not a time with a UTC offset: {e}")))?;
     let routine = need("routine", raw.routine)?.0;
     // A character is at least a byte: only a long name needs counting.
-    if routine.len() > MAX_ROUTINE_CHARS && routine.chars().count() > MAX_ROUTINE_CHARS {
+    let too_long =
+        |name: &str| name.len() > MAX_ROUTINE_CHARS && name.chars().count() > MAX_ROUTINE_CHARS;
+    if too_long(&routine) {
         return Err(Damage::Invalid("routine", "is too long".into()));
+    }
+    let title = raw.title.map(|title| title.0);
+    if title.as_deref().is_some_and(too_long) {
+        return Err(Damage::Invalid("title", "is too long".into()));
     }
     let source = need("source", raw.source)?.0;
     if source.len() > MAX_SOURCE_BYTES {
@@ -279,6 +297,7 @@ fn check<'a, S: Ids + Deserialize<'a>>(line: &'a [u8]) -> Result<Checked<'a, S>,
         start,
         end,
         routine,
+        title,
         source,
         planned_s: need("planned_s", raw.planned_s)?,
         active_s: need("active_s", raw.active_s)?,

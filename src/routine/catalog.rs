@@ -83,6 +83,16 @@ impl Loaded {
         }
     }
 
+    /// The name `run` takes to run it: its own, or `builtin:NAME` for a built-in routine
+    /// that one of the user's, `shadowed`, has the name of.
+    pub fn run_name(&self, shadowed: bool) -> String {
+        if shadowed && self.origin == Origin::BuiltIn {
+            format!("{BUILTIN_PREFIX}{}", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+
     fn from_text(name: &str, origin: Origin, file: SourceFile) -> Loaded {
         let routine = read::parse_routine(&file);
         Loaded {
@@ -187,6 +197,21 @@ fn names() -> Vec<String> {
     names
 }
 
+/// Whether `loaded` is a built-in routine that one of the user's has the name of.
+pub fn is_shadowed(loaded: &Loaded) -> bool {
+    loaded.origin == Origin::BuiltIn
+        && user_folder().is_some_and(|folder| {
+            fs::symlink_metadata(folder.join(format!("{}.toml", loaded.name))).is_ok()
+        })
+}
+
+/// Whether `routine`, as the command line gives it, is a path rather than a name.
+pub fn looks_like_path(routine: &str) -> bool {
+    routine.ends_with(".toml")
+        || routine.contains(std::path::MAIN_SEPARATOR)
+        || routine.contains('/')
+}
+
 /// A path to a `.toml` file, or the name of the user's routine or of a built-in one;
 /// `builtin:NAME` is always the built-in one.
 pub fn find(routine: &str) -> anyhow::Result<Loaded> {
@@ -205,10 +230,7 @@ pub fn find(routine: &str) -> anyhow::Result<Loaded> {
             }
         }
     }
-    let looks_like_path = routine.ends_with(".toml")
-        || routine.contains(std::path::MAIN_SEPARATOR)
-        || routine.contains('/');
-    if looks_like_path {
+    if looks_like_path(routine) {
         return Ok(load_path(Path::new(routine), Origin::Path));
     }
     if let Some(folder) = user_folder() {

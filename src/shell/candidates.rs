@@ -6,11 +6,9 @@ use std::ffi::{OsStr, OsString};
 use std::path::Path;
 
 use clap_complete::engine::{CompletionCandidate, PathCompleter, ValueCompleter};
+use stretch_timer::config::{self, Sources};
 use stretch_timer::routine::catalog;
 use stretch_timer::routine::text::terminal_safe;
-
-/// The routine `run` runs when none is named.
-const DEFAULT_ROUTINE: &str = "hamstrings";
 
 /// A ROUTINE: your routines' names and the built-in ones (a built-in one that yours
 /// shadows as `builtin:NAME`), then `.toml` files and folders, all starting with `current`.
@@ -18,11 +16,7 @@ pub fn routines(current: &OsStr) -> Vec<CompletionCandidate> {
     let prefix = current.to_string_lossy();
     let mut candidates: Vec<CompletionCandidate> =
         catalog::all_routines_with(|loaded, shadowed| {
-            let name = if shadowed {
-                format!("{}{}", catalog::BUILTIN_PREFIX, loaded.name)
-            } else {
-                loaded.name.clone()
-            };
+            let name = loaded.run_name(shadowed);
             let help = match &loaded.routine {
                 Ok(routine) => terminal_safe(&routine.name),
                 Err(_) => "(invalid)".to_string(),
@@ -56,7 +50,7 @@ pub fn stretch_ids(
     words: &[OsString],
     command: &clap::Command,
 ) -> Vec<CompletionCandidate> {
-    let Some(name) = routine_named(words, command) else {
+    let Some(name) = routine_named(words, command, configured_routine) else {
         return Vec::new();
     };
     let Ok(routine) = catalog::find(&name).map(|loaded| loaded.routine) else {
@@ -86,9 +80,27 @@ pub fn words_being_completed() -> Vec<OsString> {
     }
 }
 
+/// The routine `run` runs when none is named, as the settings say: the config file's
+/// `routine`, else the default. The file's problems are not told here: a completion
+/// says nothing but its candidates.
+fn configured_routine() -> String {
+    let file = config::load().file;
+    let sources = Sources {
+        env: config::env(),
+        file,
+        ..Sources::default()
+    };
+    sources.resolve().routine.value
+}
+
 /// The routine that `words` names for `run` or `show`: the first word after the
-/// subcommand that is neither a flag nor a flag's value (`run`'s default without one).
-fn routine_named(words: &[OsString], command: &clap::Command) -> Option<String> {
+/// subcommand that is neither a flag nor a flag's value (`run`'s default, from
+/// `default`, without one).
+fn routine_named(
+    words: &[OsString],
+    command: &clap::Command,
+    default: impl FnOnce() -> String,
+) -> Option<String> {
     let words: Vec<String> = words
         .iter()
         .skip(1)
@@ -119,7 +131,7 @@ fn routine_named(words: &[OsString], command: &clap::Command) -> Option<String> 
             return Some(word.clone());
         }
     }
-    (subcommand.get_name() == "run").then(|| DEFAULT_ROUTINE.to_string())
+    (subcommand.get_name() == "run").then(default)
 }
 
 /// Whether `word` is a long flag of `command` whose value is the next word (not one
@@ -162,7 +174,7 @@ mod tests {
 
     fn routine(line: &str) -> Option<String> {
         let words: Vec<OsString> = line.split(' ').map(OsString::from).collect();
-        routine_named(&words, &command())
+        routine_named(&words, &command(), || "configured".to_string())
     }
 
     #[test]
@@ -189,7 +201,7 @@ mod tests {
     fn run_without_a_routine_runs_the_default_and_show_has_none() {
         assert_eq!(
             routine("stretch run --only ").as_deref(),
-            Some(DEFAULT_ROUTINE)
+            Some("configured")
         );
         assert_eq!(routine("stretch show --only "), None);
         assert_eq!(routine("stretch"), None);

@@ -77,12 +77,14 @@ fn builtin_name_reaches_the_built_in_anywhere_a_routine_is_named() {
         .stretch()
         .args(["show", "hamstrings", "--format", "json"])
         .run();
-    assert_eq!(mine.expect_code(0).json()["name"], "Timeline check");
+    assert_eq!(mine.expect_code(0).json()["name"], "hamstrings");
+    assert_eq!(mine.json()["title"], "Timeline check");
     let builtin = env
         .stretch()
         .args(["show", "builtin:hamstrings", "--format", "json"])
         .run();
-    assert_eq!(builtin.expect_code(0).json()["name"], "hamstrings");
+    assert_eq!(builtin.expect_code(0).json()["name"], "builtin:hamstrings");
+    assert_eq!(builtin.json()["title"], "hamstrings");
     assert_eq!(builtin.json()["total_ms"], 420_000);
 
     let run = env
@@ -101,6 +103,12 @@ fn builtin_name_reaches_the_built_in_anywhere_a_routine_is_named() {
     assert!(
         lines[0].ends_with("hold (1s): Standing toe touch"),
         "{lines:?}"
+    );
+    // Recorded by the name that runs it again, the built-in one and not yours.
+    let recorded = std::fs::read_to_string(env.history()).expect("history");
+    assert!(
+        recorded.contains("\"routine\":\"builtin:hamstrings\",\"title\":\"hamstrings\""),
+        "{recorded}"
     );
 
     let validate = env.stretch().args(["validate", "builtin:hamstrings"]).run();
@@ -196,4 +204,47 @@ fn an_unknown_unit_is_named_in_the_report_and_its_json() {
         problem["help"],
         r#"write whole seconds (`30`) or a string with units h, m, s, ms: "30s", "1m 30s", "750ms""#
     );
+}
+
+/// A routine of yours is named by the name `run` takes everywhere (the `show` header,
+/// `list`, the history, `log`), its display name kept beside it: what `log` says runs it.
+#[test]
+fn a_routine_is_named_by_what_runs_it_and_its_display_name_is_a_field_of_its_own() {
+    let env = Env::new();
+    env.add_user_routine(
+        "neck",
+        "name = \"Neck and shoulder break\"\nlead_in = 0\n[[stretch]]\nname = \"Tilt\"\nhold = 1\n",
+    );
+    let show = env.stretch().args(["show", "neck"]).run();
+    assert!(
+        show.expect_code(0)
+            .stdout
+            .starts_with("neck: Neck and shoulder break (1 stretch,"),
+        "{}",
+        show.stdout
+    );
+    let list = env.stretch().args(["list", "--format", "json"]).run();
+    let rows = list.expect_code(0).json();
+    let neck = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "neck");
+    assert_eq!(neck.expect("listed")["title"], "Neck and shoulder break");
+    env.stretch().args(["run", "neck"]).run().expect_code(0);
+    let log = env.stretch().args(["log", "--format", "json"]).run();
+    let session = &log.expect_code(0).json()["sessions"][0];
+    assert_eq!(session["routine"], "neck");
+    assert_eq!(session["title"], "Neck and shoulder break");
+    let again = session["routine"].as_str().unwrap();
+    env.stretch().args(["run", again]).run().expect_code(0);
+    let text = env.stretch().args(["log", "-n", "1"]).run();
+    let row = text
+        .expect_code(0)
+        .stdout
+        .lines()
+        .nth(1)
+        .unwrap()
+        .to_string();
+    assert!(row.contains("  neck  "), "{row}");
 }

@@ -76,7 +76,19 @@ fn every_built_in_routine_copied_validates_and_says_where_it_came_from() {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("routines/{name}.toml")),
         )
         .expect("built-in source");
-        assert_eq!(&text[header.len()..], builtin);
+        // Everything as it was but the name, which is the copy's own.
+        let renamed = builtin.replacen(
+            &format!("name = \"{name}\""),
+            &format!("name = \"{copy}\""),
+            1,
+        );
+        assert_ne!(renamed, builtin);
+        assert_eq!(&text[header.len()..], renamed);
+        let show = env
+            .stretch()
+            .args(["show", &copy, "--format", "json"])
+            .run();
+        assert_eq!(show.expect_code(0).json()["title"], copy.as_str());
         env.stretch().args(["validate", &copy]).run().expect_code(0);
     }
 }
@@ -95,7 +107,9 @@ fn a_user_routine_is_copied_with_its_path() {
         format!(
             "{SCHEMA_LINE}# Made by `stretch new` from {}.\n{}",
             source.display(),
-            String::from_utf8(fixture_bytes("use/plain.toml")).expect("utf-8")
+            String::from_utf8(fixture_bytes("use/plain.toml"))
+                .expect("utf-8")
+                .replacen("name = \"Two from the library\"", "name = \"mine-too\"", 1)
         )
     );
     env.stretch()
@@ -175,8 +189,9 @@ fn a_copy_s_own_schema_line_gives_way_to_the_new_one() {
     assert_eq!(
         fs::read_to_string(env.user_folder().join("mine-too.toml")).expect("written"),
         format!(
-            "{SCHEMA_LINE}# Made by `stretch new` from {}.\n{body}",
-            source.display()
+            "{SCHEMA_LINE}# Made by `stretch new` from {}.\n{}",
+            source.display(),
+            body.replacen("name = \"Two from the library\"", "name = \"mine-too\"", 1)
         )
     );
 }

@@ -3,7 +3,7 @@
 
 use nix::sys::signal::Signal;
 
-use crate::support::{Outcome, Stretch, fixture};
+use crate::support::{Env, Outcome, Stretch, fixture};
 
 /// `stretch run tests/fixtures/plain/NAME`, to be built up further.
 fn run_plain(name: &str) -> Stretch {
@@ -47,7 +47,7 @@ fn plain_run_prints_every_phase_and_cue_in_order() {
             "hold (1s): Heel on a step, right leg",
             "cue: Don't bounce",
             "finished",
-            "Routine complete: 2 of 2 stretches done (3 of 3 holds) in 4s.",
+            "Routine complete: 2 of 2 stretches done (3 of 3 holds), 3s in holds, 4s in all.",
         ]
     );
     // Output to a pipe is for logs: no escape sequences, no bell, nothing but text.
@@ -115,7 +115,7 @@ fn run_short_with(flags: &[&str]) -> (i32, String) {
 #[test]
 fn bad_run_flags_are_clear_errors_with_status_2() {
     let did_you_mean = format!(
-        "error: `Short` has no stretch `toe-tuch`; did you mean `toe-touch`? (`stretch show {}` lists them)\n",
+        "error: `short` has no stretch `toe-tuch`; did you mean `toe-touch`? (`stretch show {}` lists them)\n",
         fixture("plain/short.toml").display()
     );
     assert_eq!(run_short_with(&["--only", "toe-tuch"]), (2, did_you_mean));
@@ -209,7 +209,8 @@ fn signals_end_a_plain_run_with_their_status_and_a_summary() {
         let rest = signalled(signal);
         assert_eq!(rest.code, code, "{signal:?}");
         assert_eq!(
-            rest.stdout, "Interrupted: 0 of 1 stretches done (0 of 1 holds) in 0s.\n",
+            rest.stdout,
+            "Interrupted: 0 of 1 stretches done (0 of 1 holds), 0s in holds, 0s in all.\n",
             "{signal:?}"
         );
     }
@@ -249,25 +250,35 @@ fn a_signal_during_the_last_words_cuts_them_off_and_sets_the_status() {
     let stdout = &run.expect_code(130).stdout;
     assert!(
         stdout.ends_with(
-            "  finished\nRoutine complete: 2 of 2 stretches done (3 of 3 holds) in 4s.\n"
+            "  finished\nRoutine complete: 2 of 2 stretches done (3 of 3 holds), 3s in holds, 4s in all.\n"
         ),
         "{stdout}"
     );
 }
 
+/// A voice that cannot speak is one warning, as a missing sound player is: the run goes
+/// on, with the bell.
 #[test]
-fn a_missing_speech_program_is_a_clear_error_before_the_run() {
+fn a_missing_speech_program_is_one_warning_and_the_run_goes_on() {
     let run = run_plain("short.toml")
-        .arg("--voice")
+        .args(["--voice", "--lead-in", "0"])
         .env("STRETCH_VOICE_COMMAND", "/nonexistent/speak")
         .run();
-    assert_eq!(run.code, 1);
-    assert!(run.stdout.is_empty());
-    assert!(
-        run.stderr
-            .starts_with("error: STRETCH_VOICE_COMMAND names `/nonexistent/speak`"),
-        "{}",
-        run.stderr
+    assert_eq!(
+        run.expect_code(0).stderr,
+        "warning: STRETCH_VOICE_COMMAND names `/nonexistent/speak`, which is not an \
+         executable program; --voice rings the bell instead\n"
+    );
+    assert!(run.stdout.contains("Routine complete"), "{}", run.stdout);
+    let empty = tempfile::tempdir().expect("an empty PATH");
+    let run = run_plain("short.toml")
+        .args(["--voice", "--lead-in", "0", "--no-bell"])
+        .env("PATH", empty.path())
+        .run();
+    assert_eq!(
+        run.expect_code(0).stderr,
+        "warning: no speech program found: install espeak-ng or set STRETCH_VOICE_COMMAND; \
+         --voice is left out\n"
     );
 }
 
@@ -283,4 +294,40 @@ fn a_reader_that_goes_away_ends_the_run_quietly() {
     let run = run.finish();
     assert_eq!(run.code, 0);
     assert_eq!(run.stderr, "");
+}
+
+/// A reader that goes away (`stretch run --plain | head -2`) ends the run as soon as it
+/// goes, not at the next line, which here is 30 s away; a hold it completed is recorded.
+#[test]
+fn a_reader_that_goes_away_ends_the_run_at_once_and_it_is_recorded() {
+    let env = Env::new();
+    let mut run = env
+        .stretch()
+        .args(["run", "--plain", "--lead-in", "0", "--rest", "0"])
+        .arg(fixture("run/closing.toml"))
+        .spawn();
+    assert_eq!(run.read_line(), "00:00  hold (1s): First\n");
+    assert_eq!(run.read_line(), "00:01  hold (30s): Second\n");
+    run.close_stdout();
+    let run = run.finish();
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let history = std::fs::read_to_string(env.history()).expect("the run is recorded");
+    let record: serde_json::Value = serde_json::from_str(history.trim_end()).expect("a record");
+    assert_eq!(record["ending"], "closed");
+    assert_eq!(
+        (
+            record["holds_done"].as_u64(),
+            record["holds_total"].as_u64()
+        ),
+        (Some(1), Some(2))
+    );
+    let at = |field: &str| {
+        record[field]
+            .as_str()
+            .and_then(|text| text.parse::<jiff::Timestamp>().ok())
+            .expect("a time")
+    };
+    // Ended long before the 30 s hold would have: its end is where the next write was.
+    let lasted = at("end").duration_since(at("start"));
+    assert!(lasted < jiff::SignedDuration::from_secs(30), "{lasted:?}");
 }

@@ -106,7 +106,7 @@ fn plain_mode_and_the_voice_say_the_label() {
             "switch sides (1s): right side next",
             "hold (1s): Neck tilt, right side",
             "finished",
-            "Routine complete: 2 of 2 stretches done (4 of 4 holds) in 7s.",
+            "Routine complete: 2 of 2 stretches done (4 of 4 holds), 4s in holds, 7s in all.",
         ]
     );
     assert_eq!(

@@ -36,7 +36,7 @@ const LINES: &str = "\
 00:08  hold (2s): Short hold
 00:09  1
 00:10  finished
-Routine complete: 2 of 2 stretches done (2 of 2 holds) in 10s.
+Routine complete: 2 of 2 stretches done (2 of 2 holds), 9s in holds, 10s in all.
 ";
 
 #[test]

@@ -202,3 +202,38 @@ fn list_and_validate_take_used_stretches_in_the_user_folder() {
         .run()
         .expect_code(0);
 }
+
+/// A used stretch's hold is its own key in the file, else the file's top-level `hold`,
+/// else the library's; a top-level hold too short for the library's cues is named there.
+#[test]
+fn the_file_s_own_hold_reaches_the_stretches_it_uses() {
+    let shown = shown(&path("file-hold.toml"));
+    let durations: Vec<(String, u64)> = holds(&shown)
+        .into_iter()
+        .map(|(id, _, duration, _)| (id, duration))
+        .collect();
+    assert_eq!(
+        durations,
+        [
+            ("standing-toe-touch".to_string(), 50_000),
+            ("lying-strap".to_string(), 20_000),
+            ("lying-strap".to_string(), 20_000),
+        ]
+    );
+    let short = tempfile::NamedTempFile::new().expect("temp file");
+    std::fs::write(
+        short.path(),
+        "name = \"Short\"\nhold = \"10s\"\n[[stretch]]\nuse = \"lying-strap\"\n",
+    )
+    .expect("routine");
+    let run = Stretch::new().arg("validate").arg(short.path()).run();
+    let stderr = &run.expect_code(1).stderr;
+    assert_eq!(
+        headlines(stderr)[0],
+        "`lying-strap` has a cue at 15s, past the end of this hold"
+    );
+    assert_eq!(
+        locations(stderr)[0],
+        format!("{}:2:8", short.path().display())
+    );
+}

@@ -10,55 +10,51 @@ mod record;
 use self::record::Run;
 
 use crate::cli::RunArgs;
-use crate::commands::{load_with_source, planned};
+use crate::commands::{load_valid, planned};
 use crate::error::Error;
-use stretch_timer::config::Config;
-use stretch_timer::config::effective::{Env, Flags, effective};
+use stretch_timer::config::{Resolved, Setting, Voice, VoiceLevel, keys};
 use stretch_timer::frontend::full_screen::FullScreen;
 use stretch_timer::frontend::input::{self, Input};
-use stretch_timer::frontend::output::{is_broken_pipe, print_stdout};
+use stretch_timer::frontend::output::print_stdout;
 use stretch_timer::frontend::plain::Plain;
 use stretch_timer::frontend::session::{self, Ending, Outcome, RunOptions};
 use stretch_timer::frontend::sound::Sound;
 use stretch_timer::frontend::terminal::{self, TerminalGuard};
-use stretch_timer::frontend::voice::{Voice, VoiceLevel};
+use stretch_timer::frontend::voice::{self as speech, Named};
 use stretch_timer::history::now::now;
 use stretch_timer::plan::clock::RealClock;
 use stretch_timer::plan::timeline::Timeline;
 use stretch_timer::routine::duration;
 use stretch_timer::routine::text::terminal_safe;
 
-/// Run the routine the command line names, as it asks.
-pub fn run(args: &RunArgs, config: &Config) -> Result<(), Error> {
-    let settings = effective(flags(args), Env::current(), config);
-    let name = &settings.routine.value;
-    let (routine, source) = load_with_source(name)?;
-    let routine = planned(routine, name, &args.plan, config)?;
-    let timeline = Timeline::new(&routine);
+/// Run the routine the settings name, as they and the command line ask.
+pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
+    let found = planned(load_valid(&settings.routine.value)?, &args.plan, settings)?;
+    let routine = &found.routine;
+    let timeline = Timeline::new(routine);
     let (sender, inputs) = mpsc::channel();
+    // A voice or a player that cannot be found is one warning; the run goes on without.
     let voice = match settings.voice.value {
-        Some(_) => {
+        Voice::On(_) => {
             // A cue the voice drops unsaid reaches the run loop, which logs it.
             let notices = sender.clone();
             let unspoken = move |text| {
                 let _ = notices.send(Input::Unspoken(text));
             };
-            let command = settings.voice_command.value.as_deref();
-            Some(Voice::find_configured(command, Box::new(unspoken))?)
+            let origin = keys::VOICE_COMMAND.origin(settings.voice_command.source);
+            let named = named(&settings.voice_command, &origin);
+            without_if_missing(
+                "--voice",
+                settings,
+                speech::Voice::find(named, Box::new(unspoken)),
+            )
         }
-        None => None,
+        Voice::Off => None,
     };
     let sound = if settings.sound.value {
-        match Sound::find() {
-            Ok(sound) => Some(sound),
-            Err(error) => {
-                anstream::eprintln!(
-                    "warning: {}; --sound rings the bell instead",
-                    terminal_safe(&format!("{error:#}"))
-                );
-                None
-            }
-        }
+        let origin = keys::SOUND_COMMAND.origin(settings.sound_command.source);
+        let named = named(&settings.sound_command, &origin);
+        without_if_missing("--sound", settings, Sound::find(named))
     } else {
         None
     };
@@ -68,11 +64,18 @@ pub fn run(args: &RunArgs, config: &Config) -> Result<(), Error> {
         sound,
         bell,
         voice,
-        voice_level: settings.voice.value.unwrap_or(VoiceLevel::DEFAULT),
+        voice_level: match settings.voice.value {
+            Voice::On(level) => level,
+            Voice::Off => VoiceLevel::DEFAULT,
+        },
     };
 
     input::listen_for_signals(sender.clone())?;
     let full_screen = !args.plain && io::stdout().is_terminal();
+    if !io::stdout().is_terminal() {
+        // A reader that goes away ends the run at once, not at its next line.
+        input::watch_output(sender.clone())?;
+    }
     // Plain mode reads keys only from a terminal it has in the foreground; without one,
     // signals are the only way in.
     let plain_keys = !full_screen && io::stdin().is_terminal() && terminal::in_foreground();
@@ -88,8 +91,8 @@ pub fn run(args: &RunArgs, config: &Config) -> Result<(), Error> {
     let mut clock = RealClock::start(&inputs);
     let (start, started) = (now(), Instant::now());
     let outcome = if full_screen {
-        let mut screen = FullScreen::on_stdout(&routine)?;
-        session::run(&routine, &timeline, &mut options, &mut clock, &mut screen)
+        let mut screen = FullScreen::on_stdout(routine)?;
+        session::run(routine, &timeline, &mut options, &mut clock, &mut screen)
     } else {
         // Raw mode turns off the terminal's own newline translation.
         let newline = if plain_keys && io::stdout().is_terminal() {
@@ -98,20 +101,17 @@ pub fn run(args: &RunArgs, config: &Config) -> Result<(), Error> {
             "\n"
         };
         let mut out = io::stdout().lock();
-        let mut plain = Plain::new(&routine, &timeline, &mut out, newline);
-        session::run(&routine, &timeline, &mut options, &mut clock, &mut plain)
+        let mut plain = Plain::new(routine, &timeline, &mut out, newline);
+        session::run(routine, &timeline, &mut options, &mut clock, &mut plain)
     };
-    let outcome = match outcome {
-        // Whoever read the log has gone (`stretch run | head`): stop quietly, as list does.
-        Err(error) if is_broken_pipe(&error) => return Ok(()),
-        outcome => outcome?,
-    };
+    let outcome = outcome?;
     drop(guard);
     // Recorded as the run ends, however it ends, unless `--no-log` or `history = false`.
     if settings.history.value {
         record::save(&Run {
-            routine: &routine,
-            source: &source,
+            routine,
+            name: &found.name,
+            source: &found.source,
             timeline: &timeline,
             outcome: &outcome,
             start: &start,
@@ -129,13 +129,17 @@ pub fn run(args: &RunArgs, config: &Config) -> Result<(), Error> {
         _ => None,
     };
     drop((voice, sound));
+    if outcome.ending == Ending::Closed {
+        // Whoever read the log has gone (`stretch run | head`): stop quietly, as list does.
+        return Ok(());
+    }
     print_stdout(&format!(
         "{}\n",
         summary_line(&outcome, routine.stretches.len())
     ))?;
     let signal = match outcome.ending {
         Ending::Signal(signal) => Some(signal),
-        Ending::Finished | Ending::Quit => late_signal,
+        Ending::Finished | Ending::Quit | Ending::Closed => late_signal,
     };
     match signal {
         Some(signal) => Err(Error::Signal(signal)),
@@ -143,21 +147,29 @@ pub fn run(args: &RunArgs, config: &Config) -> Result<(), Error> {
     }
 }
 
-/// What the command line says of the settings the config file also makes.
-fn flags(args: &RunArgs) -> Flags {
-    let either = |on: bool, off: bool| (on || off).then_some(on);
-    Flags {
-        routine: args.routine.clone(),
-        hold: args.plan.hold,
-        lead_in: args.plan.lead_in,
-        bell: either(args.bell, args.no_bell),
-        voice: match args.voice {
-            Some(level) => Some(Some(level)),
-            None => args.no_voice.then_some(None),
-        },
-        sound: either(args.sound, args.no_sound),
-        color: None,
-        history: either(args.log, args.no_log),
+/// The command `setting` names, if any, with where it was set (`origin`).
+fn named<'a>(setting: &'a Setting<Option<String>>, origin: &'a str) -> Option<Named<'a>> {
+    let command = setting.value.as_deref()?;
+    Some(Named { command, origin })
+}
+
+/// What `found` found (the voice, the player), or, when it found nothing, one warning
+/// line and nothing: `flag` is then left out, and the bell rings if it is on.
+fn without_if_missing<T>(flag: &str, settings: &Resolved, found: anyhow::Result<T>) -> Option<T> {
+    match found {
+        Ok(found) => Some(found),
+        Err(error) => {
+            let instead = if settings.bell.value {
+                "rings the bell instead"
+            } else {
+                "is left out"
+            };
+            anstream::eprintln!(
+                "warning: {}; {flag} {instead}",
+                terminal_safe(&format!("{error:#}"))
+            );
+            None
+        }
     }
 }
 
@@ -167,14 +179,16 @@ fn summary_line(outcome: &Outcome, stretches_total: usize) -> String {
     let how = match outcome.ending {
         Ending::Finished => "Routine complete",
         Ending::Quit => "Stopped",
-        Ending::Signal(_) => "Interrupted",
+        Ending::Signal(_) | Ending::Closed => "Interrupted",
     };
+    let whole = |time: Duration| duration::format(Duration::from_secs(time.as_secs()));
     format!(
-        "{how}: {} of {} stretches done ({} of {} holds) in {}.",
+        "{how}: {} of {} stretches done ({} of {} holds), {} in holds, {} in all.",
         s.stretches_completed,
         stretches_total,
         s.holds_completed,
         s.holds_total,
-        duration::format(Duration::from_secs(s.active.as_secs()))
+        whole(outcome.held),
+        whole(s.active)
     )
 }

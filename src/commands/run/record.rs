@@ -17,6 +17,8 @@ use stretch_timer::routine::text::terminal_safe;
 pub struct Run<'a> {
     /// The routine as run (after `--only`, `--skip`, `--level` and `--hold`).
     pub routine: &'a Routine,
+    /// The name `run` takes to run it again.
+    pub name: &'a str,
     /// `built-in`, or the path of the routine's file.
     pub source: &'a str,
     /// The routine's timeline, for its planned total.
@@ -58,7 +60,8 @@ pub fn to_record(run: &Run<'_>) -> Option<record::Record> {
         v: record::VERSION,
         start: record::stamp(run.start),
         end: record::stamp(&end),
-        routine: run.routine.name.clone(),
+        routine: run.name.to_owned(),
+        title: Some(run.routine.name.clone()),
         source: run.source.to_string(),
         planned_s: run.timeline.total.as_secs(),
         active_s: run.outcome.held.as_secs(),
@@ -87,6 +90,7 @@ pub fn to_record(run: &Run<'_>) -> Option<record::Record> {
                 | Signal::Alarm
                 | Signal::Pipe,
             ) => record::Ending::Terminated,
+            Ending::Closed => record::Ending::Closed,
         },
     })
 }

@@ -11,7 +11,7 @@ use crate::cli::Format;
 use crate::cli::PlanArgs;
 use crate::commands::{load_valid, planned};
 use crate::error::Error;
-use stretch_timer::config::Config;
+use stretch_timer::config::Resolved;
 use stretch_timer::frontend::output::write_stdout;
 use stretch_timer::frontend::words;
 use stretch_timer::plan::timeline::{PhaseKind, Side, Timeline, cue_schedule};
@@ -24,7 +24,10 @@ mod tests;
 
 #[derive(Serialize)]
 struct JsonShow<'a> {
+    /// The name `run` takes.
     name: &'a str,
+    /// The routine's display name, its file's `name`.
+    title: &'a str,
     description: &'a str,
     level: &'static str,
     total_ms: u64,
@@ -56,21 +59,28 @@ struct JsonCue<'a> {
     text: &'a str,
 }
 
-/// Print the timeline of the routine that `name` names, as `run` would run it with the
-/// same flags, in `format`.
-pub fn run(name: &str, plan: &PlanArgs, config: &Config, format: Format) -> Result<(), Error> {
-    let routine = planned(load_valid(name)?, name, plan, config)?;
-    let timeline = Timeline::new(&routine);
+/// Print the timeline of the routine the settings name (`show`'s ROUTINE), as `run`
+/// would run it with the same flags, in `format`.
+pub fn run(plan: &PlanArgs, settings: &Resolved, format: Format) -> Result<(), Error> {
+    let found = planned(load_valid(&settings.routine.value)?, plan, settings)?;
+    let (name, routine) = (found.name.as_str(), &found.routine);
+    let timeline = Timeline::new(routine);
     write_stdout(|out| match format {
-        Format::Json => write_json(out, &routine, &timeline),
-        Format::Text => write_text(out, &routine, &timeline),
+        Format::Json => write_json(out, name, routine, &timeline),
+        Format::Text => write_text(out, name, routine, &timeline),
     })?;
     Ok(())
 }
 
-fn write_json(out: &mut dyn Write, routine: &Routine, timeline: &Timeline) -> io::Result<()> {
+fn write_json(
+    out: &mut dyn Write,
+    name: &str,
+    routine: &Routine,
+    timeline: &Timeline,
+) -> io::Result<()> {
     let show = JsonShow {
-        name: &routine.name,
+        name,
+        title: &routine.name,
         description: &routine.description,
         level: routine.level.as_str(),
         total_ms: duration::millis(timeline.total),
@@ -109,12 +119,24 @@ impl Serialize for JsonTimeline<'_> {
     }
 }
 
-fn write_text(out: &mut dyn Write, routine: &Routine, timeline: &Timeline) -> io::Result<()> {
+/// The header names the routine by `name`, the name `run` takes, followed by its display
+/// name where that is another.
+fn write_text(
+    out: &mut dyn Write,
+    name: &str,
+    routine: &Routine,
+    timeline: &Timeline,
+) -> io::Result<()> {
     let count = routine.stretches.len();
+    let title = if routine.name == name {
+        String::new()
+    } else {
+        format!(": {}", terminal_safe(&routine.name))
+    };
     writeln!(
         out,
-        "{} ({} stretch{}, level: {}, {} in all)",
-        terminal_safe(&routine.name),
+        "{}{title} ({} stretch{}, level: {}, {} in all)",
+        terminal_safe(name),
         count,
         if count == 1 { "" } else { "es" },
         routine.level.as_str(),

@@ -39,7 +39,7 @@ fn streamed_output_is_byte_for_byte_what_was_printed_before() {
     for routine in &routines {
         let timeline = Timeline::new(routine);
         let mut text = Vec::new();
-        write_text(&mut text, routine, &timeline).unwrap();
+        write_text(&mut text, &routine.name, routine, &timeline).unwrap();
         assert_eq!(
             String::from_utf8(text).unwrap(),
             old_text(routine, &timeline),
@@ -47,7 +47,7 @@ fn streamed_output_is_byte_for_byte_what_was_printed_before() {
             routine.name
         );
         let mut json = Vec::new();
-        write_json(&mut json, routine, &timeline).unwrap();
+        write_json(&mut json, &routine.name, routine, &timeline).unwrap();
         let before = text::json(&old_json(routine, &timeline)).unwrap();
         assert_eq!(String::from_utf8(json).unwrap(), before, "{}", routine.name);
     }
@@ -91,6 +91,7 @@ fn hostile() -> Routine {
 #[derive(Serialize)]
 struct OldShow<'a> {
     name: &'a str,
+    title: &'a str,
     description: &'a str,
     level: &'static str,
     total_ms: u64,
@@ -119,6 +120,7 @@ struct OldCue<'a> {
 fn old_json<'a>(routine: &'a Routine, timeline: &Timeline) -> OldShow<'a> {
     OldShow {
         name: &routine.name,
+        title: &routine.name,
         description: &routine.description,
         level: routine.level.as_str(),
         total_ms: duration::millis(timeline.total),

@@ -13,6 +13,8 @@ use ratatui::Frame;
 pub mod digits;
 mod layout;
 mod render;
+
+pub use render::KEYS;
 mod text;
 
 #[cfg(test)]

@@ -13,16 +13,42 @@ use super::layout::{Part, Placed};
 use super::text::text_width;
 use crate::plan::timeline::PhaseKind;
 
-/// The keys, as the help overlay lists them.
-pub const KEYS: [(&str, &str); 8] = [
-    ("space", "pause or resume"),
-    ("n  →", "skip to the next phase"),
-    ("b  ←", "back to the previous hold"),
-    ("+  =", "5 seconds more"),
-    ("-", "5 seconds less"),
-    ("?  h", "show or hide the keys"),
-    ("q  Esc", "quit"),
-    ("Ctrl-C", "stop at once"),
+/// The keys of a run: each key, what the `?` overlay says of it, and what the manual
+/// page says.
+pub const KEYS: [(&str, &str, &str); 9] = [
+    ("space", "pause or resume", "Pause, or resume."),
+    ("n  →", "skip to the next phase", "Skip to the next phase."),
+    (
+        "b  ←",
+        "back to this hold's start; in its first 3 s, the hold before",
+        "Back, as a media player: more than 3 s into a hold, to its start; within its first 3 s or in a gap, to the start of the hold before.",
+    ),
+    (
+        "+  =",
+        "5 seconds more",
+        "Add 5 seconds to the current phase.",
+    ),
+    (
+        "-",
+        "5 seconds less",
+        "Take 5 seconds from the current phase.",
+    ),
+    (
+        "?  h",
+        "show or hide the keys",
+        "Show the keys; the run pauses while they are shown, and resumes when they close unless you paused it yourself.",
+    ),
+    ("q  Esc", "quit", "Stop (exit status 0)."),
+    (
+        "Ctrl-C",
+        "stop at once",
+        "Stop (exit status 130, as for SIGINT).",
+    ),
+    (
+        "Ctrl-Z",
+        "suspend; `fg` resumes",
+        "Suspend: the terminal is given back and the program stops; fg resumes it.",
+    ),
 ];
 
 /// Styles: one accent colour per kind of phase, so a glance tells a hold from a gap.
@@ -141,12 +167,12 @@ fn render_lines(buf: &mut Buffer, rect: Rect, lines: &[String], style: Style) {
 pub fn help(buf: &mut Buffer, area: Rect, look: &Look) {
     let key_width = KEYS
         .iter()
-        .map(|(key, _)| text_width(key))
+        .map(|(key, _, _)| text_width(key))
         .max()
         .unwrap_or(0);
     let lines: Vec<Line> = KEYS
         .iter()
-        .map(|(key, what)| {
+        .map(|(key, what, _)| {
             Line::from(vec![
                 Span::styled(
                     format!(" {key:<key_width$}  "),

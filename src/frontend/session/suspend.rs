@@ -76,9 +76,9 @@ impl Session<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::VoiceLevel;
     use crate::frontend::plain::Plain;
     use crate::frontend::session::{self, Ending, Outcome, RunOptions};
-    use crate::frontend::voice::VoiceLevel;
     use crate::frontend::words::tests::sample_routine;
     use crate::plan::clock::ScriptedClock;
     use crate::plan::timeline::Timeline;

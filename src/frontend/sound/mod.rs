@@ -8,7 +8,8 @@
 
 use std::path::PathBuf;
 
-use crate::frontend::voice::{Search, Urgency, Voice};
+use crate::config::keys;
+use crate::frontend::voice::{Named, Search, Urgency, Voice};
 use crate::plan::engine::Event;
 use crate::plan::timeline::{PhaseKind, Timeline};
 
@@ -19,7 +20,7 @@ pub use marks::{Mark, Marks};
 pub use tones::Tone;
 
 /// Names the player and its fixed arguments instead of searching PATH.
-pub const SOUND_COMMAND_VARIABLE: &str = "STRETCH_SOUND_COMMAND";
+pub const SOUND_COMMAND_VARIABLE: &str = keys::SOUND_COMMAND.env[0];
 
 /// Where the player is looked for.
 pub const PLAYERS: Search = Search {
@@ -38,11 +39,12 @@ pub struct Sound {
 }
 
 impl Sound {
-    /// The player (`$STRETCH_SOUND_COMMAND`, split on white space as the voice's is, else
-    /// the first of [`PLAYERS`] on PATH), and the tones' files written to the cache folder
-    /// where they are not there yet.
-    pub fn find() -> anyhow::Result<Sound> {
-        let player = Voice::find_with(&PLAYERS, Box::new(|_| {}))?;
+    /// The player `named` names (the `sound_command` setting: `$STRETCH_SOUND_COMMAND`,
+    /// else the config file; split on white space as the voice's is), else the first of
+    /// [`PLAYERS`] on PATH; and the tones' files written to the cache folder where they
+    /// are not there yet.
+    pub fn find(named: Option<Named<'_>>) -> anyhow::Result<Sound> {
+        let player = Voice::find_with(&PLAYERS, named, Box::new(|_| {}))?;
         let files = tones::write_all(&tones::folder()?)?;
         Ok(Sound { player, files })
     }

@@ -15,13 +15,11 @@ use nix::errno::Errno;
 use nix::sys::signal::{Signal as NixSignal, killpg};
 use nix::unistd::Pid;
 
-mod level;
 mod program;
 
 use program::{SpeechCommand, speakable};
 
-pub use level::VoiceLevel;
-pub use program::{Search, VOICE_COMMAND_VARIABLE};
+pub use program::{Named, Search, VOICE_COMMAND_VARIABLE};
 
 /// How late a cue may start: one that cannot be started within this of its time, because
 /// the voice is still saying something else, is dropped rather than said late.
@@ -71,11 +69,13 @@ enum Message {
 }
 
 impl Voice {
-    /// `$STRETCH_VOICE_COMMAND`, else the first of spd-say, espeak-ng, espeak, say on PATH.
+    /// The speech program `named` names (the `voice_command` setting: the variable
+    /// `STRETCH_VOICE_COMMAND`, else the config file), else the first of spd-say,
+    /// espeak-ng, espeak, say on PATH.
     ///
-    /// `STRETCH_VOICE_COMMAND` is split on white space into a program and fixed
-    /// arguments; no quoting or escaping is interpreted, and no shell is involved.
-    /// The text to speak is added as one last argument.
+    /// The setting is split on white space into a program and fixed arguments; no
+    /// quoting or escaping is interpreted, and no shell is involved. The text to speak is
+    /// added as one last argument.
     ///
     /// `spd-say` (found on PATH or named by the setting) gets `--wait` first: it otherwise
     /// hands the speech to speech-dispatcher's queue and returns at once, so its process
@@ -83,24 +83,19 @@ impl Voice {
     /// the speech.
     ///
     /// `unspoken` is told the words of every cue dropped unsaid.
-    pub fn find(unspoken: Unspoken) -> anyhow::Result<Voice> {
-        Voice::find_with(&program::SPEECH, unspoken)
+    pub fn find(named: Option<Named<'_>>, unspoken: Unspoken) -> anyhow::Result<Voice> {
+        Voice::find_with(&program::SPEECH, named, unspoken)
     }
 
-    /// [`Voice::find`], with `configured` (the config file's `voice_command`, split the
-    /// same way) in place of the variable when the variable is not set.
-    pub fn find_configured(configured: Option<&str>, unspoken: Unspoken) -> anyhow::Result<Voice> {
-        Voice::start(
-            program::from_environment(&program::SPEECH, configured)?,
-            unspoken,
-        )
-    }
-
-    /// A voice that "says" each text by running the program `search` finds with the text
-    /// as its last argument, as [`Voice::find`] does for speech: the sound player plays
-    /// a tone's file through one.
-    pub fn find_with(search: &Search, unspoken: Unspoken) -> anyhow::Result<Voice> {
-        Voice::start(program::from_environment(search, None)?, unspoken)
+    /// A voice that "says" each text by running the program `named` names, else the
+    /// first of `search`'s on PATH, with the text as its last argument, as
+    /// [`Voice::find`] does for speech: the sound player plays a tone's file through one.
+    pub fn find_with(
+        search: &Search,
+        named: Option<Named<'_>>,
+        unspoken: Unspoken,
+    ) -> anyhow::Result<Voice> {
+        Voice::start(program::find(search, named)?, unspoken)
     }
 
     /// Start the speaker thread for `command`.

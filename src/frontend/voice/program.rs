@@ -8,11 +8,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
-/// The speech programs tried in turn when `STRETCH_VOICE_COMMAND` is not set.
+use crate::config::keys;
+
+/// The speech programs tried in turn when no setting names one.
 const SPEECH_PROGRAMS: [&str; 4] = ["spd-say", "espeak-ng", "espeak", "say"];
 
 /// Names the speech command instead of searching PATH.
-pub const VOICE_COMMAND_VARIABLE: &str = "STRETCH_VOICE_COMMAND";
+pub const VOICE_COMMAND_VARIABLE: &str = keys::VOICE_COMMAND.env[0];
 
 /// Where to look for a program that gets one last argument: the variable that names it,
 /// else the programs tried in turn on PATH.
@@ -53,31 +55,25 @@ impl SpeechCommand {
     }
 }
 
-/// The command `search` finds: its variable's setting, else the first of its programs on
-/// `$PATH` (for the voice: `$STRETCH_VOICE_COMMAND`, else the first of `SPEECH_PROGRAMS`).
-/// `configured` (the config file's command) is taken when the variable is not set.
-pub(super) fn from_environment(
-    search: &Search,
-    configured: Option<&str>,
-) -> anyhow::Result<SpeechCommand> {
-    let variable = search.variable;
-    let (setting, origin) = match env::var(variable) {
-        Ok(setting) if !setting.trim().is_empty() => (Some(setting), variable),
-        Ok(_) | Err(env::VarError::NotPresent) => (configured.map(str::to_owned), CONFIGURED),
-        Err(env::VarError::NotUnicode(_)) => {
-            bail!("{variable} is not valid UTF-8")
-        }
-    };
+/// A command named by a setting, and where it was set, as messages name it
+/// (`STRETCH_VOICE_COMMAND`, or `` `voice_command` in the config file ``).
+#[derive(Clone, Copy, Debug)]
+pub struct Named<'a> {
+    /// The program and its fixed arguments, split on white space.
+    pub command: &'a str,
+    /// Where the setting came from.
+    pub origin: &'a str,
+}
+
+/// The command `named` names, else the first of `search`'s programs on `$PATH`.
+pub(super) fn find(search: &Search, named: Option<Named<'_>>) -> anyhow::Result<SpeechCommand> {
     find_in(
         search,
-        setting.as_deref(),
-        origin,
+        named.map(|named| named.command),
+        named.map_or(search.variable, |named| named.origin),
         &env::var_os("PATH").unwrap_or_default(),
     )
 }
-
-/// Where a command given in place of the variable comes from, as messages name it.
-const CONFIGURED: &str = "`voice_command` in the config file";
 
 /// Routine text reaches the speech program without control characters, and never as an
 /// option: a stretch named `-w.bashrc` would make espeak write a WAV file over `.bashrc`,
@@ -88,8 +84,8 @@ pub(super) fn speakable(text: &str) -> String {
         .to_string()
 }
 
-/// `from_environment`, given the setting (empty counts as unset), where it came from
-/// (`origin`: the variable, or the config file), and PATH.
+/// `find`, given the setting (empty counts as unset), where it came from (`origin`: the
+/// variable, or the config file), and PATH.
 fn find_in(
     search: &Search,
     setting: Option<&str>,

@@ -9,6 +9,7 @@ fn record(routine: &str) -> Record {
         start: "2026-12-01T07:30:05+01:00".into(),
         end: "2026-12-01T07:31:05+01:00".into(),
         routine: routine.into(),
+        title: None,
         source: "built-in".into(),
         planned_s: 60,
         active_s: 40,

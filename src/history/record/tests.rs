@@ -8,6 +8,7 @@ fn sample() -> Record {
         start: "2026-12-01T07:30:05+01:00".into(),
         end: "2026-12-01T07:37:10+01:00".into(),
         routine: "hamstrings".into(),
+        title: Some("Hamstrings".into()),
         source: "built-in".into(),
         planned_s: 420,
         active_s: 330,
@@ -26,7 +27,7 @@ fn a_record_is_one_line_with_its_fields_in_order() {
         sample().to_line(),
         concat!(
             r#"{"v":1,"start":"2026-12-01T07:30:05+01:00","end":"2026-12-01T07:37:10+01:00","#,
-            r#""routine":"hamstrings","source":"built-in","planned_s":420,"active_s":330,"#,
+            r#""routine":"hamstrings","title":"Hamstrings","source":"built-in","planned_s":420,"active_s":330,"#,
             r#""holds_done":10,"holds_total":11,"stretches_done":6,"stretches_total":7,"#,
             r#""skipped":["lying-strap"],"ending":"quit"}"#,
             "\n"
@@ -48,6 +49,26 @@ fn a_line_reads_back_as_its_record_on_the_date_of_its_own_offset() {
         parse_line(late.trim_end().as_bytes()).unwrap().date,
         jiff::civil::date(2026, 12, 1)
     );
+}
+
+#[test]
+fn a_line_written_before_titles_were_recorded_reads_without_one() {
+    let line = sample().to_line().replace("\"title\":\"Hamstrings\",", "");
+    let record = parse_line(line.trim_end().as_bytes()).unwrap().record;
+    assert_eq!(record.title, None);
+    assert_eq!(
+        record,
+        Record {
+            title: None,
+            ..sample()
+        }
+    );
+    let closed = sample().to_line().replace("\"quit\"", "\"closed\"");
+    let ending = parse_line(closed.trim_end().as_bytes())
+        .unwrap()
+        .record
+        .ending;
+    assert_eq!(ending, Ending::Closed);
 }
 
 #[test]

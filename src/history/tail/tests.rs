@@ -55,6 +55,7 @@ fn line(day: Date, stretches_done: u64) -> String {
         start: format!("{day}T07:00:00+01:00"),
         end: format!("{day}T07:10:00+01:00"),
         routine: "hamstrings".into(),
+        title: None,
         source: "built-in".into(),
         planned_s: 600,
         active_s: 400,

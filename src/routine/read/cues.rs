@@ -11,6 +11,7 @@ use crate::routine::Cue;
 use crate::routine::diagnostic::Diagnostic;
 use crate::routine::duration;
 use crate::routine::limits::MAX_CUES;
+use crate::routine::text::terminal_safe;
 
 /// The keys a timed cue's table may have.
 pub(crate) const CUE_KEYS: &[&str] = &["at", "text"];
@@ -74,7 +75,18 @@ impl Checker {
     /// The items of a `cues` array, at most `MAX_CUES` of them.
     fn cue_array<'v, 'i>(&mut self, value: &'v Value<'i>) -> Option<Vec<&'v Value<'i>>> {
         let DeValue::Array(items) = value.get_ref() else {
-            self.type_error(value, "cues", "an array");
+            if let DeValue::String(text) = value.get_ref() {
+                // One cue written without its list: say how to write the list.
+                let quoted = toml::Value::String(terminal_safe(text)).to_string();
+                self.report(
+                    Diagnostic::error("wrong type for `cues`: expected an array")
+                        .at(value.span())
+                        .label("this is a string")
+                        .help(format!("a list of cues, even of one: `cues = [{quoted}]`")),
+                );
+            } else {
+                self.type_error(value, "cues", "an array");
+            }
             return None;
         };
         if let Some(extra) = items.get(MAX_CUES) {

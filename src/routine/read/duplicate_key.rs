@@ -21,10 +21,19 @@ pub(super) fn diagnostic(text: &str, root: &DeTable<'_>, second: Range<usize>) -
         .unwrap_or(written);
     let mut first = None;
     earlier_keys(text, root, false, 0..text.len(), name, &second, &mut first);
+    // `[stretch]` twice is a list of stretches written with one bracket: removing one
+    // would lose a stretch.
+    let before = text.get(..second.start).unwrap_or_default().trim_end();
+    let one_bracket = before.ends_with('[') && !before.ends_with("[[");
+    let help = if one_bracket && name == "stretch" {
+        "each stretch is `[[stretch]]`, with two brackets"
+    } else {
+        "remove one of the two"
+    };
     let diagnostic = Diagnostic::error(format!("duplicate key `{}`", terminal_safe(name)))
-        .at(second)
+        .at(second.clone())
         .label("defined again here")
-        .help("remove one of the two");
+        .help(help);
     match first {
         Some(first) => diagnostic.note(first, "first defined here"),
         None => diagnostic,

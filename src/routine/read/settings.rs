@@ -1,6 +1,6 @@
-//! A settings file (the config file): one flat TOML table read with the routine reader's
-//! own checks, so that its unknown keys, wrong types and out-of-range values get the same
-//! diagnostics as a routine's.
+//! A settings file (the config file): TOML tables read with the routine reader's own
+//! checks, so that its unknown keys, wrong types and out-of-range values get the same
+//! diagnostics as a routine's. A problem costs only its own key: every other key is read.
 
 use std::ops::RangeInclusive;
 use std::time::Duration;
@@ -9,40 +9,60 @@ use toml::de::{DeTable, DeValue};
 
 use super::values::TextRule;
 use super::{Checker, Problems, SourceFile, Trust, syntax_tree};
+use crate::routine::text::terminal_safe;
 
-/// A settings file's table, its keys read one by one. Each reader returns `None` for a
-/// key that is missing or (reported) invalid.
-pub struct Settings<'t, 'i> {
-    checker: Checker,
+/// A table of a settings file, its keys read one by one. Each reader returns `None` for
+/// a key that is missing or (reported) invalid.
+pub struct Settings<'c, 't, 'i> {
+    checker: &'c mut Checker,
     table: &'t DeTable<'i>,
 }
 
-/// Read `file` as a table of the `known` keys, with `read`: its value, or every problem.
+/// What a settings file holds: the value read from its good keys (`None` when the file
+/// is not TOML at all), and every problem found (empty for a good file).
+pub struct SettingsRead<T> {
+    /// The settings, each bad key left out.
+    pub value: Option<T>,
+    /// Every problem in the file.
+    pub problems: Problems,
+}
+
+/// Read `file` as a table of the `known` keys, with `read`.
 pub fn read_settings<T>(
     file: &SourceFile,
     known: &[&str],
-    read: impl FnOnce(&mut Settings<'_, '_>) -> T,
-) -> Result<T, Problems> {
-    let root = syntax_tree(file, Trust::Stranger)?;
+    read: impl FnOnce(&mut Settings<'_, '_, '_>) -> T,
+) -> SettingsRead<T> {
+    let root = match syntax_tree(file, Trust::Stranger) {
+        Ok(root) => root,
+        Err(problems) => {
+            return SettingsRead {
+                value: None,
+                problems,
+            };
+        }
+    };
+    let mut checker = Checker {
+        problems: Problems::default(),
+        uses_library: false,
+    };
     let mut settings = Settings {
-        checker: Checker {
-            problems: Problems::default(),
-            uses_library: false,
-        },
+        checker: &mut checker,
         table: root.get_ref(),
     };
-    settings
-        .checker
-        .unknown_keys(settings.table, known, "the config file");
+    settings.unknown_keys(known, "the config file");
     let value = read(&mut settings);
-    if settings.checker.problems.is_empty() {
-        Ok(value)
-    } else {
-        Err(settings.checker.problems.finish())
+    SettingsRead {
+        value: Some(value),
+        problems: checker.problems.finish(),
     }
 }
 
-impl Settings<'_, '_> {
+impl Settings<'_, '_, '_> {
+    fn unknown_keys(&mut self, known: &[&str], owner: &str) {
+        self.checker.unknown_keys(self.table, known, owner);
+    }
+
     /// A duration within `range`.
     pub fn duration(&mut self, key: &str, range: &RangeInclusive<Duration>) -> Option<Duration> {
         let value = self.table.get(key)?;
@@ -75,22 +95,63 @@ impl Settings<'_, '_> {
         as_str: fn(T) -> &'static str,
     ) -> Option<T> {
         let value = self.table.get(key)?;
-        self.checker.choice(value, key, allowed, as_str)
+        self.checker.choice(value, key, allowed, as_str, &[])
     }
 
-    /// `false`, `true` (as `on`), or one of `allowed` by name.
+    /// `false` (as `off`), `true` (as `on`), or one of `allowed` by name.
     pub fn switch_or_choice<T: Copy>(
         &mut self,
         key: &str,
-        on: T,
+        [off, on]: [T; 2],
         allowed: &[T],
         as_str: fn(T) -> &'static str,
-    ) -> Option<Option<T>> {
+    ) -> Option<T> {
         let value = self.table.get(key)?;
         match value.get_ref() {
-            DeValue::Boolean(true) => Some(Some(on)),
-            DeValue::Boolean(false) => Some(None),
-            _ => self.checker.choice(value, key, allowed, as_str).map(Some),
+            DeValue::Boolean(true) => Some(on),
+            DeValue::Boolean(false) => Some(off),
+            _ => self
+                .checker
+                .choice(value, key, allowed, as_str, &["true", "false"]),
         }
+    }
+
+    /// Each table in the table `key` (`[routines.NAME]`), by its name, read with `read`
+    /// after its keys are checked against `known`. A `key` that is no table of tables is
+    /// reported, and is no tables.
+    pub fn tables<T>(
+        &mut self,
+        key: &str,
+        known: &[&str],
+        mut read: impl FnMut(&mut Settings<'_, '_, '_>) -> T,
+    ) -> Vec<(String, T)> {
+        let Some(value) = self.table.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Table(tables) = value.get_ref() else {
+            self.checker
+                .type_error(value, key, &format!("a table, such as `[{key}.NAME]`"));
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for (name, value) in tables.iter() {
+            let name = name.get_ref().to_string();
+            let DeValue::Table(table) = value.get_ref() else {
+                self.checker.type_error(
+                    value,
+                    &format!("{key}.{}", terminal_safe(&name)),
+                    "a table",
+                );
+                continue;
+            };
+            let mut inner = Settings {
+                checker: self.checker,
+                table,
+            };
+            let owner = format!("`[{key}.{}]`", terminal_safe(&name));
+            inner.unknown_keys(known, &owner);
+            found.push((name, read(&mut inner)));
+        }
+        found
     }
 }

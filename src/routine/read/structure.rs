@@ -53,7 +53,7 @@ impl Checker {
             c.text(v, "description", &LONG_TEXT)
         });
         let level = self.optional(table, "level", |c, v| {
-            c.choice(v, "level", &Level::ROUTINE, Level::as_str)
+            c.choice(v, "level", &Level::ROUTINE, Level::as_str, &[])
         });
         let hold = self.optional(table, "hold", |c, v| c.duration(v, "hold", &limits::HOLD));
         let rest = self.optional(table, "rest", |c, v| c.duration(v, "rest", &limits::REST));
@@ -64,6 +64,8 @@ impl Checker {
             c.duration(v, "lead_in", &limits::LEAD_IN)
         });
         let cues = self.optional(table, "cues", |c, v| c.routine_cues(v));
+        // The file's own `hold`, where it writes a good one: its stretches' default.
+        let file_hold = hold.flatten().zip(table.get("hold"));
         let default_hold = hold.flatten().unwrap_or(limits::DEFAULT_HOLD);
         let stretches = match table.get("stretch") {
             None => {
@@ -74,7 +76,7 @@ impl Checker {
                 );
                 None
             }
-            Some(value) => self.stretches(value, default_hold),
+            Some(value) => self.stretches(value, file_hold),
         };
         Some(Routine {
             name: name?,
@@ -90,7 +92,12 @@ impl Checker {
     }
 
     /// The `[[stretch]]` list: 1 to `MAX_STRETCHES` tables, each with its own id.
-    fn stretches(&mut self, value: &Value<'_>, default_hold: Duration) -> Option<Vec<Stretch>> {
+    /// `file_hold` is the file's top-level `hold` and its value, where it writes one.
+    fn stretches(
+        &mut self,
+        value: &Value<'_>,
+        file_hold: Option<(Duration, &Value<'_>)>,
+    ) -> Option<Vec<Stretch>> {
         let DeValue::Array(items) = value.get_ref() else {
             self.type_error(value, "stretch", "an array of tables (`[[stretch]]`)");
             return None;
@@ -127,7 +134,7 @@ impl Checker {
                 all_valid = false;
                 continue;
             };
-            let (stretch, id) = self.stretch(table, item.span(), default_hold);
+            let (stretch, id) = self.stretch(table, item.span(), file_hold);
             // Every id is checked, also that of a stretch with other problems, so that
             // a duplicate is reported beside them.
             if let Some((id, span)) = id {
@@ -153,12 +160,14 @@ impl Checker {
     }
 
     /// A stretch if it is valid, and its id if that is, with the span the id comes from
-    /// (the `id` value, or the `name` it was derived from).
+    /// (the `id` value, or the `name` it was derived from). Its hold is its own `hold`,
+    /// else the file's top-level one (`file_hold`), else the library's for a stretch it
+    /// uses, else the default.
     fn stretch(
         &mut self,
         table: &DeTable<'_>,
         header: Range<usize>,
-        default_hold: Duration,
+        file_hold: Option<(Duration, &Value<'_>)>,
     ) -> (Option<Stretch>, Option<(String, Range<usize>)>) {
         self.unknown_keys(table, STRETCH_KEYS, "stretch");
         // With `use`, every key the file leaves out comes from the library's stretch.
@@ -173,22 +182,27 @@ impl Checker {
             None => base.as_ref().map(|b| b.name.clone()),
         };
         let level = self.optional(table, "level", |c, v| {
-            c.choice(v, "level", &Level::STRETCH, Level::as_str)
+            c.choice(v, "level", &Level::STRETCH, Level::as_str, &[])
         });
         let how = self.optional(table, "how", |c, v| c.text(v, "how", &LONG_TEXT));
         let hold = self.optional(table, "hold", |c, v| c.duration(v, "hold", &limits::HOLD));
         let sides = self.optional(table, "sides", |c, v| {
-            c.choice(v, "sides", &Sides::ALL, Sides::as_str)
+            c.choice(v, "sides", &Sides::ALL, Sides::as_str, &[])
         });
         let side_label = self.optional(table, "side_label", |c, v| {
             c.text(v, "side_label", &SIDE_LABEL)
         });
         let reps = self.optional(table, "reps", |c, v| c.integer(v, "reps", &limits::REPS));
-        let default_hold = base.as_ref().map_or(default_hold, |b| b.hold);
+        let default_hold = match (file_hold, &base) {
+            (Some((hold, _)), _) => hold,
+            (None, Some(base)) => base.hold,
+            (None, None) => limits::DEFAULT_HOLD,
+        };
         let effective_hold = hold.flatten().unwrap_or(default_hold);
         let cues = self.optional(table, "cues", |c, v| c.stretch_cues(v, effective_hold));
+        let hold_value = table.get("hold").or(file_hold.map(|(_, value)| value));
         let used_cues_fit = match (&base, &cues) {
-            (Some(base), Some(None)) => self.used_cues_fit(base, effective_hold, table.get("hold")),
+            (Some(base), Some(None)) => self.used_cues_fit(base, effective_hold, hold_value),
             _ => true,
         };
         let (id, id_span) = match (table.get("id"), &base, table.get("use")) {

@@ -85,6 +85,19 @@ impl Checker {
         }
     }
 
+    /// A string, for a key whose value may also be one of the literals `also` (read by
+    /// the caller): the type error names them too.
+    fn string_or<'v>(&mut self, value: &'v Value<'_>, key: &str, also: &[&str]) -> Option<&'v str> {
+        match value.get_ref() {
+            DeValue::String(text) => Some(text.as_ref()),
+            _ if also.is_empty() => self.string(value, key),
+            _ => {
+                self.type_error(value, key, &format!("{} or a string", quoted(also)));
+                None
+            }
+        }
+    }
+
     /// A string that follows `rule`, trimmed.
     pub(super) fn text(&mut self, value: &Value<'_>, key: &str, rule: &TextRule) -> Option<String> {
         let raw = self.string(value, key)?;
@@ -138,8 +151,9 @@ impl Checker {
         key: &str,
         allowed: &[T],
         as_str: fn(T) -> &'static str,
+        also: &[&str],
     ) -> Option<T> {
-        let text = self.string(value, key)?;
+        let text = self.string_or(value, key, also)?;
         if let Some(found) = named(allowed, as_str, text) {
             return Some(found);
         }
@@ -151,7 +165,10 @@ impl Checker {
             .or_else(|| closest(text, &names));
         let diagnostic = Diagnostic::error(format!("invalid `{key}` `{}`", terminal_safe(text)))
             .at(value.span())
-            .label(format!("expected one of {}", quoted(&names)));
+            .label(format!(
+                "expected one of {}",
+                quoted(&[also, &names].concat())
+            ));
         self.report(match suggestion {
             Some(s) => diagnostic.help(format!("did you mean `\"{s}\"`?")),
             None => diagnostic,

@@ -2,8 +2,8 @@
 //! layer or below, the top-level modules use each other without a cycle, and no file
 //! under `src/` is over 500 lines.
 //!
-//! The layers, lowest first: the library's `routine` < `plan` < `frontend`, then the
-//! binary's `cli` and `error` < `commands` < `main`. A file belongs to the top-level module
+//! The layers, lowest first: the library's `routine` < `plan` and `history` < `config` <
+//! `frontend`, then the binary's `shell` < `cli` and `error` < `commands` < `main`. A file belongs to the top-level module
 //! of its first folder under `src/` (`src/plan/engine/mod.rs` to `plan`) or, at the top,
 //! to its own (`src/cli.rs` to `cli`); `src/lib.rs`, the root that declares the library's
 //! layers, belongs to none. A reference is a path that names another top-level module:
@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use scan::{Reference, references};
+use scan::{Reference, hidden, references};
 
 /// Which crate a top-level module is in: which paths name it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -29,17 +29,19 @@ enum Crate {
 
 /// Every top-level module with its crate and its rank: a module may use modules of its
 /// own rank or lower.
+/// Every module of the binary ranks above every module of the library, so that the
+/// binary may use any of the library's.
 const LAYERS: &[(&str, Crate, u8)] = &[
     ("routine", Crate::Library, 0),
     ("plan", Crate::Library, 1),
     ("history", Crate::Library, 1),
-    ("frontend", Crate::Library, 2),
-    ("config", Crate::Library, 3),
-    ("shell", Crate::Binary, 2),
-    ("cli", Crate::Binary, 3),
-    ("error", Crate::Binary, 3),
-    ("commands", Crate::Binary, 4),
-    ("main", Crate::Binary, 5),
+    ("config", Crate::Library, 2),
+    ("frontend", Crate::Library, 3),
+    ("shell", Crate::Binary, 4),
+    ("cli", Crate::Binary, 5),
+    ("error", Crate::Binary, 5),
+    ("commands", Crate::Binary, 6),
+    ("main", Crate::Binary, 7),
 ];
 
 /// The longest a file under `src/` may be.
@@ -161,6 +163,20 @@ fn upward_references(sources: &[Source]) -> Vec<String> {
         .collect()
 }
 
+/// Every place that reaches the top-level modules without naming them (a glob of the
+/// crate's root, the crate under another name), which the other rules could not see.
+fn hidden_references(sources: &[Source]) -> Vec<String> {
+    sources
+        .iter()
+        .filter(|source| source.path.ends_with(".rs"))
+        .filter_map(|source| {
+            let (krate, _) = layer(module_of(&source.path)?)?;
+            Some(hidden(&source.path, &source.text, krate))
+        })
+        .flatten()
+        .collect()
+}
+
 /// Every cycle among the top-level modules, each shown with one reference per step.
 fn cycles(sources: &[Source]) -> Vec<String> {
     // One reference for each edge, the first in file order.
@@ -266,7 +282,15 @@ fn no_module_uses_a_layer_above_its_own() {
     );
     assert_none(
         &upward_references(&sources),
-        "a module may use only its own layer and those below (routine < plan < frontend < cli, error < commands < main)",
+        "a module may use only its own layer and those below (routine < plan, history < config < frontend < shell < cli, error < commands < main)",
+    );
+}
+
+#[test]
+fn no_module_reaches_the_others_without_naming_them() {
+    assert_none(
+        &hidden_references(&source_tree()),
+        "name each module used (`crate::plan::x`), never a glob of the crate or the crate under another name",
     );
 }
 
@@ -308,7 +332,67 @@ mod rules {
         assert_eq!(
             upward_references(&sources),
             [
-                "src/plan/timeline.rs:4: `plan` (layer 1) uses `frontend` (layer 2), a layer above it: use crate::frontend::words;"
+                "src/plan/timeline.rs:4: `plan` (layer 1) uses `frontend` (layer 3), a layer above it: use crate::frontend::words;"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_path_that_climbs_to_the_root_with_super_is_a_reference() {
+        let sources = [
+            Source::new(
+                "src/plan/engine/mod.rs",
+                "use super::timeline;\nuse super::super::frontend::words;\n\
+                 mod tests {\n    use super::super::super::frontend::x;\n    use super::super::y;\n}\n",
+            ),
+            Source::new("src/routine/mod.rs", "use super::{plan, routine};\n"),
+            Source::new(
+                "src/commands/run/record.rs",
+                "use super::super::super::main::x;\nuse super::super::list;\n",
+            ),
+        ];
+        assert_eq!(
+            upward_references(&sources),
+            [
+                "src/commands/run/record.rs:1: `commands` (layer 6) uses `main` (layer 7), a layer above it: use super::super::super::main::x;",
+                "src/plan/engine/mod.rs:2: `plan` (layer 1) uses `frontend` (layer 3), a layer above it: use super::super::frontend::words;",
+                "src/plan/engine/mod.rs:4: `plan` (layer 1) uses `frontend` (layer 3), a layer above it: use super::super::super::frontend::x;",
+                "src/routine/mod.rs:1: `routine` (layer 0) uses `plan` (layer 1), a layer above it: use super::{plan, routine};",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_glob_of_the_crate_or_the_crate_under_another_name_is_named() {
+        let sources = [
+            Source::new(
+                "src/plan/timeline.rs",
+                "use crate::*;\nuse crate::routine::*;\n",
+            ),
+            Source::new(
+                "src/plan/clock.rs",
+                "use crate as root;\nfn f() { root::frontend::x(); }\n",
+            ),
+            Source::new(
+                "src/plan/action.rs",
+                "extern crate self as me;\nuse crate::{ * };\n",
+            ),
+            Source::new(
+                "src/commands/list.rs",
+                "use stretch_timer as lib;\nuse stretch_timer::*;\nuse crate::cli as c;\n",
+            ),
+            // The library has no `stretch_timer` to alias: not its own name.
+            Source::new("src/routine/mod.rs", "use stretch_timer as lib;\n"),
+        ];
+        assert_eq!(
+            hidden_references(&sources),
+            [
+                "src/plan/timeline.rs:1: use crate::*;",
+                "src/plan/clock.rs:1: use crate as root;",
+                "src/plan/action.rs:1: extern crate self as me;",
+                "src/plan/action.rs:2: use crate::{ * };",
+                "src/commands/list.rs:1: use stretch_timer as lib;",
+                "src/commands/list.rs:2: use stretch_timer::*;",
             ]
         );
     }
@@ -351,8 +435,8 @@ mod rules {
         assert_eq!(
             upward_references(&sources),
             [
-                "src/cli.rs:2: `cli` (layer 3) uses `commands` (layer 4), a layer above it: fn f() { crate::commands::run(); }",
-                "src/commands/run.rs:3: `commands` (layer 4) uses `main` (layer 5), a layer above it: use crate::main::x;",
+                "src/cli.rs:2: `cli` (layer 5) uses `commands` (layer 6), a layer above it: fn f() { crate::commands::run(); }",
+                "src/commands/run.rs:3: `commands` (layer 6) uses `main` (layer 7), a layer above it: use crate::main::x;",
             ]
         );
     }

@@ -31,11 +31,11 @@ fn text_lists_the_last_sessions_the_streaks_the_weeks_and_a_chart() {
     assert_eq!(
         run.stdout,
         "\
-DATE        TIME   ROUTINE                    ACTIVE  HOLDS  ENDED
-2026-11-26  12:00  hamstrings                     7m   3/11  hangup
-2026-11-26  07:00  hamstrings                    30s   0/11  quit
-2026-11-25  07:00  hamstrings                     7m   7/11  finished
-2026-11-23  18:30  My \"evening\", short            3m   2/11  interrupted
+DATE        TIME   ROUTINE                   IN HOLDS  HOLDS  ENDED
+2026-11-26  12:00  hamstrings                      7m   3/11  hangup
+2026-11-26  07:00  hamstrings                     30s   0/11  quit
+2026-11-25  07:00  hamstrings                      7m   7/11  finished
+2026-11-23  18:30  My \"evening\", short             3m   2/11  interrupted
 
 Current streak: 0 days   Longest streak: 2 days
 This week: 18 min   Last week: 32 min
@@ -55,6 +55,7 @@ Sun · · ·
     assert_eq!(run.stderr.lines().count(), 2, "{}", run.stderr);
 }
 
+/// `--since` limits the sessions listed; the figures are always the whole history's.
 #[test]
 fn json_gives_the_figures_every_day_and_the_records_as_stored() {
     let env = with("log.jsonl");
@@ -66,9 +67,11 @@ fn json_gives_the_figures_every_day_and_the_records_as_stored() {
         value,
         json!({
             "current_streak_days": 0, "longest_streak_days": 2,
-            "week_minutes": 18, "last_week_minutes": 0, "total_sessions": 4,
-            "total_minutes": 18, "sessions": null,
+            "week_minutes": 18, "last_week_minutes": 32, "total_sessions": 6,
+            "total_minutes": 50, "sessions": null,
             "days": [
+                {"date": "2026-11-16", "minutes": 10, "sessions": 1},
+                {"date": "2026-11-17", "minutes": 22, "sessions": 1},
                 {"date": "2026-11-23", "minutes": 3, "sessions": 1},
                 {"date": "2026-11-25", "minutes": 7, "sessions": 1},
                 {"date": "2026-11-26", "minutes": 8, "sessions": 2},
@@ -94,11 +97,11 @@ fn csv_gives_a_row_a_session_with_a_header() {
     assert_eq!(rows.len(), 5);
     assert_eq!(
         rows[0],
-        "date,time,routine,source,start,end,planned_s,active_s,holds_done,holds_total,stretches_done,stretches_total,skipped,ending"
+        "date,time,routine,title,source,start,end,planned_s,active_s,holds_done,holds_total,stretches_done,stretches_total,skipped,ending"
     );
     assert_eq!(
         rows[1],
-        "2026-11-23,18:30:00,\"My \"\"evening\"\", short\",built-in,2026-11-23T18:30:00+01:00,2026-11-23T18:34:00+01:00,420,180,2,11,2,3,toe-touch,interrupted"
+        "2026-11-23,18:30:00,\"My \"\"evening\"\", short\",,built-in,2026-11-23T18:30:00+01:00,2026-11-23T18:34:00+01:00,420,180,2,11,2,3,toe-touch,interrupted"
     );
 }
 
@@ -164,5 +167,51 @@ fn an_empty_or_missing_history_gets_a_friendly_line() {
     assert_eq!(
         log(&env, NOW, &["--format", "csv"]).stdout.lines().count(),
         1
+    );
+}
+
+#[test]
+fn since_takes_days_before_today_and_limits_only_the_sessions_listed() {
+    let env = with("log.jsonl");
+    let listed = |since: &str| {
+        let run = log(&env, NOW, &["--format", "json", "--since", since]);
+        let value = run.expect_code(0).json();
+        assert_eq!(value["longest_streak_days"], 2, "{since}");
+        assert_eq!(value["total_sessions"], 6, "{since}");
+        value["sessions"].as_array().map(Vec::len)
+    };
+    // NOW is Sunday 29 November; the sessions are on the 16th, 17th, 23rd, 25th and 26th
+    // (two); 1w reaches back to the 22nd.
+    assert_eq!(listed("2026-11-25"), Some(3));
+    assert_eq!(listed("4d"), Some(3));
+    assert_eq!(listed("1w"), Some(4));
+    assert_eq!(listed("2w"), Some(6));
+    assert_eq!(listed("yesterday"), Some(0));
+    assert_eq!(listed("today"), Some(0));
+    let text = log(&env, NOW, &["--since", "yesterday"]);
+    assert_eq!(
+        text.expect_code(0).stdout,
+        "No sessions since 2026-11-28.\n"
+    );
+    let bad = log(&env, NOW, &["--since", "last tuesday"]);
+    assert_eq!(
+        bad.expect_code(2).stderr.lines().next(),
+        Some(
+            "error: invalid value 'last tuesday' for '--since <WHEN>': `last tuesday` is not a day: \
+         write a date as YYYY-MM-DD, `today`, `yesterday`, or days or weeks ago as `3d` or `2w`"
+        )
+    );
+}
+
+#[test]
+fn no_sessions_asked_for_is_no_table_at_all() {
+    let env = with("log.jsonl");
+    let run = log(&env, NOW, &["-n", "0", "--weeks", "1"]);
+    assert!(
+        run.expect_code(0)
+            .stdout
+            .starts_with("Current streak: 0 days   Longest streak: 2 days\n"),
+        "{}",
+        run.stdout
     );
 }

@@ -42,7 +42,7 @@ fn a_finished_run_records_every_field() {
     assert_eq!(
         record,
         json!({
-            "v": 1, "start": "2026-12-01T07:30:05+01:00", "end": null, "routine": "Short",
+            "v": 1, "start": "2026-12-01T07:30:05+01:00", "end": null, "routine": "short", "title": "Short",
             "source": routine.to_str().unwrap(), "planned_s": 4, "active_s": 3,
             "holds_done": 3, "holds_total": 3, "stretches_done": 2, "stretches_total": 2,
             "skipped": [], "ending": "finished"
@@ -205,10 +205,9 @@ fn a_history_that_cannot_be_written_costs_one_warning_and_nothing_else() {
         .env("XDG_DATA_HOME", &not_a_folder)
         .run();
     run.expect_code(0);
-    assert!(
-        run.stdout
-            .ends_with("Routine complete: 2 of 2 stretches done (3 of 3 holds) in 4s.\n")
-    );
+    assert!(run.stdout.ends_with(
+        "Routine complete: 2 of 2 stretches done (3 of 3 holds), 3s in holds, 4s in all.\n"
+    ));
     assert_eq!(
         run.stderr,
         format!(

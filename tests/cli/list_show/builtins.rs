@@ -38,7 +38,8 @@ fn a_user_routine_named_hamstrings_replaces_the_builtin_in_list_and_show() {
         .args(["show", "hamstrings", "--format", "json"])
         .run();
     show.expect_code(0);
-    assert_eq!(show.json()["name"], "Timeline check");
+    assert_eq!(show.json()["name"], "hamstrings");
+    assert_eq!(show.json()["title"], "Timeline check");
     assert_eq!(show.json()["total_ms"], 109_000);
     // The other built-ins are still there.
     env.stretch()

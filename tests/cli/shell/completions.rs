@@ -152,3 +152,21 @@ fn every_shell_gets_a_script_that_asks_this_program() {
     let run = env.stretch().args(["completions", "tcsh"]).run();
     run.expect_code(2);
 }
+
+/// `run --only` with no routine on the line completes the ids of the routine `run` would
+/// run: the config file's, even a file with problems, which says nothing here.
+#[test]
+fn only_without_a_routine_completes_the_ids_of_the_configured_routine() {
+    let env = Env::new();
+    let folder = env.config_home().join("stretch");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("config.toml"),
+        "routine = \"desk\"\nbogus = 1\n",
+    )
+    .unwrap();
+    assert_eq!(
+        complete_in_bash(&env, &["stretch", "run", "--only", "ch"]),
+        ["chin-tuck", "chest-at-wall"]
+    );
+}

@@ -73,3 +73,52 @@ fn stretch_help_ends_with_where_to_start_and_h_stays_short() {
         );
     }
 }
+
+/// `run -h` lists its flags in groups: what to run, the timing, what you see and hear,
+/// and the history, each flag under its own.
+#[test]
+fn run_help_groups_its_flags() {
+    let short = help(&["run", "-h"]);
+    let headings: Vec<&str> = short
+        .lines()
+        .filter(|line| !line.starts_with(' ') && line.ends_with(':'))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Arguments:",
+            "Options:",
+            "What to run:",
+            "Timing:",
+            "What you see and hear:",
+            "The history:"
+        ]
+    );
+    let group = |heading: &str| -> Vec<String> {
+        let (_, after) = short.split_once(&format!("\n{heading}\n")).expect(heading);
+        after
+            .lines()
+            .take_while(|line| line.starts_with(' '))
+            .filter_map(|line| line.split_whitespace().next())
+            .map(|flag| flag.trim_end_matches(',').to_string())
+            .collect()
+    };
+    assert_eq!(group("What to run:"), ["--only", "--skip", "--level"]);
+    assert_eq!(
+        group("Timing:"),
+        ["--hold", "--rest", "--switch", "--lead-in"]
+    );
+    assert_eq!(
+        group("What you see and hear:"),
+        [
+            "--plain",
+            "--bell",
+            "--no-bell",
+            "--voice[=<LEVEL>]",
+            "--no-voice",
+            "--sound",
+            "--no-sound"
+        ]
+    );
+    assert_eq!(group("The history:"), ["--log", "--no-log"]);
+}

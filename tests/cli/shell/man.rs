@@ -63,6 +63,7 @@ fn the_page_has_a_title_every_subcommand_the_statuses_files_and_environment() {
             "OPTIONS",
             "COMMANDS",
             "EXAMPLES",
+            "KEYS",
             r#""EXIT STATUS""#,
             "FILES",
             "ENVIRONMENT",
@@ -91,7 +92,9 @@ fn the_page_has_a_title_every_subcommand_the_statuses_files_and_environment() {
             "schema"
         ]
     );
-    for status in ["0", "1", "2", "129", "130", "143"] {
+    for status in [
+        "0", "1", "2", "129", "130", "131", "138", "140", "141", "142", "143",
+    ] {
         assert!(
             page.contains(&format!(".TP\n\\fB{status}\\fR\n")),
             "status {status}"
@@ -126,4 +129,23 @@ fn groff_and_man_render_it_without_a_warning() {
         }
         None => eprintln!("man is not installed: the page's structure is checked alone"),
     }
+}
+
+/// An on/off flag has no `[default: false]`, which would contradict a help such as
+/// `--bell`'s "(the default)"; the keys of a run are on the page.
+#[test]
+fn flags_show_no_false_default_and_the_keys_are_listed() {
+    let page = page();
+    assert!(
+        !page.contains("[default: false]"),
+        "a flag's default is shown"
+    );
+    assert!(
+        page.contains("[default: 10]"),
+        "a value's default is still shown"
+    );
+    for key in ["\\fBspace\\fR", "\\fBb or Left\\fR", "\\fBCtrl\\-Z\\fR"] {
+        assert!(page.contains(key), "{key}");
+    }
+    assert!(page.contains("Back, as a media player"));
 }

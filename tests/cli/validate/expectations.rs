@@ -26,6 +26,14 @@ pub fn expectations() -> Vec<(&'static str, Vec<Expected>)> {
             vec![at(7, 1, "duplicate key `hold`").help("remove one of the two")],
         ),
         (
+            "stretch-single-brackets.toml",
+            vec![
+                at(7, 2, "duplicate key `stretch`")
+                    .help("each stretch is `[[stretch]]`, with two brackets"),
+                at(8, 1, "duplicate key `id`").help("remove one of the two"),
+            ],
+        ),
+        (
             "unknown-key-top-level.toml",
             vec![at(3, 1, "unknown key `hlod` in routine").help("did you mean `hold`?")],
         ),
@@ -130,7 +138,10 @@ pub fn expectations() -> Vec<(&'static str, Vec<Expected>)> {
         ),
         (
             "wrong-type-cues.toml",
-            vec![at(3, 8, "wrong type for `cues`: expected an array")],
+            vec![
+                at(3, 8, "wrong type for `cues`: expected an array")
+                    .help(r#"a list of cues, even of one: `cues = ["Breathe"]`"#),
+            ],
         ),
         (
             "wrong-type-cue.toml",

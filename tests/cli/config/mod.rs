@@ -5,8 +5,10 @@ use std::fs;
 
 use crate::support::{Env, fixture};
 
+mod tables;
+
 /// An environment whose config file says `text`.
-fn with_config(text: &str) -> Env {
+pub fn with_config(text: &str) -> Env {
     let env = Env::new();
     let folder = env.config_home().join("stretch");
     fs::create_dir_all(&folder).expect("config folder");
@@ -15,7 +17,7 @@ fn with_config(text: &str) -> Env {
 }
 
 /// `stretch config --format json` in `env`: each setting's (value, source).
-fn settings(env: &Env, extra: &[&str]) -> serde_json::Value {
+pub fn settings(env: &Env, extra: &[&str]) -> serde_json::Value {
     let run = env
         .stretch()
         .args(["config", "--format", "json"])
@@ -111,8 +113,9 @@ fn color_from_the_file_loses_to_no_color_and_to_the_flag() {
 #[test]
 fn every_key_is_read_with_its_source() {
     let env = with_config(
-        "routine = \"desk\"\nhold = \"45s\"\nlead_in = \"3s\"\nbell = false\nvoice = true\n\
-         voice_command = \"espeak-ng -s 150\"\nsound = true\ncolor = \"never\"\nhistory = false\n",
+        "routine = \"desk\"\nhold = \"45s\"\nrest = 0\nswitch = \"2s\"\nlead_in = \"3s\"\n\
+         bell = false\nvoice = true\nvoice_command = \"espeak-ng -s 150\"\nsound = true\n\
+         sound_command = \"paplay\"\ncolor = \"never\"\nhistory = false\n",
     );
     let shown = settings(&env, &[]);
     let file = |value: serde_json::Value| serde_json::json!({"value": value, "source": "file"});
@@ -121,11 +124,14 @@ fn every_key_is_read_with_its_source() {
         serde_json::json!({
             "routine": file("desk".into()),
             "hold": file("45s".into()),
+            "rest": file("0s".into()),
+            "switch": file("2s".into()),
             "lead_in": file("3s".into()),
             "bell": file(false.into()),
             "voice": file("cues".into()),
             "voice_command": file("espeak-ng -s 150".into()),
             "sound": file(true.into()),
+            "sound_command": file("paplay".into()),
             "color": {"value": "never", "source": "env"},
             "history": file(false.into()),
         })
@@ -159,11 +165,14 @@ fn a_missing_file_is_every_default_and_config_shows_the_paths() {
              schema        {}/routine.schema.json (not there: `stretch new` writes it)\n\n\
              routine       hamstrings              default\n\
              hold          (the routine's)         default\n\
+             rest          (the routine's)         default\n\
+             switch        (the routine's)         default\n\
              lead_in       (the routine's)         default\n\
              bell          true                    default\n\
              voice         false                   default\n\
-             voice_command (none)                  default\n\
+             voice_command (found on PATH)         default\n\
              sound         false                   default\n\
+             sound_command (found on PATH)         default\n\
              color         never                   env\n\
              history       true                    default\n",
             config.display(),
@@ -188,12 +197,80 @@ fn a_missing_file_is_every_default_and_config_shows_the_paths() {
     );
 }
 
+/// A bad config file is one warning line for every command but `config`, which reports
+/// its problems in full; the file's good settings are kept, the bad ones' defaults used.
 #[test]
-fn a_bad_file_stops_every_command_with_diagnostics_but_config_reports_them_too() {
-    let env = with_config("colr = \"never\"\nbell = 3\nlead_in = \"9m\"\n");
+fn a_bad_file_is_one_warning_and_its_good_settings_are_kept_but_config_reports_it_all() {
+    let env = with_config("colr = \"never\"\nbell = 3\nlead_in = \"9m\"\nhold = 1\n");
     let path = env.config_home().join("stretch/config.toml");
-    let run = env.stretch().args(["run", "--plain"]).run();
-    let stderr = &run.expect_code(1).stderr;
+    let warning = format!(
+        "warning: {} has 3 problems; its other settings are used, and the defaults for the \
+         bad ones (`stretch config` shows the problems)\n",
+        path.display()
+    );
+    // Nothing yet today: status 1, and not a word.
+    let due = env.stretch().args(["due", "--quiet"]).run();
+    assert_eq!(
+        (due.code, due.stdout.as_str(), due.stderr.as_str()),
+        (1, "", "")
+    );
+    let run = env
+        .stretch()
+        .args([
+            "run",
+            "--plain",
+            "--only",
+            "lying-strap",
+            "--lead-in",
+            "0",
+            "--switch",
+            "0",
+        ])
+        .run();
+    assert_eq!(run.expect_code(0).stderr, warning);
+    assert!(run.stdout.contains("Routine complete"), "{}", run.stdout);
+    // `hold = 1` is kept; the bad `lead_in` is the routine's own 10s.
+    let show = env
+        .stretch()
+        .args(["show", "hamstrings", "--format", "json"])
+        .run();
+    let phases = show.expect_code(0).json()["timeline"].clone();
+    assert_eq!(
+        (
+            phases[0]["duration_ms"].as_u64(),
+            phases[1]["duration_ms"].as_u64()
+        ),
+        (Some(10_000), Some(1000))
+    );
+    for command in [
+        &["list"][..],
+        &["log"],
+        &["man"],
+        &["completions", "bash"],
+        &["show", "desk"],
+    ] {
+        let other = env.stretch().args(command).run();
+        assert_eq!(other.expect_code(0).stderr, warning, "{command:?}");
+    }
+    env.set_history(format!(
+        "{{\"v\":1,\"start\":\"{0}T07:00:00+00:00\",\"end\":\"{0}T07:05:00+00:00\",\
+         \"routine\":\"desk\",\"source\":\"built-in\",\"planned_s\":60,\"active_s\":60,\
+         \"holds_done\":1,\"holds_total\":1,\"stretches_done\":1,\"stretches_total\":1,\
+         \"skipped\":[],\"ending\":\"finished\"}}\n",
+        "2026-12-01"
+    ));
+    let done = env
+        .stretch()
+        .args(["due", "--quiet"])
+        .env("STRETCH_TEST_NOW", "2026-12-01T20:00:00+00:00[UTC]")
+        .run();
+    assert_eq!(
+        (done.code, done.stdout.as_str(), done.stderr.as_str()),
+        (0, "", "")
+    );
+
+    let config = env.stretch().arg("config").run();
+    let stderr = &config.expect_code(1).stderr;
     assert_eq!(
         crate::support::headlines(stderr),
         [
@@ -208,9 +285,13 @@ fn a_bad_file_stops_every_command_with_diagnostics_but_config_reports_them_too()
         [format!("{p}:1:1"), format!("{p}:2:8"), format!("{p}:3:11")]
     );
     assert!(stderr.contains("= help: did you mean `color`?"), "{stderr}");
-    assert_eq!(run.stdout, "", "nothing ran");
-    let config = env.stretch().arg("config").run();
-    assert_eq!(config.expect_code(1).stderr, run.stderr);
+    // A file that is not TOML at all: every setting its default, and still one line.
+    fs::write(&path, "hold = \n").expect("config file");
+    let list = env.stretch().arg("list").run();
+    assert_eq!(
+        list.expect_code(0).stderr,
+        warning.replace("3 problems", "1 problem")
+    );
 }
 
 #[test]
@@ -253,25 +334,31 @@ fn edit_writes_the_template_opens_the_editor_and_checks_the_result() {
     );
 }
 
+/// A speech program that is not there is named where it was set, in one warning; the
+/// run goes on.
 #[test]
 fn a_voice_command_that_is_no_program_is_named_where_it_was_set() {
-    let env = with_config("voice_command = \"/nonexistent/speaker\"\n");
+    let env = with_config("voice = \"phases\"\nvoice_command = \"/nonexistent/speaker\"\n");
     let run = |variable: Option<&str>| {
         let mut stretch = env
             .stretch()
-            .args(["run", "--plain", "--voice"])
+            .args(["run", "--plain", "--lead-in", "0", "--only", "toe-touch"])
             .arg(fixture("run/short.toml"));
         if let Some(variable) = variable {
             stretch = stretch.env("STRETCH_VOICE_COMMAND", variable);
         }
         stretch.run()
     };
+    let file = run(None);
     assert_eq!(
-        run(None).expect_code(1).stderr,
-        "error: `voice_command` in the config file names `/nonexistent/speaker`, which is not an executable program\n"
+        file.expect_code(0).stderr,
+        "warning: `voice_command` in the config file names `/nonexistent/speaker`, which is \
+         not an executable program; --voice rings the bell instead\n"
     );
+    assert!(file.stdout.contains("Routine complete"), "{}", file.stdout);
     assert_eq!(
-        run(Some("/nonexistent/other")).expect_code(1).stderr,
-        "error: STRETCH_VOICE_COMMAND names `/nonexistent/other`, which is not an executable program\n"
+        run(Some("/nonexistent/other")).expect_code(0).stderr,
+        "warning: STRETCH_VOICE_COMMAND names `/nonexistent/other`, which is not an \
+         executable program; --voice rings the bell instead\n"
     );
 }
