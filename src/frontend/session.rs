@@ -167,7 +167,9 @@ pub fn run(
 /// Wait for the voice's last words, for at most [`LAST_WORDS`], unless a signal comes
 /// first: that one is returned, and the words are cut off when the voice is dropped.
 pub fn hear_last_words(voice: &Voice, clock: &mut dyn Clock<Input>) -> Option<Signal> {
-    let deadline = clock.now().saturating_add(LAST_WORDS);
+    // Real time, which the speech program takes, however fast a test runs the clock.
+    let (last_words, look_again) = (clock.stretched(LAST_WORDS), clock.stretched(LOOK_AGAIN));
+    let deadline = clock.now().saturating_add(last_words);
     voice.start_finishing(LAST_WORDS);
     while !voice.has_finished() {
         let now = clock.now();
@@ -175,7 +177,7 @@ pub fn hear_last_words(voice: &Voice, clock: &mut dyn Clock<Input>) -> Option<Si
             return None;
         }
         if let Wake::Input(Input::Signal(signal)) =
-            clock.wait(Some(now.saturating_add(LOOK_AGAIN).min(deadline)))
+            clock.wait(Some(now.saturating_add(look_again).min(deadline)))
         {
             return Some(signal);
         }
@@ -185,7 +187,7 @@ pub fn hear_last_words(voice: &Voice, clock: &mut dyn Clock<Input>) -> Option<Si
 
 /// A signal that arrives within `grace`, if one does.
 fn signal_within(clock: &mut dyn Clock<Input>, grace: Duration) -> Option<Signal> {
-    let deadline = clock.now().saturating_add(grace);
+    let deadline = clock.now().saturating_add(clock.stretched(grace));
     loop {
         match clock.wait(Some(deadline)) {
             Wake::Input(Input::Signal(signal)) => return Some(signal),
