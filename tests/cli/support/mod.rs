@@ -11,15 +11,25 @@ pub mod pty;
 
 use std::ffi::{OsStr, OsString};
 use std::fs;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{ErrorKind, Read};
+use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::rc::Rc;
-use std::thread::{self, JoinHandle};
+use std::sync::mpsc::{self, Receiver};
+use std::thread;
+use std::time::{Duration, Instant};
 
+use nix::fcntl::{FcntlArg, OFlag, fcntl};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use tempfile::TempDir;
+
+/// How long to wait for something that should come, before calling it lost: generous, so
+/// that only a stall fails a test; nothing here limits how fast the program must be.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+/// How often to look again while waiting.
+const LOOK_AGAIN: Duration = Duration::from_millis(10);
 
 /// The binary under test.
 pub const STRETCH: &str = env!("CARGO_BIN_EXE_stretch");
@@ -35,6 +45,7 @@ const LEAKY: &[&str] = &[
     "STRETCH_TEST_PANIC",
     "STRETCH_TEST_SPOKEN",
     "STRETCH_TEST_NOW",
+    "STRETCH_TEST_SPEED",
     "TZ",
 ];
 
@@ -249,33 +260,47 @@ impl Stretch {
         command
     }
 
-    /// Runs to the end and returns what it did.
-    pub fn run(mut self) -> Outcome {
-        let output = self.command().output().expect("run stretch");
-        Outcome {
-            // A run killed by a signal (a stack overflow aborts) has no code: never a pass.
-            code: output.status.code().unwrap_or(-1),
-            stdout: utf8("stdout", output.stdout),
-            stderr: utf8("stderr", output.stderr),
-        }
+    /// Runs to the end and returns what it did. A run that shows no sign of life (no
+    /// output and no exit) for [`PATIENCE`] fails the test instead of hanging it.
+    pub fn run(self) -> Outcome {
+        self.spawn().finish()
     }
 
     /// Starts the run and returns at once, its standard output to be read line by line.
     pub fn spawn(mut self) -> Spawned {
+        let what = format!(
+            "{} {}",
+            Path::new(&self.program).display(),
+            self.args
+                .iter()
+                .map(|arg| arg.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
         let mut child = self.command().spawn().expect("start stretch");
-        let stdout = child.stdout.take().map(BufReader::new);
+        // Read without blocking, so that every wait for it can have a deadline.
+        let stdout = child.stdout.take().map(|stdout| {
+            let fd = stdout.as_raw_fd();
+            let flags = OFlag::from_bits_truncate(fcntl(fd, FcntlArg::F_GETFL).expect("flags"));
+            fcntl(fd, FcntlArg::F_SETFL(flags | OFlag::O_NONBLOCK)).expect("non-blocking");
+            stdout
+        });
         // Read on a thread of its own, so that a full pipe can never stall the program.
         let stderr = child.stderr.take().map(|mut stderr| {
+            let (send, receive) = mpsc::channel();
             thread::spawn(move || {
                 let mut bytes = Vec::new();
                 stderr.read_to_end(&mut bytes).expect("read stderr");
-                bytes
-            })
+                let _ = send.send(bytes);
+            });
+            receive
         });
         Spawned {
             _env: self.env,
+            what,
             child,
             stdout,
+            unread: Vec::new(),
             stderr,
         }
     }
@@ -332,26 +357,72 @@ impl Outcome {
     }
 }
 
-/// A run still going: its output read a line at a time, signals sent to it. A failed
-/// test does not leave it running.
+/// A run still going: its output read a line at a time, signals sent to it. Every wait
+/// has a deadline: a run that shows no sign of life for [`PATIENCE`] fails the test. A
+/// failed test does not leave it running.
 pub struct Spawned {
     /// Kept until the run is over: the environment's folders go with the last clone.
     _env: Env,
+    /// The command line, for the messages of a test that fails.
+    what: String,
     child: Child,
-    stdout: Option<BufReader<ChildStdout>>,
-    stderr: Option<JoinHandle<Vec<u8>>>,
+    /// Standard output, non-blocking; `None` once closed or not read by the test.
+    stdout: Option<ChildStdout>,
+    /// What was read from standard output beyond the lines returned.
+    unread: Vec<u8>,
+    /// Standard error, whole once the program and its children have closed it.
+    stderr: Option<Receiver<Vec<u8>>>,
+}
+
+/// What one look at a non-blocking standard output found.
+enum Look {
+    Bytes,
+    Nothing,
+    End,
 }
 
 impl Spawned {
-    /// Waits for the next line of standard output and returns it with its newline.
+    /// Waits for the next line of standard output and returns it with its newline (what
+    /// is left without one at the end; empty at the end). Fails the test if no line comes
+    /// within [`PATIENCE`].
     pub fn read_line(&mut self) -> String {
-        let mut line = String::new();
-        self.stdout
-            .as_mut()
-            .expect("stdout is read by the test")
-            .read_line(&mut line)
-            .expect("read a line");
-        line
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(end) = memchr_newline(&self.unread) {
+                let line: Vec<u8> = self.unread.drain(..=end).collect();
+                return utf8("stdout", line);
+            }
+            match self.read_some() {
+                Look::Bytes => continue,
+                Look::End => return utf8("stdout", std::mem::take(&mut self.unread)),
+                Look::Nothing => {}
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no line from `{}` within {PATIENCE:?}; so far: {:?}",
+                self.what,
+                String::from_utf8_lossy(&self.unread)
+            );
+            thread::sleep(LOOK_AGAIN);
+        }
+    }
+
+    /// Reads what standard output has now, into `unread`.
+    fn read_some(&mut self) -> Look {
+        let Some(stdout) = self.stdout.as_mut() else {
+            return Look::End;
+        };
+        let mut chunk = [0; 4096];
+        match stdout.read(&mut chunk) {
+            Ok(0) => Look::End,
+            Ok(read) => {
+                self.unread.extend_from_slice(&chunk[..read]);
+                Look::Bytes
+            }
+            Err(error) if error.kind() == ErrorKind::WouldBlock => Look::Nothing,
+            Err(error) if error.kind() == ErrorKind::Interrupted => Look::Bytes,
+            Err(error) => panic!("read stdout of `{}`: {error}", self.what),
+        }
     }
 
     /// The program's process id.
@@ -367,26 +438,57 @@ impl Spawned {
     /// Closes the test's end of standard output, as a reader that goes away does.
     pub fn close_stdout(&mut self) {
         self.stdout = None;
+        self.unread.clear();
     }
 
-    /// Waits for the run to end; its standard output from where the test left off.
+    /// Waits for the run to end; its standard output from where the test left off. Fails
+    /// the test if the run shows no sign of life (no output, no exit) for [`PATIENCE`].
     pub fn finish(mut self) -> Outcome {
-        let mut stdout = Vec::new();
-        if let Some(mut reader) = self.stdout.take() {
-            reader.read_to_end(&mut stdout).expect("read stdout");
-        }
-        let status = self.child.wait().expect("wait for stretch");
+        let mut deadline = Instant::now() + PATIENCE;
+        let status = loop {
+            match self.read_some() {
+                Look::Bytes => {
+                    deadline = Instant::now() + PATIENCE;
+                    continue;
+                }
+                Look::End => {
+                    if let Some(status) = self.child.try_wait().expect("try_wait") {
+                        break status;
+                    }
+                }
+                Look::Nothing => {}
+            }
+            assert!(
+                Instant::now() < deadline,
+                "`{}` showed no sign of life for {PATIENCE:?}; its output so far:\n{}",
+                self.what,
+                String::from_utf8_lossy(&self.unread)
+            );
+            thread::sleep(LOOK_AGAIN);
+        };
         let stderr = self
             .stderr
             .take()
-            .map(|reader| reader.join().expect("stderr reader"))
+            .map(|reader| {
+                reader.recv_timeout(PATIENCE).unwrap_or_else(|_| {
+                    panic!(
+                        "the standard error of `{}` was still open {PATIENCE:?} after it ended",
+                        self.what
+                    )
+                })
+            })
             .unwrap_or_default();
         Outcome {
             code: status.code().unwrap_or(-1),
-            stdout: utf8("stdout", stdout),
+            stdout: utf8("stdout", std::mem::take(&mut self.unread)),
             stderr: utf8("stderr", stderr),
         }
     }
+}
+
+/// Where the first newline in `bytes` is.
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&byte| byte == b'\n')
 }
 
 impl Drop for Spawned {
