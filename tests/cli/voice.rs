@@ -19,31 +19,49 @@ fn spoken_at(level: Option<&str>) -> String {
         ])
         .env("STRETCH_VOICE_COMMAND", fixture("run/say.sh"))
         .env("STRETCH_TEST_SPOKEN", spoken.path())
+        // Phases of a quarter of a second: time enough to start the fake speech program.
+        .speed(4)
         .run()
         .expect_code(0);
     std::fs::read_to_string(spoken.path()).expect("spoken")
 }
 
+/// What `--voice=phases` says: the phase changes.
+const PHASES: &str = "1|get ready: Lying strap stretch.\n\
+                      1|Lying strap stretch, left leg.\n\
+                      1|switch sides.\n\
+                      1|Lying strap stretch, right leg.\n\
+                      1|next: Toe touch $HOME `id` 'quoted' ; true.\n\
+                      1|Toe touch $HOME `id` 'quoted' ; true.\n\
+                      1|routine complete.\n";
+
+/// What `--voice=cues` says: the stretch's own cue with the hold it starts with; not the
+/// reminders.
+const CUES: &str = "1|get ready: Lying strap stretch.\n\
+                    1|Lying strap stretch, left leg. Keep the other leg flat.\n\
+                    1|switch sides.\n\
+                    1|Lying strap stretch, right leg. Keep the other leg flat.\n\
+                    1|next: Toe touch $HOME `id` 'quoted' ; true.\n\
+                    1|Toe touch $HOME `id` 'quoted' ; true.\n\
+                    1|routine complete.\n";
+
 #[test]
-fn each_level_says_what_it_names_and_a_bare_voice_means_cues() {
-    let phases = "1|get ready: Lying strap stretch.\n\
-                  1|Lying strap stretch, left leg.\n\
-                  1|switch sides.\n\
-                  1|Lying strap stretch, right leg.\n\
-                  1|next: Toe touch $HOME `id` 'quoted' ; true.\n\
-                  1|Toe touch $HOME `id` 'quoted' ; true.\n\
-                  1|routine complete.\n";
-    assert_eq!(spoken_at(Some("phases")), phases);
-    // The stretch's own cue is said with the hold it starts with; the reminders are not.
-    let cues = "1|get ready: Lying strap stretch.\n\
-                1|Lying strap stretch, left leg. Keep the other leg flat.\n\
-                1|switch sides.\n\
-                1|Lying strap stretch, right leg. Keep the other leg flat.\n\
-                1|next: Toe touch $HOME `id` 'quoted' ; true.\n\
-                1|Toe touch $HOME `id` 'quoted' ; true.\n\
-                1|routine complete.\n";
-    assert_eq!(spoken_at(Some("cues")), cues);
-    assert_eq!(spoken_at(None), cues);
+fn voice_phases_says_the_phase_changes() {
+    assert_eq!(spoken_at(Some("phases")), PHASES);
+}
+
+#[test]
+fn voice_cues_adds_each_stretchs_own_cue() {
+    assert_eq!(spoken_at(Some("cues")), CUES);
+}
+
+#[test]
+fn a_bare_voice_means_cues() {
+    assert_eq!(spoken_at(None), CUES);
+}
+
+#[test]
+fn voice_all_adds_the_reminders() {
     let all = spoken_at(Some("all"));
     assert!(all.contains("1|Don't bounce.\n"), "{all}");
     assert!(

@@ -51,6 +51,7 @@ fn before_and_after_todays_first_session() {
         .args(["run", "--plain"])
         .arg(fixture("plain/short.toml"))
         .env("STRETCH_TEST_NOW", now)
+        .fast()
         .run()
         .expect_code(0);
     let run = due(&env, now, &[]);

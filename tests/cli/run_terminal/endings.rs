@@ -68,7 +68,8 @@ fn a_signal_while_paused_still_ends_the_run() {
 
 #[test]
 fn a_routine_that_finishes_prints_its_summary_on_the_normal_screen() {
-    let mut run = Stretch::new().arg("run").arg(short()).pty();
+    // Phases of a quarter of a second, each on screen long enough to be seen.
+    let mut run = Stretch::new().arg("run").arg(short()).speed(4).pty();
     run.wait_for_text(SHORT_FIRST);
     run.assert_exit_and_terminal_restored(0);
     let summary = run.summary();
@@ -91,7 +92,12 @@ fn a_plain_run_in_the_background_writes_its_log_instead_of_stopping() {
         short().display(),
         log.display()
     );
-    let mut run = env.stretch().program("/bin/sh").args(["-c", &script]).pty();
+    let mut run = env
+        .stretch()
+        .program("/bin/sh")
+        .args(["-c", &script])
+        .fast()
+        .pty();
     run.wait_for_text("status=0");
     let log = std::fs::read_to_string(&log).expect("the log");
     assert!(

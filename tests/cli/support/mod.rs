@@ -11,8 +11,8 @@ pub mod pty;
 
 use std::ffi::{OsStr, OsString};
 use std::fs;
-use std::io::{ErrorKind, Read};
-use std::os::fd::AsRawFd;
+use std::io::{ErrorKind, Read, Write as _};
+use std::os::fd::{AsFd, AsRawFd};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::rc::Rc;
@@ -20,7 +20,9 @@ use std::sync::mpsc::{self, Receiver};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use nix::errno::Errno;
 use nix::fcntl::{FcntlArg, OFlag, fcntl};
+use nix::poll::{PollFd, PollFlags, poll};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use tempfile::TempDir;
@@ -28,7 +30,7 @@ use tempfile::TempDir;
 /// How long to wait for something that should come, before calling it lost: generous, so
 /// that only a stall fails a test; nothing here limits how fast the program must be.
 pub const PATIENCE: Duration = Duration::from_secs(20);
-/// How often to look again while waiting.
+/// How often, at most, to look again while waiting for a program to exit.
 const LOOK_AGAIN: Duration = Duration::from_millis(10);
 
 /// The binary under test.
@@ -212,6 +214,22 @@ impl Stretch {
         self
     }
 
+    /// Runs the clock `times` times faster while the run waits (`STRETCH_TEST_SPEED`), for
+    /// a test of what a run does, not of when: a routine of ten seconds takes one at ten
+    /// times. Mind what happens outside the run in real time, such as a speech program or
+    /// a player, which a phase too short may cut off (4, a quarter of a second for a
+    /// phase of one, leaves it time enough); [`Stretch::fast`] is for runs without.
+    /// A release build has no such hook and runs in real time: slower, but the same run.
+    pub fn speed(self, times: u32) -> Stretch {
+        self.env("STRETCH_TEST_SPEED", times.to_string())
+    }
+
+    /// Twenty times faster ([`Stretch::speed`]): a phase of one second takes 50 ms, and
+    /// a ten-minute hold still half a minute, longer than any test waits for it.
+    pub fn fast(self) -> Stretch {
+        self.speed(20)
+    }
+
     /// Runs from `dir`, so that relative paths in diagnostics are short.
     pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Stretch {
         self.dir = Some(dir.as_ref().to_owned());
@@ -388,30 +406,38 @@ impl Spawned {
     pub fn read_line(&mut self) -> String {
         let deadline = Instant::now() + PATIENCE;
         loop {
-            if let Some(end) = memchr_newline(&self.unread) {
+            if let Some(end) = self.unread.iter().position(|&byte| byte == b'\n') {
                 let line: Vec<u8> = self.unread.drain(..=end).collect();
                 return utf8("stdout", line);
             }
-            match self.read_some() {
-                Look::Bytes => continue,
+            match self.read_until(deadline) {
+                Look::Bytes => {}
                 Look::End => return utf8("stdout", std::mem::take(&mut self.unread)),
-                Look::Nothing => {}
+                Look::Nothing => assert!(
+                    Instant::now() < deadline,
+                    "no line from `{}` within {PATIENCE:?}; so far: {:?}",
+                    self.what,
+                    String::from_utf8_lossy(&self.unread)
+                ),
             }
-            assert!(
-                Instant::now() < deadline,
-                "no line from `{}` within {PATIENCE:?}; so far: {:?}",
-                self.what,
-                String::from_utf8_lossy(&self.unread)
-            );
-            thread::sleep(LOOK_AGAIN);
         }
     }
 
-    /// Reads what standard output has now, into `unread`.
-    fn read_some(&mut self) -> Look {
+    /// Waits until standard output has something to read or ends, for at most until
+    /// `deadline`, and reads what it has into `unread`.
+    fn read_until(&mut self, deadline: Instant) -> Look {
         let Some(stdout) = self.stdout.as_mut() else {
             return Look::End;
         };
+        let left = deadline.saturating_duration_since(Instant::now());
+        // Rounded up, so that a wait never ends just short of the deadline.
+        let millis = u16::try_from(left.as_micros().div_ceil(1000)).unwrap_or(u16::MAX);
+        let mut ready = [PollFd::new(stdout.as_fd(), PollFlags::POLLIN)];
+        match poll(&mut ready, millis) {
+            Ok(0) | Err(Errno::EINTR) => return Look::Nothing,
+            Ok(_) => {}
+            Err(error) => panic!("poll stdout of `{}`: {error}", self.what),
+        }
         let mut chunk = [0; 4096];
         match stdout.read(&mut chunk) {
             Ok(0) => Look::End,
@@ -419,8 +445,11 @@ impl Spawned {
                 self.unread.extend_from_slice(&chunk[..read]);
                 Look::Bytes
             }
-            Err(error) if error.kind() == ErrorKind::WouldBlock => Look::Nothing,
-            Err(error) if error.kind() == ErrorKind::Interrupted => Look::Bytes,
+            Err(error)
+                if matches!(error.kind(), ErrorKind::WouldBlock | ErrorKind::Interrupted) =>
+            {
+                Look::Nothing
+            }
             Err(error) => panic!("read stdout of `{}`: {error}", self.what),
         }
     }
@@ -445,26 +474,32 @@ impl Spawned {
     /// the test if the run shows no sign of life (no output, no exit) for [`PATIENCE`].
     pub fn finish(mut self) -> Outcome {
         let mut deadline = Instant::now() + PATIENCE;
+        loop {
+            match self.read_until(deadline) {
+                Look::Bytes => deadline = Instant::now() + PATIENCE,
+                Look::End => break,
+                Look::Nothing => assert!(
+                    Instant::now() < deadline,
+                    "`{}` showed no sign of life for {PATIENCE:?}; its output so far:\n{}",
+                    self.what,
+                    String::from_utf8_lossy(&self.unread)
+                ),
+            }
+        }
+        // The end of its output is most often the end of the program: look again at once,
+        // then less and less often.
+        let mut pause = Duration::from_micros(100);
         let status = loop {
-            match self.read_some() {
-                Look::Bytes => {
-                    deadline = Instant::now() + PATIENCE;
-                    continue;
-                }
-                Look::End => {
-                    if let Some(status) = self.child.try_wait().expect("try_wait") {
-                        break status;
-                    }
-                }
-                Look::Nothing => {}
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                break status;
             }
             assert!(
                 Instant::now() < deadline,
-                "`{}` showed no sign of life for {PATIENCE:?}; its output so far:\n{}",
-                self.what,
-                String::from_utf8_lossy(&self.unread)
+                "`{}` closed its output but did not exit within {PATIENCE:?}",
+                self.what
             );
-            thread::sleep(LOOK_AGAIN);
+            thread::sleep(pause);
+            pause = (pause * 2).min(LOOK_AGAIN);
         };
         let stderr = self
             .stderr
@@ -486,11 +521,6 @@ impl Spawned {
     }
 }
 
-/// Where the first newline in `bytes` is.
-fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&byte| byte == b'\n')
-}
-
 impl Drop for Spawned {
     fn drop(&mut self) {
         if matches!(self.child.try_wait(), Ok(None)) {
@@ -498,6 +528,26 @@ impl Drop for Spawned {
             let _ = self.child.wait();
         }
     }
+}
+
+/// Whether the binary has the debug-only test hooks (`STRETCH_TEST_NOW`,
+/// `STRETCH_TEST_PANIC`): a release build (`cargo test --release`) has none. Without
+/// them, prints that `test` is skipped and why, for the test to return.
+pub fn test_hooks(test: &str) -> bool {
+    if cfg!(debug_assertions) {
+        return true;
+    }
+    say_skipped(
+        test,
+        "it needs the debug-only test hooks, which a release build has not",
+    );
+    false
+}
+
+/// Prints, past the test harness's capture, that `test` is skipped and why.
+pub fn say_skipped(test: &str, why: &str) {
+    // Straight to the file: `eprintln!` would be captured, and shown only on a failure.
+    let _ = writeln!(std::io::stderr(), "skipped {test}: {why}");
 }
 
 /// `tests/fixtures/PATH`, which must be a file.
