@@ -28,7 +28,7 @@ macos=aarch64-apple-darwin
 msrv=$(sed -n 's/^rust-version = "\([0-9.]*\)".*/\1/p' Cargo.toml)
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 out=target/dist
-share=$out/share
+assets=target/assets
 
 step() { printf -- '--- %s\n' "$*"; }
 
@@ -51,17 +51,18 @@ binary=target/$target/dist/stretch
 file "$binary" 2>/dev/null || true
 
 step "the manual page and the completions, written by the binary itself"
-rm -rf "$share"
-mkdir -p "$share"
-"$binary" man > "$share/stretch.1"
-"$binary" completions bash > "$share/stretch.bash"
-"$binary" completions zsh > "$share/_stretch"
-"$binary" completions fish > "$share/stretch.fish"
-# The package's extended description: the README's first paragraph, the lines after its
-# title up to the first blank line.
+rm -rf "$assets"
+mkdir -p "$assets"
+"$binary" man > "$assets/stretch.1"
+"$binary" completions bash > "$assets/stretch.bash"
+"$binary" completions zsh > "$assets/_stretch"
+"$binary" completions fish > "$assets/stretch.fish"
+# The package's extended description: the README's first paragraph (the lines after its
+# title up to the first blank line), as one line that dpkg wraps, without Markdown's
+# backticks.
 awk 'NR > 1 && /^$/ && started { exit } NR > 1 && !/^$/ { started = 1; print }' README.md \
-    > "$share/description.txt"
-test -s "$share/description.txt"
+    | tr -d '`' | paste -s -d ' ' > "$assets/description.txt"
+test -s "$assets/description.txt"
 
 step "the tarball"
 name=stretch-$version-$target
@@ -69,8 +70,8 @@ stage=$out/$name
 rm -rf "$stage" "$out/$name.tar.gz"
 mkdir -p "$stage/completions"
 cp "$binary" "$stage/stretch"
-cp "$share/stretch.1" "$stage/stretch.1"
-cp "$share/stretch.bash" "$share/_stretch" "$share/stretch.fish" "$stage/completions/"
+cp "$assets/stretch.1" "$stage/stretch.1"
+cp "$assets/stretch.bash" "$assets/_stretch" "$assets/stretch.fish" "$stage/completions/"
 cp README.md LICENSE CHANGELOG.md "$stage/"
 # The same bytes from the same sources: names sorted, owner and times fixed.
 mtime=$(git log -1 --format=%cI 2>/dev/null || echo 2026-01-01T00:00:00Z)
