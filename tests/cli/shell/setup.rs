@@ -94,7 +94,10 @@ fn append(path: &Path, text: &str) {
 #[test]
 fn bash_completes_with_the_script_sourced_from_bashrc() {
     if installed("bash").is_none() {
-        return say_skipped(module_path!(), "bash is not installed");
+        return say_skipped(
+            "bash_completes_with_the_script_sourced_from_bashrc",
+            "bash is not installed",
+        );
     }
     let env = Env::new();
     append(
@@ -109,7 +112,7 @@ fn bash_completes_with_the_script_where_bash_completion_loads_it() {
     let loader = Path::new("/usr/share/bash-completion/bash_completion");
     if installed("bash").is_none() || !loader.is_file() {
         return say_skipped(
-            module_path!(),
+            "bash_completes_with_the_script_where_bash_completion_loads_it",
             "bash or bash-completion (/usr/share/bash-completion/bash_completion) is not installed",
         );
     }
@@ -125,7 +128,10 @@ fn bash_completes_with_the_script_where_bash_completion_loads_it() {
 #[test]
 fn zsh_completes_on_the_first_tab_with_the_script_autoloaded_from_fpath() {
     if installed("zsh").is_none() {
-        return say_skipped(module_path!(), "zsh is not installed");
+        return say_skipped(
+            "zsh_completes_on_the_first_tab_with_the_script_autoloaded_from_fpath",
+            "zsh is not installed",
+        );
     }
     let env = Env::new();
     run_line(&env, "zsh", ZSH_FILE);
@@ -139,7 +145,10 @@ fn zsh_completes_on_the_first_tab_with_the_script_autoloaded_from_fpath() {
 #[test]
 fn zsh_completes_with_the_script_sourced_too() {
     if installed("zsh").is_none() {
-        return say_skipped(module_path!(), "zsh is not installed");
+        return say_skipped(
+            "zsh_completes_with_the_script_sourced_too",
+            "zsh is not installed",
+        );
     }
     let env = Env::new();
     append(
@@ -154,7 +163,10 @@ fn zsh_completes_with_the_script_sourced_too() {
 #[test]
 fn fish_completes_with_the_script_in_its_completions_folder() {
     if installed("fish").is_none() {
-        return say_skipped(module_path!(), "fish is not installed");
+        return say_skipped(
+            "fish_completes_with_the_script_in_its_completions_folder",
+            "fish is not installed",
+        );
     }
     let env = Env::new();
     run_line(&env, "fish", FISH_FILE);
@@ -170,7 +182,10 @@ fn fish_completes_with_the_script_in_its_completions_folder() {
 #[test]
 fn man_finds_the_page_beside_the_binary_and_reads_it_from_a_pipe() {
     if installed("man").is_none() {
-        return say_skipped(module_path!(), "man is not installed");
+        return say_skipped(
+            "man_finds_the_page_beside_the_binary_and_reads_it_from_a_pipe",
+            "man is not installed",
+        );
     }
     let env = Env::new();
     run_line(&env, "sh", MAN_FILE);

@@ -539,7 +539,7 @@ pub fn test_hooks(test: &str) -> bool {
     }
     say_skipped(
         test,
-        "it needs the debug-only test hooks, which a release build has not",
+        "it needs the debug-only test hooks (STRETCH_TEST_NOW, STRETCH_TEST_PANIC), which release builds leave out",
     );
     false
 }
