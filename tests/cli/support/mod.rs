@@ -297,11 +297,10 @@ impl Stretch {
         );
         let mut child = self.command().spawn().expect("start stretch");
         // Read without blocking, so that every wait for it can have a deadline.
-        let stdout = child.stdout.take().map(|stdout| {
+        let stdout = child.stdout.take().inspect(|stdout| {
             let fd = stdout.as_raw_fd();
             let flags = OFlag::from_bits_truncate(fcntl(fd, FcntlArg::F_GETFL).expect("flags"));
             fcntl(fd, FcntlArg::F_SETFL(flags | OFlag::O_NONBLOCK)).expect("non-blocking");
-            stdout
         });
         // Read on a thread of its own, so that a full pipe can never stall the program.
         let stderr = child.stderr.take().map(|mut stderr| {
