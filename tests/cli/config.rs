@@ -36,7 +36,7 @@ fn routine_voice_voice_command_and_history_take_effect_in_a_run_and_flags_win() 
         .stretch()
         .arg("run")
         .env("STRETCH_TEST_SPOKEN", spoken.path())
-        .speed(4)
+        .speed(10)
         .run();
     assert!(
         run.expect_code(0)

@@ -222,8 +222,8 @@ fn the_voice_says_each_moment_as_one_argument() {
         .arg("--voice=all")
         .env("STRETCH_VOICE_COMMAND", fixture("run/say.sh"))
         .env("STRETCH_TEST_SPOKEN", spoken.path())
-        // Phases of a quarter of a second: time enough to start the fake speech program.
-        .speed(4)
+        // Phases of a tenth of a second: time enough to start the fake speech program.
+        .speed(10)
         .run()
         .expect_code(0);
     // Each line: how many arguments the speaker got, then the first. The run waits for the
@@ -247,7 +247,7 @@ fn a_signal_during_the_last_words_cuts_them_off_and_sets_the_status() {
             "STRETCH_VOICE_COMMAND",
             fixture("run/interrupt_last_words.sh"),
         )
-        .speed(4)
+        .speed(10)
         .run();
     let stdout = &run.expect_code(130).stdout;
     assert!(

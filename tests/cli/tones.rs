@@ -9,8 +9,9 @@ use crate::support::{Env, Outcome, fixture};
 
 /// Runs `sound/marks.toml` in plain mode with `--sound` through `player`, its record in
 /// `played` (a file in a folder of its own); `extra` are more arguments. The clock runs
-/// `speed` times faster: at 4, a tone a quarter of a second after the one before, time
-/// enough to start the fake player before the next tone cuts it off.
+/// `speed` times faster: at 2, a tick half a second after the tone before, time enough
+/// for the fake player, which starts four programs, to note its tone before the next
+/// one cuts it off, even on a busy machine.
 fn run_with(env: &Env, player: &str, played: &Path, extra: &[&str], speed: u32) -> Outcome {
     env.stretch()
         .env("STRETCH_VOICE_COMMAND", fixture("sound/say.sh"))
@@ -46,7 +47,7 @@ Routine complete: 2 of 2 stretches done (2 of 2 holds) in 10s.
 fn each_event_gets_its_tone_and_plain_mode_writes_the_marks() {
     let env = Env::new();
     let played = played_file(&env);
-    let run = run_with(&env, "player.sh", &played, &[], 4);
+    let run = run_with(&env, "player.sh", &played, &[], 2);
     run.expect_code(0);
     assert_eq!(run.stdout, LINES);
     assert_eq!(run.stderr, "");
@@ -90,6 +91,7 @@ fn without_sound_plain_mode_writes_no_marks() {
 fn a_hanging_player_delays_nothing_and_none_is_left_behind() {
     let env = Env::new();
     let played = played_file(&env);
+    // hang.sh notes its process id first thing: a quarter of a second is time enough.
     let run = run_with(&env, "hang.sh", &played, &[], 4);
     run.expect_code(0);
     // The same lines at the same seconds as with a player that ends at once.
@@ -138,7 +140,7 @@ fn without_a_player_sound_rings_the_bell_on_a_terminal() {
         .args(["run", "--no-log", "--sound"])
         .arg(fixture("run/short.toml"))
         .env("PATH", &empty)
-        .speed(4)
+        .speed(10)
         .pty();
     terminal.assert_exit_and_terminal_restored(0);
     assert!(terminal.bells() > 0);
@@ -153,7 +155,7 @@ fn with_the_voice_the_tone_comes_first_then_the_words() {
         "player.sh",
         &played,
         &["--voice=phases", "--only", "short"],
-        4,
+        2,
     );
     run.expect_code(0);
     let order = std::fs::read_to_string(&played).unwrap();

@@ -19,8 +19,8 @@ fn spoken_at(level: Option<&str>) -> String {
         ])
         .env("STRETCH_VOICE_COMMAND", fixture("run/say.sh"))
         .env("STRETCH_TEST_SPOKEN", spoken.path())
-        // Phases of a quarter of a second: time enough to start the fake speech program.
-        .speed(4)
+        // Phases of a tenth of a second: time enough to start the fake speech program.
+        .speed(10)
         .run()
         .expect_code(0);
     std::fs::read_to_string(spoken.path()).expect("spoken")

@@ -71,8 +71,8 @@ fn a_signal_while_paused_still_ends_the_run() {
 
 #[test]
 fn a_routine_that_finishes_prints_its_summary_on_the_normal_screen() {
-    // Phases of a quarter of a second, each on screen long enough to be seen.
-    let mut run = Stretch::new().arg("run").arg(short()).speed(4).pty();
+    // Phases of a tenth of a second: the first stretch is on screen for four of them.
+    let mut run = Stretch::new().arg("run").arg(short()).speed(10).pty();
     run.wait_for_text(SHORT_FIRST);
     run.assert_exit_and_terminal_restored(0);
     let summary = run.summary();

@@ -216,10 +216,11 @@ impl Stretch {
 
     /// Runs the clock `times` times faster while the run waits (`STRETCH_TEST_SPEED`), for
     /// a test of what a run does, not of when: a routine of ten seconds takes one at ten
-    /// times. Mind what happens outside the run in real time, such as a speech program or
-    /// a player, which a phase too short may cut off (4, a quarter of a second for a
-    /// phase of one, leaves it time enough); [`Stretch::fast`] is for runs without.
-    /// A release build has no such hook and runs in real time: slower, but the same run.
+    /// times. Mind what happens outside the run in real time, which a phase too short
+    /// cuts off: 10 leaves a fake speech program time to start, 2 a fake player, which
+    /// starts four programs (each tried with four busy loops on two cores);
+    /// [`Stretch::fast`] is for runs with neither. A release build has no such hook and
+    /// runs in real time: slower, but the same run.
     pub fn speed(self, times: u32) -> Stretch {
         self.env("STRETCH_TEST_SPEED", times.to_string())
     }
