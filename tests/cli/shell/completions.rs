@@ -6,15 +6,11 @@
 use std::ffi::OsString;
 use std::path::Path;
 
-use crate::support::{Env, STRETCH};
+use crate::support::{Env, STRETCH, path_first};
 
 /// `PATH` with the folder of the binary under test first, so that `stretch` is it.
 fn path_with_stretch() -> OsString {
-    let folder = Path::new(STRETCH).parent().unwrap().to_owned();
-    let system = std::env::var_os("PATH").unwrap_or_default();
-    let mut folders = vec![folder];
-    folders.extend(std::env::split_paths(&system));
-    std::env::join_paths(folders).unwrap()
+    path_first(Path::new(STRETCH).parent().unwrap())
 }
 
 /// What bash offers for the command line `words` (the last word is the one completed),

@@ -3,10 +3,10 @@
 //! completes `stretch run de<Tab>` to `desk` on the first Tab; `man` finds and renders
 //! the page. A shell or `man` that is not installed skips its test, which says so.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::support::pty::Terminal;
-use crate::support::{Env, STRETCH, say_skipped};
+use crate::support::{Env, STRETCH, path_first, say_skipped};
 
 /// bash, without bash-completion: the line to add to `~/.bashrc`.
 pub const BASH_SOURCE: &str = "source <(stretch completions bash)";
@@ -28,12 +28,19 @@ pub const MAN_READ: &str = "stretch man | man -l -";
 /// The prompt each shell is given, to tell when it is ready for keys.
 const PROMPT: &str = "ready> ";
 
-/// Where `program` is on this machine's `PATH`, if anywhere.
-fn installed(program: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|folder| folder.join(program))
-        .find(|candidate| candidate.is_file())
+/// Whether `program` is on this machine's `PATH`.
+fn installed(program: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path).any(|folder| folder.join(program).is_file())
+    })
+}
+
+/// Whether `program` is installed; if not, says that `test` is skipped, and why.
+fn needs(program: &str, test: &str) -> bool {
+    installed(program) || {
+        say_skipped(test, &format!("{program} is not installed"));
+        false
+    }
 }
 
 /// The home's `~/.cargo/bin`, holding `stretch` as `cargo install` leaves it, first on a
@@ -45,10 +52,7 @@ fn path_with_stretch(env: &Env) -> std::ffi::OsString {
     if !link.exists() {
         std::os::unix::fs::symlink(STRETCH, &link).unwrap();
     }
-    let system = std::env::var_os("PATH").unwrap_or_default();
-    let mut folders = vec![bin];
-    folders.extend(std::env::split_paths(&system));
-    std::env::join_paths(folders).unwrap()
+    path_first(&bin)
 }
 
 /// Runs `line` with `shell -c` in `env`, with `stretch` on `PATH`; fails on failure.
@@ -93,11 +97,8 @@ fn append(path: &Path, text: &str) {
 
 #[test]
 fn bash_completes_with_the_script_sourced_from_bashrc() {
-    if installed("bash").is_none() {
-        return say_skipped(
-            "bash_completes_with_the_script_sourced_from_bashrc",
-            "bash is not installed",
-        );
+    if !needs("bash", "bash_completes_with_the_script_sourced_from_bashrc") {
+        return;
     }
     let env = Env::new();
     append(
@@ -110,7 +111,7 @@ fn bash_completes_with_the_script_sourced_from_bashrc() {
 #[test]
 fn bash_completes_with_the_script_where_bash_completion_loads_it() {
     let loader = Path::new("/usr/share/bash-completion/bash_completion");
-    if installed("bash").is_none() || !loader.is_file() {
+    if !installed("bash") || !loader.is_file() {
         return say_skipped(
             "bash_completes_with_the_script_where_bash_completion_loads_it",
             "bash or bash-completion (/usr/share/bash-completion/bash_completion) is not installed",
@@ -127,11 +128,11 @@ fn bash_completes_with_the_script_where_bash_completion_loads_it() {
 
 #[test]
 fn zsh_completes_on_the_first_tab_with_the_script_autoloaded_from_fpath() {
-    if installed("zsh").is_none() {
-        return say_skipped(
-            "zsh_completes_on_the_first_tab_with_the_script_autoloaded_from_fpath",
-            "zsh is not installed",
-        );
+    if !needs(
+        "zsh",
+        "zsh_completes_on_the_first_tab_with_the_script_autoloaded_from_fpath",
+    ) {
+        return;
     }
     let env = Env::new();
     run_line(&env, "zsh", ZSH_FILE);
@@ -144,11 +145,8 @@ fn zsh_completes_on_the_first_tab_with_the_script_autoloaded_from_fpath() {
 
 #[test]
 fn zsh_completes_with_the_script_sourced_too() {
-    if installed("zsh").is_none() {
-        return say_skipped(
-            "zsh_completes_with_the_script_sourced_too",
-            "zsh is not installed",
-        );
+    if !needs("zsh", "zsh_completes_with_the_script_sourced_too") {
+        return;
     }
     let env = Env::new();
     append(
@@ -162,11 +160,11 @@ fn zsh_completes_with_the_script_sourced_too() {
 
 #[test]
 fn fish_completes_with_the_script_in_its_completions_folder() {
-    if installed("fish").is_none() {
-        return say_skipped(
-            "fish_completes_with_the_script_in_its_completions_folder",
-            "fish is not installed",
-        );
+    if !needs(
+        "fish",
+        "fish_completes_with_the_script_in_its_completions_folder",
+    ) {
+        return;
     }
     let env = Env::new();
     run_line(&env, "fish", FISH_FILE);
@@ -181,11 +179,11 @@ fn fish_completes_with_the_script_in_its_completions_folder() {
 
 #[test]
 fn man_finds_the_page_beside_the_binary_and_reads_it_from_a_pipe() {
-    if installed("man").is_none() {
-        return say_skipped(
-            "man_finds_the_page_beside_the_binary_and_reads_it_from_a_pipe",
-            "man is not installed",
-        );
+    if !needs(
+        "man",
+        "man_finds_the_page_beside_the_binary_and_reads_it_from_a_pipe",
+    ) {
+        return;
     }
     let env = Env::new();
     run_line(&env, "sh", MAN_FILE);

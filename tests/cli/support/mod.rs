@@ -530,6 +530,13 @@ impl Drop for Spawned {
     }
 }
 
+/// This machine's `PATH` with `folder` first: a run's `stretch` on `PATH` is the one there.
+pub fn path_first(folder: &Path) -> OsString {
+    let system = std::env::var_os("PATH").unwrap_or_default();
+    let folders = std::iter::once(folder.to_owned()).chain(std::env::split_paths(&system));
+    std::env::join_paths(folders).expect("a PATH")
+}
+
 /// Whether the binary has the debug-only test hooks (`STRETCH_TEST_NOW`,
 /// `STRETCH_TEST_PANIC`): a release build (`cargo test --release`) has none. Without
 /// them, prints that `test` is skipped and why, for the test to return.
