@@ -215,6 +215,7 @@ pub(crate) mod tests {
     /// of each toe touch hold and "r" halfway; "r" at the start of each downward dog hold.
     pub(crate) fn sample_routine() -> Routine {
         let stretch = |id: &str, name: &str, how: &str, hold, sides, reps, cues| Stretch {
+            figure: None,
             id: id.to_string(),
             name: name.to_string(),
             level: None,

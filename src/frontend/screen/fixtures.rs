@@ -24,6 +24,7 @@ pub fn secs(seconds: u64) -> Duration {
 /// A stretch of the sample routine, held 30 seconds.
 pub fn stretch(id: &str, name: &str, how: &str, sides: Sides, reps: u32, cues: &[&str]) -> Stretch {
     Stretch {
+        figure: None,
         id: id.to_owned(),
         name: name.to_owned(),
         level: None,

@@ -8,6 +8,7 @@
 
 mod cues;
 mod duplicate_key;
+mod poses;
 mod settings;
 mod structure;
 mod syntax;
@@ -24,6 +25,7 @@ use crate::routine::diagnostic::{Diagnostic, SourceFile};
 use crate::routine::problems::Problems;
 
 pub use crate::routine::limits::MAX_FILE_BYTES;
+pub use poses::parse_figures;
 pub use settings::{Settings, read_settings};
 pub use values::slug;
 

@@ -39,6 +39,7 @@ pub(crate) const STRETCH_KEYS: &[&str] = &[
     "side_label",
     "reps",
     "cues",
+    "figure",
     "use",
 ];
 
@@ -184,6 +185,7 @@ impl Checker {
             c.text(v, "side_label", &SIDE_LABEL)
         });
         let reps = self.optional(table, "reps", |c, v| c.integer(v, "reps", &limits::REPS));
+        let figure = self.optional(table, "figure", |c, v| c.figure(v));
         let default_hold = base.as_ref().map_or(default_hold, |b| b.hold);
         let effective_hold = hold.flatten().unwrap_or(default_hold);
         let cues = self.optional(table, "cues", |c, v| c.stretch_cues(v, effective_hold));
@@ -217,6 +219,7 @@ impl Checker {
                     .or(base.map(|b| b.reps))
                     .unwrap_or(limits::DEFAULT_REPS),
                 cues: cues?.or(base.map(|b| b.cues.clone())).unwrap_or_default(),
+                figure: figure?.or(base.and_then(|b| b.figure.clone())),
             })
         })();
         (stretch, id.map(|id| (id, id_span)))
