@@ -232,6 +232,12 @@ pub struct RunArgs {
     /// Do not record this run in your history
     #[arg(long, overrides_with = "log")]
     pub no_log: bool,
+    /// Show the figure of each pose beside the countdown, where there is room (the default)
+    #[arg(long, overrides_with = "no_figures")]
+    pub figures: bool,
+    /// No figures of the poses: only the countdown and its words
+    #[arg(long, overrides_with = "figures")]
+    pub no_figures: bool,
 }
 
 /// Which stretches of a routine to run, and how long each part: `run` and `show` take

@@ -124,6 +124,7 @@ fn rows(settings: &Effective) -> Vec<(&'static str, Value, &'static str)> {
             json!(settings.color.value.as_str()),
         ),
         row("history", &settings.history, json!(settings.history.value)),
+        row("figures", &settings.figures, json!(settings.figures.value)),
     ]
 }
 

@@ -77,6 +77,8 @@ pub struct Flags {
     pub color: Option<Color>,
     /// `--log` or `--no-log`.
     pub history: Option<bool>,
+    /// `--figures` or `--no-figures`.
+    pub figures: Option<bool>,
 }
 
 /// The environment's say: the variables that stand for a setting.
@@ -124,6 +126,8 @@ pub struct Effective {
     pub color: Setting<Color>,
     /// Whether runs are recorded.
     pub history: Setting<bool>,
+    /// Whether the full screen shows the figure of each pose.
+    pub figures: Setting<bool>,
 }
 
 /// Every setting in effect, by [`choose`].
@@ -150,6 +154,7 @@ pub fn effective(flags: Flags, env: Env, file: &Config) -> Effective {
         sound: choose(flags.sound, None, file.sound, false),
         color: choose(flags.color, env.color, file.color, Color::Auto),
         history: choose(flags.history, None, file.history, true),
+        figures: choose(flags.figures, None, file.figures, true),
     }
 }
 

@@ -28,6 +28,7 @@ pub const KEYS: &[&str] = &[
     "sound",
     "color",
     "history",
+    "figures",
 ];
 
 /// The longest `routine` (a name or a path) and `voice_command`, in characters.
@@ -79,6 +80,8 @@ pub struct Config {
     pub color: Option<Color>,
     /// Whether to record runs in the history.
     pub history: Option<bool>,
+    /// Whether the full screen shows the figure of each pose.
+    pub figures: Option<bool>,
 }
 
 /// A config file that is not valid: the file, and its problems.
@@ -131,6 +134,7 @@ pub fn parse(file: &SourceFile) -> Result<Config, Problems> {
         sound: settings.boolean("sound"),
         color: settings.choice("color", &Color::ALL, Color::as_str),
         history: settings.boolean("history"),
+        figures: settings.boolean("figures"),
     })
 }
 
@@ -146,6 +150,7 @@ pub const TEMPLATE: &str = r#"# stretch's settings. Remove the `#` before a key 
 # sound = false             # tones instead of the bell; --sound / --no-sound
 # color = "auto"            # auto, always or never; --color, NO_COLOR
 # history = true            # record runs in the history; --log / --no-log
+# figures = true            # the figure of each pose beside the countdown; --no-figures
 "#;
 
 #[cfg(test)]
@@ -178,6 +183,7 @@ mod tests {
                 sound: Some(false),
                 color: Some(Color::Auto),
                 history: Some(true),
+                figures: Some(true),
             })
         );
     }

@@ -112,7 +112,8 @@ fn color_from_the_file_loses_to_no_color_and_to_the_flag() {
 fn every_key_is_read_with_its_source() {
     let env = with_config(
         "routine = \"desk\"\nhold = \"45s\"\nlead_in = \"3s\"\nbell = false\nvoice = true\n\
-         voice_command = \"espeak-ng -s 150\"\nsound = true\ncolor = \"never\"\nhistory = false\n",
+         voice_command = \"espeak-ng -s 150\"\nsound = true\ncolor = \"never\"\nhistory = false\n\
+         figures = false\n",
     );
     let shown = settings(&env, &[]);
     let file = |value: serde_json::Value| serde_json::json!({"value": value, "source": "file"});
@@ -128,6 +129,7 @@ fn every_key_is_read_with_its_source() {
             "sound": file(true.into()),
             "color": {"value": "never", "source": "env"},
             "history": file(false.into()),
+            "figures": file(false.into()),
         })
     );
     let flagged = settings(&env, &["--color", "always"]);
@@ -165,7 +167,8 @@ fn a_missing_file_is_every_default_and_config_shows_the_paths() {
              voice_command (none)                  default\n\
              sound         false                   default\n\
              color         never                   env\n\
-             history       true                    default\n",
+             history       true                    default\n\
+             figures       true                    default\n",
             config.display(),
             config.display(),
             config.display()

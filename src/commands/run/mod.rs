@@ -88,7 +88,7 @@ pub fn run(args: &RunArgs, config: &Config) -> Result<(), Error> {
     let mut clock = RealClock::start(&inputs);
     let (start, started) = (now(), Instant::now());
     let outcome = if full_screen {
-        let mut screen = FullScreen::on_stdout(&routine)?;
+        let mut screen = FullScreen::on_stdout(&routine, settings.figures.value)?;
         session::run(&routine, &timeline, &mut options, &mut clock, &mut screen)
     } else {
         // Raw mode turns off the terminal's own newline translation.
@@ -158,6 +158,7 @@ fn flags(args: &RunArgs) -> Flags {
         sound: either(args.sound, args.no_sound),
         color: None,
         history: either(args.log, args.no_log),
+        figures: either(args.figures, args.no_figures),
     }
 }
 
