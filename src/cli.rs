@@ -43,7 +43,7 @@ pub enum Command {
     /// List the built-in routines and your own
     #[command(after_long_help = examples::LIST)]
     List {
-        /// List every stretch with its routine, hold and sides
+        /// List each stretch once, with its level, hold and sides and the routines that use it
         #[arg(long)]
         stretches: bool,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -59,6 +59,13 @@ pub enum Command {
         plan: PlanArgs,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Read before you start: each stretch's figure, how to do it and its cues
+    #[command(after_long_help = examples::GUIDE)]
+    Guide {
+        /// A routine (a path, or the name of your own or a built-in one), or the id of a stretch of the library
+        #[arg(value_name = "ROUTINE|ID", add = ArgValueCompleter::new(candidates::routines))]
+        routine: String,
     },
     /// Check routine files; with no FILE, your routine folder and the built-in routines
     #[command(after_long_help = examples::VALIDATE)]
@@ -215,7 +222,7 @@ pub struct RunArgs {
     /// Record this run in your history (the default)
     #[arg(long, overrides_with = "no_log")]
     pub log: bool,
-    /// Speak each stretch and switch, and the cues (spd-say, espeak-ng, espeak or say, or $STRETCH_VOICE_COMMAND): phases, cues (the default) or all (also the routine's reminders)
+    /// Speak each stretch and switch, and the cues (spd-say, espeak-ng, espeak or say, or $STRETCH_VOICE_COMMAND): phases, cues (the default) or all (also the routine's reminders, and how to get into each stretch while getting ready)
     #[arg(
         long,
         value_name = "LEVEL",

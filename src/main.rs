@@ -15,7 +15,9 @@ use std::process::ExitCode;
 use clap::{ColorChoice, CommandFactory, Parser, ValueEnum};
 
 use crate::cli::{Cli, Command};
-use crate::commands::{completions, due, list, log, man, new, remind, run, schema, show, validate};
+use crate::commands::{
+    completions, due, guide, list, log, man, new, remind, run, schema, show, validate,
+};
 use crate::error::Error;
 use stretch_timer::config::effective::{self, Env, Source};
 use stretch_timer::config::{self, Color, Config};
@@ -120,6 +122,7 @@ fn execute(command: Command, config: &Config, colour: Option<Color>) -> Result<(
             format,
         } => show::run(&routine, &plan, config, format),
         Command::Validate { files, format } => validate::run(&files, format),
+        Command::Guide { routine } => guide::run(&routine),
         Command::Run(args) => run::run(&args, config),
         Command::Log(args) => log::run(&args),
         Command::Due(args) => due::run(&args),

@@ -4,6 +4,7 @@
 pub mod completions;
 pub mod config;
 pub mod due;
+pub mod guide;
 pub mod list;
 pub mod log;
 pub mod man;

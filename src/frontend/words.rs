@@ -11,6 +11,8 @@ use crate::routine::duration;
 
 /// What the voice says for `event` at `level`, if anything: the stretch name, side and
 /// rep when a hold starts, "switch sides", "next: NAME", and the cues the level asks for.
+/// At [`VoiceLevel::All`], getting ready for a stretch also reads its `how`, which the
+/// start of the hold cuts off as any phase change does.
 pub fn spoken(
     routine: &Routine,
     timeline: &Timeline,
@@ -28,9 +30,18 @@ pub fn spoken(
         Event::Finished => return Some("routine complete".to_string()),
         Event::PhaseStarted { index } => timeline.phases.get(*index)?,
     };
-    let name = &routine.stretches.get(phase.stretch)?.name;
+    let stretch = routine.stretches.get(phase.stretch)?;
+    let name = &stretch.name;
+    let how = one_line(&stretch.how);
+    let getting_ready = |what: String| {
+        if level >= VoiceLevel::All && !how.is_empty() {
+            join_sentences(&[what, how.clone()])
+        } else {
+            what
+        }
+    };
     Some(match phase.kind {
-        PhaseKind::LeadIn => format!("get ready: {name}"),
+        PhaseKind::LeadIn => getting_ready(format!("get ready: {name}")),
         PhaseKind::Hold => [
             Some(name.clone()),
             side_label(routine, phase),
@@ -42,7 +53,7 @@ pub fn spoken(
         .join(", "),
         PhaseKind::Switch if phase.side.is_some() => "switch sides".to_string(),
         PhaseKind::Switch => "next rep".to_string(),
-        PhaseKind::Rest => format!("next: {name}"),
+        PhaseKind::Rest => getting_ready(format!("next: {name}")),
     })
 }
 
@@ -286,6 +297,40 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn all_reads_how_to_get_into_a_stretch_while_getting_ready() {
+        let routine = sample_routine();
+        let timeline = Timeline::new(&routine);
+        let said = |index, level| spoken(&routine, &timeline, &started(index), level);
+        assert_eq!(
+            said(0, VoiceLevel::All).as_deref(),
+            Some("get ready: Toe touch. Bend forward from the hips.")
+        );
+        assert_eq!(
+            said(0, VoiceLevel::Cues).as_deref(),
+            Some("get ready: Toe touch")
+        );
+        // Not at the hold, and not for a stretch that has no `how`.
+        assert_eq!(
+            said(1, VoiceLevel::All).as_deref(),
+            Some("Toe touch, left leg")
+        );
+        assert_eq!(
+            said(4, VoiceLevel::All).as_deref(),
+            Some("next: Downward dog")
+        );
+        // A phase change: it cuts off what is being said, and the hold cuts it off in turn.
+        let utterance = |index| utterance(&routine, &timeline, &[started(index)], VoiceLevel::All);
+        assert_eq!(
+            utterance(0).map(|(_, urgency)| urgency),
+            Some(Urgency::Interrupt)
+        );
+        assert_eq!(
+            utterance(1).map(|(_, urgency)| urgency),
+            Some(Urgency::Interrupt)
+        );
+    }
+
+    #[test]
     fn a_side_label_names_the_side_in_every_front_end() {
         let mut routine = sample_routine();
         routine.stretches[0].side_label = "arm".to_string();
@@ -313,7 +358,10 @@ pub(crate) mod tests {
         let routine = sample_routine();
         let timeline = Timeline::new(&routine);
         let said = |event: Event| spoken(&routine, &timeline, &event, VoiceLevel::All);
-        assert_eq!(said(started(0)).as_deref(), Some("get ready: Toe touch"));
+        assert_eq!(
+            said(started(0)).as_deref(),
+            Some("get ready: Toe touch. Bend forward from the hips.")
+        );
         assert_eq!(said(started(1)).as_deref(), Some("Toe touch, left leg"));
         assert_eq!(said(started(2)).as_deref(), Some("switch sides"));
         assert_eq!(said(started(3)).as_deref(), Some("Toe touch, right leg"));

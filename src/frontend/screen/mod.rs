@@ -31,6 +31,8 @@ use crate::routine::{Routine, pose};
 use render::Look;
 use text::FrameText;
 
+pub use text::wrap;
+
 /// What stays the same from one frame to the next.
 pub struct Screen<'a> {
     /// The routine being run, whose words the frame shows.
