@@ -108,7 +108,7 @@ pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
                         "-".into(),
                         "-".into(),
                         "-".into(),
-                        format!("{}, invalid", source(r)),
+                        format!("{}, invalid:", source(r)),
                         terminal_safe(problem),
                     ],
                 })
