@@ -27,7 +27,7 @@ pub fn read_settings<T>(
     let mut settings = Settings {
         checker: Checker {
             problems: Problems::default(),
-            uses_library: false,
+            trust: Trust::Stranger,
         },
         table: root.get_ref(),
     };
