@@ -244,26 +244,7 @@ impl Checker {
 
     /// A whole number of degrees within `range`.
     fn angle(&mut self, value: &Value<'_>, key: &str, range: &RangeInclusive<i16>) -> Option<i16> {
-        let DeValue::Integer(integer) = value.get_ref() else {
-            self.type_error(value, key, "a whole number of degrees");
-            return None;
-        };
-        let number = i64::from_str_radix(integer.as_str(), integer.radix()).ok();
-        match number.and_then(|n| i16::try_from(n).ok()) {
-            Some(angle) if range.contains(&angle) => Some(angle),
-            _ => {
-                self.report(
-                    Diagnostic::error(format!(
-                        "`{key}` must be from {} to {} degrees",
-                        range.start(),
-                        range.end()
-                    ))
-                    .at(value.span())
-                    .label("out of range"),
-                );
-                None
-            }
-        }
+        self.integer(value, key, range)
     }
 
     /// The `props` table.
