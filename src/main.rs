@@ -15,7 +15,9 @@ use std::process::ExitCode;
 use clap::{ColorChoice, CommandFactory, Parser, ValueEnum};
 
 use crate::cli::{Cli, Command};
-use crate::commands::{completions, due, list, log, man, new, remind, run, schema, show, validate};
+use crate::commands::{
+    completions, due, guide, list, log, man, new, remind, run, schema, show, validate,
+};
 use crate::error::Error;
 use stretch_timer::config::{self, Color, Resolved, Source, Sources};
 use stretch_timer::frontend::output;
@@ -112,6 +114,7 @@ fn execute(command: Command, settings: &Resolved) -> Result<(), Error> {
         Command::List { stretches, format } => list::run(stretches, format, settings),
         Command::Show { plan, format, .. } => show::run(&plan, settings, format),
         Command::Validate { files, format } => validate::run(&files, format),
+        Command::Guide { routine } => guide::run(&routine, settings),
         Command::Run(args) => run::run(&args, settings),
         Command::Log(args) => log::run(&args),
         Command::Due(args) => due::run(&args),

@@ -4,6 +4,7 @@
 pub mod completions;
 pub mod config;
 pub mod due;
+pub mod guide;
 pub mod list;
 pub mod log;
 pub mod man;
@@ -15,7 +16,7 @@ pub mod show;
 pub mod validate;
 
 use stretch_timer::config::Resolved;
-use stretch_timer::plan::select::{Refused, select};
+use stretch_timer::plan::select::{Refused, Selection, select};
 use stretch_timer::routine::text::terminal_safe;
 use stretch_timer::routine::{Routine, catalog, diagnostic};
 
@@ -59,6 +60,15 @@ pub fn load_valid(name: &str) -> Result<Found, Error> {
         name,
         source,
     })
+}
+
+/// `routine` as `run` would run it by `name` with no flags: all its stretches, timed as
+/// the `settings` in effect for it say (its own table in the config file, or the file's
+/// `hold` and the others).
+pub fn as_run(routine: &Routine, name: &str, settings: &Resolved) -> Routine {
+    let timing = settings.for_routine(name).timing();
+    // No selection refuses a routine with stretches, and a valid routine has some.
+    select(routine.clone(), &Selection::default(), timing).unwrap_or_else(|_| routine.clone())
 }
 
 /// The routine as the flags and settings ask for it, for `run` to run and `show` to

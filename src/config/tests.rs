@@ -42,6 +42,7 @@ fn every_key_of_the_template_uncommented_is_read() {
             sound_command: Some("paplay".into()),
             color: Some(Color::Auto),
             history: Some(true),
+            figures: Some(true),
         }
     );
     assert_eq!(file.routines["desk"].hold, Some(Duration::from_secs(15)));

@@ -2,7 +2,7 @@
 //! other end of a pipe closes, `stretch list | head -1`, output ends quietly), and the one
 //! place that decides whether output is in colour.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
 use anstream::{AutoStream, ColorChoice};
 
@@ -45,4 +45,16 @@ pub fn choose_colour(choice: ColorChoice) {
 /// whatever this says.
 pub fn colour_on_stdout() -> bool {
     AutoStream::choice(&io::stdout()) != ColorChoice::Never
+}
+
+/// The columns of the terminal that standard output is, if it is one: what `guide`
+/// wraps to and `list` cuts its last column to.
+pub fn stdout_width() -> Option<u16> {
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    crossterm::terminal::size()
+        .ok()
+        .map(|(columns, _)| columns)
+        .filter(|columns| *columns > 0)
 }

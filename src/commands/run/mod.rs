@@ -91,7 +91,7 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
     let mut clock = RealClock::start(&inputs);
     let start = now();
     let outcome = if full_screen {
-        let mut screen = FullScreen::on_stdout(routine)?;
+        let mut screen = FullScreen::on_stdout(routine, settings.figures.value)?;
         session::run(routine, &timeline, &mut options, &mut clock, &mut screen)
     } else {
         // Raw mode turns off the terminal's own newline translation.

@@ -31,7 +31,31 @@ struct JsonShow<'a> {
     description: &'a str,
     level: &'static str,
     total_ms: u64,
+    /// Each stretch once, in order, with how to do it and the name of its figure.
+    stretches: Vec<JsonStretch<'a>>,
     timeline: JsonTimeline<'a>,
+}
+
+/// A stretch of the routine, as the timeline's phases name it by `id`.
+#[derive(Serialize)]
+struct JsonStretch<'a> {
+    id: &'a str,
+    name: &'a str,
+    level: Option<&'static str>,
+    how: &'a str,
+    figure: Option<&'a str>,
+}
+
+impl<'a> JsonStretch<'a> {
+    fn of(stretch: &'a stretch_timer::routine::Stretch) -> JsonStretch<'a> {
+        JsonStretch {
+            id: &stretch.id,
+            name: &stretch.name,
+            level: stretch.level.map(|level| level.as_str()),
+            how: &stretch.how,
+            figure: stretch.figure.as_deref(),
+        }
+    }
 }
 
 /// The phases, serialized one at a time as the timeline is walked.
@@ -84,6 +108,7 @@ fn write_json(
         description: &routine.description,
         level: routine.level.as_str(),
         total_ms: duration::millis(timeline.total),
+        stretches: routine.stretches.iter().map(JsonStretch::of).collect(),
         timeline: JsonTimeline { routine, timeline },
     };
     Ok(text::write_json(out, &show)?)

@@ -95,6 +95,7 @@ struct OldShow<'a> {
     description: &'a str,
     level: &'static str,
     total_ms: u64,
+    stretches: Vec<JsonStretch<'a>>,
     timeline: Vec<OldPhase<'a>>,
 }
 
@@ -124,6 +125,7 @@ fn old_json<'a>(routine: &'a Routine, timeline: &Timeline) -> OldShow<'a> {
         description: &routine.description,
         level: routine.level.as_str(),
         total_ms: duration::millis(timeline.total),
+        stretches: routine.stretches.iter().map(JsonStretch::of).collect(),
         timeline: timeline
             .phases
             .iter()

@@ -8,6 +8,7 @@
 
 mod cues;
 mod duplicate_key;
+mod poses;
 mod settings;
 mod structure;
 mod syntax;
@@ -24,6 +25,7 @@ use crate::routine::diagnostic::{Diagnostic, SourceFile};
 use crate::routine::problems::Problems;
 
 pub use crate::routine::limits::MAX_FILE_BYTES;
+pub use poses::parse_figures;
 pub use settings::{Settings, read_settings};
 pub use values::slug;
 
@@ -55,10 +57,13 @@ pub(crate) fn parse_builtin_routine(file: &SourceFile) -> Result<Routine, Proble
 /// Where a file comes from, which decides what it may do and how it is read.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Trust {
-    /// A file from anyone: its syntax errors are bounded, and it may `use` the library.
+    /// A file from anyone: its syntax errors are bounded, it may `use` the library, and
+    /// the figures it names are looked for in the library of figures.
     Stranger,
-    /// A built-in routine: its syntax is read in one pass, and it may not `use` the
-    /// library.
+    /// A built-in routine (or the figures file): its syntax is read in one pass, it may
+    /// not `use` the library, and the figures it names are taken as they are: the tests
+    /// check that each is there, and `list`, `show` and `validate` need not read the
+    /// figures file to start.
     BuiltIn,
 }
 
@@ -66,7 +71,7 @@ fn parse(file: &SourceFile, trust: Trust) -> Result<Routine, Problems> {
     let root = syntax_tree(file, trust)?;
     let mut checker = Checker {
         problems: Problems::default(),
-        uses_library: trust == Trust::Stranger,
+        trust,
     };
     let routine = checker.routine(root.get_ref(), root.span());
     match routine {
@@ -112,8 +117,9 @@ fn syntax_tree(file: &SourceFile, trust: Trust) -> Result<Spanned<DeTable<'_>>, 
 /// `None` for a value it refused, so that one bad value does not hide the next.
 struct Checker {
     problems: Problems,
-    /// Whether a `[[stretch]]` may `use` a stretch of the library.
-    uses_library: bool,
+    /// Where the file comes from: whether a `[[stretch]]` may `use` a stretch of the
+    /// library, and whether its figures are looked for.
+    trust: Trust,
 }
 
 impl Checker {

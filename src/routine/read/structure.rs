@@ -39,6 +39,7 @@ pub(crate) const STRETCH_KEYS: &[&str] = &[
     "side_label",
     "reps",
     "cues",
+    "figure",
     "use",
 ];
 
@@ -198,6 +199,7 @@ impl Checker {
             (None, Some(base)) => base.hold,
             (None, None) => limits::DEFAULT_HOLD,
         };
+        let figure = self.optional(table, "figure", |c, v| c.figure(v));
         let effective_hold = hold.flatten().unwrap_or(default_hold);
         let cues = self.optional(table, "cues", |c, v| c.stretch_cues(v, effective_hold));
         let hold_value = table.get("hold").or(file_hold.map(|(_, value)| value));
@@ -231,6 +233,7 @@ impl Checker {
                     .or(base.map(|b| b.reps))
                     .unwrap_or(limits::DEFAULT_REPS),
                 cues: cues?.or(base.map(|b| b.cues.clone())).unwrap_or_default(),
+                figure: figure?.or(base.and_then(|b| b.figure.clone())),
             })
         })();
         (stretch, id.map(|id| (id, id_span)))

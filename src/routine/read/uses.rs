@@ -13,7 +13,7 @@ impl Checker {
     /// a value that is not a string, or a routine that may not use the library.
     pub(super) fn used(&mut self, value: &Value<'_>) -> Option<Stretch> {
         let id = self.text(value, "use", &super::values::NAME)?;
-        if !self.uses_library {
+        if self.trust != super::Trust::Stranger {
             self.report(
                 Diagnostic::error("a built-in routine cannot `use` the library")
                     .at(value.span())

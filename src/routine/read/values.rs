@@ -176,19 +176,22 @@ impl Checker {
         None
     }
 
-    /// A whole number within `range`.
-    pub(super) fn integer(
+    /// A whole number within `range` (a count, or degrees of a figure's joint).
+    pub(super) fn integer<T>(
         &mut self,
         value: &Value<'_>,
         key: &str,
-        range: &RangeInclusive<u32>,
-    ) -> Option<u32> {
+        range: &RangeInclusive<T>,
+    ) -> Option<T>
+    where
+        T: TryFrom<i64> + PartialOrd + std::fmt::Display,
+    {
         let DeValue::Integer(integer) = value.get_ref() else {
             self.type_error(value, key, "a whole number");
             return None;
         };
         let number = i64::from_str_radix(integer.as_str(), integer.radix()).ok();
-        match number.and_then(|n| u32::try_from(n).ok()) {
+        match number.and_then(|n| T::try_from(n).ok()) {
             Some(n) if range.contains(&n) => Some(n),
             _ => {
                 self.report(

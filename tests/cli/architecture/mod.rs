@@ -2,13 +2,17 @@
 //! layer or below, the top-level modules use each other without a cycle, and no file
 //! under `src/` is over 500 lines.
 //!
-//! The layers, lowest first: the library's `routine` < `plan` and `history` < `config` <
-//! `frontend`, then the binary's `shell` < `cli` and `error` < `commands` < `main`. A file belongs to the top-level module
-//! of its first folder under `src/` (`src/plan/engine/mod.rs` to `plan`) or, at the top,
-//! to its own (`src/cli.rs` to `cli`); `src/lib.rs`, the root that declares the library's
-//! layers, belongs to none. A reference is a path that names another top-level module:
+//! The layers, lowest first: the library's `routine` < `plan`, `history` and `figure` <
+//! `config` < `frontend`, then the binary's `shell` < `cli` and `error` < `commands` <
+//! `main`. A file belongs to the top-level module of its first folder under `src/`
+//! (`src/plan/engine/mod.rs` to `plan`) or, at the top, to its own (`src/cli.rs` to
+//! `cli`); `src/lib.rs`, the root that declares the library's layers, belongs to none. A
+//! reference is a path that names another top-level module:
 //! `crate::plan` in the library; `stretch_timer::plan` and `crate::commands` in the
-//! binary. `super::` never counts, nor do comments or string literals.
+//! binary, and a `super::` path that climbs to the crate's root and on into another
+//! module. A glob of the whole crate (`crate::*`) and the crate under another name
+//! (`crate as`, `extern crate self as`) are refused, since they hide what is used.
+//! Comments and string literals never count.
 
 mod scan;
 
@@ -35,6 +39,7 @@ const LAYERS: &[(&str, Crate, u8)] = &[
     ("routine", Crate::Library, 0),
     ("plan", Crate::Library, 1),
     ("history", Crate::Library, 1),
+    ("figure", Crate::Library, 1),
     ("config", Crate::Library, 2),
     ("frontend", Crate::Library, 3),
     ("shell", Crate::Binary, 4),

@@ -117,7 +117,8 @@ fn every_key_is_read_with_its_source() {
     let env = with_config(
         "routine = \"desk\"\nhold = \"45s\"\nrest = 0\nswitch = \"2s\"\nlead_in = \"3s\"\n\
          bell = false\nvoice = true\nvoice_command = \"espeak-ng -s 150\"\nsound = true\n\
-         sound_command = \"paplay\"\ncolor = \"never\"\nhistory = false\n",
+         sound_command = \"paplay\"\ncolor = \"never\"\nhistory = false\n\
+         figures = false\n",
     );
     let shown = settings(&env, &[]);
     let file = |value: serde_json::Value| serde_json::json!({"value": value, "source": "file"});
@@ -136,6 +137,7 @@ fn every_key_is_read_with_its_source() {
             "sound_command": file("paplay".into()),
             "color": {"value": "never", "source": "env"},
             "history": file(false.into()),
+            "figures": file(false.into()),
         })
     );
     let flagged = settings(&env, &["--color", "always"]);
@@ -176,7 +178,8 @@ fn a_missing_file_is_every_default_and_config_shows_the_paths() {
              sound         false                   default\n\
              sound_command (found on PATH)         default\n\
              color         never                   env\n\
-             history       true                    default\n",
+             history       true                    default\n\
+             figures       true                    default\n",
             config.display(),
             config.display(),
             config.display()

@@ -266,6 +266,16 @@ pub fn expectations() -> Vec<(&'static str, Vec<Expected>)> {
             vec![at(6, 9, "invalid `sides` `Both`").help(r#"did you mean `"both"`?"#)],
         ),
         (
+            "figure-unknown.toml",
+            vec![
+                at(6, 10, "no figure `standing-toe-tuch`")
+                    .help("did you mean `standing-toe-touch`?"),
+                at(10, 10, "no figure `handstand`").help(
+                    "a figure is named after its stretch in the library (`stretch list --stretches`)",
+                ),
+            ],
+        ),
+        (
             "sides-unknown.toml",
             vec![at(6, 9, "invalid `sides` `left`")],
         ),
