@@ -90,7 +90,11 @@ fn syntax_tree(file: &SourceFile, trust: Trust) -> Result<Spanned<DeTable<'_>>, 
         let before_cut = |error: &&toml::de::Error| {
             cut.is_none_or(|cut| error.span().is_none_or(|span| span.start < cut))
         };
-        for error in syntax_errors.iter().filter(before_cut) {
+        // Each level of nesting left open at the end is the same problem at the same
+        // place, said once.
+        let mut errors: Vec<&toml::de::Error> = syntax_errors.iter().filter(before_cut).collect();
+        errors.dedup_by(|a, b| a.message() == b.message() && a.span() == b.span());
+        for error in errors {
             problems.push(match error.span() {
                 Some(span) if error.message() == "duplicate key" => {
                     duplicate_key::diagnostic(text, root.get_ref(), span)

@@ -4,7 +4,7 @@
 //! holds the first [`MAX_PROBLEMS`].
 
 use toml_parser::decoder::Encoding;
-use toml_parser::parser::{EventReceiver, parse_document};
+use toml_parser::parser::{EventReceiver, RecursionGuard, parse_document};
 use toml_parser::{ErrorSink, ParseError, Raw, Source, Span};
 
 use crate::routine::limits::MAX_PROBLEMS;
@@ -15,7 +15,11 @@ pub(super) fn within_bound(text: &str) -> (&str, usize) {
     let source = Source::new(text);
     let tokens = source.lex().into_vec();
     let mut counter = Counter::default();
-    parse_document(&tokens, &mut Decoder { source }, &mut counter);
+    let mut decoder = Decoder { source };
+    // The parser recurses once for each array or inline table it opens: without a bound
+    // on the depth, 10 KB of `[` overflows the stack.
+    let mut guarded = RecursionGuard::new(&mut decoder, MAX_DEPTH);
+    parse_document(&tokens, &mut guarded, &mut counter);
     match counter.first_past_bound {
         Some(cut) if counter.count > MAX_PROBLEMS => {
             let mut cut = cut.min(text.len());
@@ -27,6 +31,10 @@ pub(super) fn within_bound(text: &str) -> (&str, usize) {
         _ => (text, 0),
     }
 }
+
+/// How deep arrays and inline tables may nest: the bound the `toml` crate's own reader
+/// puts on them, so that this pass and the reader refuse the same files.
+const MAX_DEPTH: u32 = 80;
 
 /// Counts the syntax problems, and notes where the first past the bound starts.
 #[derive(Default)]
@@ -47,7 +55,9 @@ impl ErrorSink for Counter {
 
 /// Decodes what the parser finds, as the TOML reader does, without keeping any of it:
 /// the parser itself reports only some problems (an empty key or an unquoted string is
-/// found by decoding), and leaves others as error events for the reader to report.
+/// found by decoding). The error events it sends for the tokens it skips are no
+/// problems of their own, as the reader ignores them too: a nested array past the
+/// depth bound is one problem, not one a token.
 struct Decoder<'s> {
     source: Source<'s>,
 }
@@ -84,9 +94,6 @@ impl EventReceiver for Decoder<'_> {
             raw.decode_newline(error);
         }
     }
-    fn error(&mut self, span: Span, error: &mut dyn ErrorSink) {
-        error.report_error(ParseError::new("invalid syntax").with_unexpected(span));
-    }
 }
 
 #[cfg(test)]
@@ -114,6 +121,28 @@ mod tests {
             .filter(|e| e.message() != "duplicate key")
             .count();
         assert_eq!(more + MAX_PROBLEMS, syntax);
+    }
+
+    /// The problems the TOML reader itself finds in `text`, less the duplicate keys.
+    fn reader_count(text: &str) -> usize {
+        let (_, all) = toml::de::DeTable::parse_recoverable(text);
+        all.iter()
+            .filter(|e| e.message() != "duplicate key")
+            .count()
+    }
+
+    #[test]
+    fn nesting_past_the_bound_is_one_problem_and_never_overflows_the_stack() {
+        for text in [
+            format!("a = {}", "[".repeat(20_000)),
+            format!("a = {}", "{b=".repeat(20_000)),
+        ] {
+            let (kept, more) = within_bound(&text);
+            assert_eq!(kept, text);
+            assert_eq!(more, 0);
+            // Past the bound, then each level left open at the end of the file.
+            assert!(reader_count(&text) <= MAX_DEPTH as usize + 1);
+        }
     }
 
     #[test]

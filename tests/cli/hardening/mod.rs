@@ -7,6 +7,7 @@
 mod command_line;
 mod folder;
 mod hostile_files;
+mod nesting;
 mod signals;
 mod suspend;
 mod voice_orphans;

@@ -20,6 +20,14 @@ const HOSTILE: &[(&str, &str)] = &[
         "deeply-nested-inline-table.toml",
         "TOML syntax: cannot recurse further; max recursion depth met",
     ),
+    (
+        "deeply-nested-array-20000.toml",
+        "TOML syntax: cannot recurse further; max recursion depth met",
+    ),
+    (
+        "deeply-nested-inline-table-20000.toml",
+        "TOML syntax: cannot recurse further; max recursion depth met",
+    ),
     ("deeply-dotted-key.toml", "TOML syntax: recursion limit"),
 ];
 
