@@ -1,7 +1,10 @@
 //! `stretch`: a stretch routine timer for the terminal.
 //!
-//! The library holds three layers, each importing only the ones below it:
+//! The library holds its layers, each importing only the ones below it:
 //!
+//! 0. [`fs`]: the file system: where the program's folders are, and every file it opens,
+//!    opened one safe way (without blocking, its type checked, read within a bound,
+//!    written whole or created exclusively).
 //! 1. [`routine`]: the routine format: the model, reading and checking TOML, durations,
 //!    text rules, diagnostics, and the catalog of built-in and user routines.
 //! 2. [`plan`]: the timeline of a routine and the pure timing engine that follows it on a
@@ -19,6 +22,7 @@
 
 pub mod config;
 pub mod frontend;
+pub mod fs;
 pub mod history;
 pub mod plan;
 pub mod routine;

@@ -20,8 +20,6 @@ use crate::error::Error;
 use stretch_timer::config::effective::{self, Env, Source};
 use stretch_timer::config::{self, Color, Config};
 use stretch_timer::frontend::output;
-use stretch_timer::routine::diagnostic;
-use stretch_timer::routine::text::{terminal_safe, terminal_safe_multiline};
 
 fn main() -> ExitCode {
     // When a completion script asks (`COMPLETE=bash`), answer and exit; else go on.
@@ -45,7 +43,7 @@ fn main() -> ExitCode {
         Err(invalid) => {
             if !matches!(cli.command, Command::Config { .. }) {
                 choose_colour(flag_colour.unwrap_or(Color::Auto), Source::Flag);
-                diagnostic::eprint(&invalid.file, &invalid.problems);
+                commands::report(&invalid.file, &invalid.problems);
                 return ExitCode::from(Error::Invalid.code());
             }
             Config::default()
@@ -57,7 +55,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             if let Some(message) = error.message() {
-                anstream::eprintln!("error: {}", terminal_safe(&message));
+                output::error(message);
             }
             ExitCode::from(error.code())
         }
@@ -65,27 +63,26 @@ fn main() -> ExitCode {
 }
 
 /// clap's message for a command line it refused, or the `--help` and `--version` that
-/// land here too (status 0, printed as clap prints them). A refusal quotes the user's
-/// values back, so it is rendered without styling and each line is made terminal-safe,
-/// as every other message: `--level $'\e]0;TITLE\a'` must not set the window title.
+/// land here too (status 0), both through the output sink. A refusal quotes the user's
+/// values back, so it is rendered without styling, as every other message:
+/// `--level $'\e]0;TITLE\a'` must not set the window title.
 fn print_usage_error(error: &clap::Error) {
     if !error.use_stderr() {
         // Help and version come before the parsed command line, so `--color` is read
-        // from the arguments themselves; without it, clap decides as `auto` does.
-        let shown = match colour_asked(std::env::args_os()) {
-            Some(ColorChoice::Always) => error.render().ansi().to_string(),
-            Some(ColorChoice::Never) => error.render().to_string(),
-            Some(ColorChoice::Auto) | None => {
-                let _ = error.print();
-                return;
-            }
-        };
-        let _ = output::print_stdout(&shown);
+        // from the arguments themselves; without it, colour is as `auto` makes it.
+        if let Some(choice) = colour_asked(std::env::args_os()) {
+            output::choose_colour(match choice {
+                ColorChoice::Auto => anstream::ColorChoice::Auto,
+                ColorChoice::Always => anstream::ColorChoice::Always,
+                ColorChoice::Never => anstream::ColorChoice::Never,
+            });
+        }
+        let _ = output::print_styled(&error.render().ansi().to_string());
         return;
     }
     // `StyledStr`'s `Display` is the plain text, without clap's escape sequences.
     let plain = error.render().to_string();
-    anstream::eprintln!("{}", terminal_safe_multiline(plain.trim_end()));
+    output::eprint(&format!("{}\n", plain.trim_end()));
 }
 
 /// The last `--color WHEN` or `--color=WHEN` among `args`, if any names a choice.

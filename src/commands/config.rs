@@ -1,7 +1,6 @@
 //! `stretch config`: the files in use and every setting in effect with where it came
 //! from; `--edit` opens the config file in the user's editor and checks it afterwards.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -10,15 +9,15 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 use stretch_timer::config::effective::{Effective, Env, Flags, Setting, effective};
 use stretch_timer::config::{self, Color, TEMPLATE};
-use stretch_timer::frontend::output::print_stdout;
+use stretch_timer::frontend::output::{one_line, print_json, print_stdout};
+use stretch_timer::fs::{self, ErrorKind};
 use stretch_timer::history;
 use stretch_timer::routine::catalog;
-use stretch_timer::routine::diagnostic;
 use stretch_timer::routine::duration;
 use stretch_timer::routine::schema;
-use stretch_timer::routine::text::terminal_safe;
 
 use crate::cli::Format;
+use crate::commands::report;
 use crate::error::Error;
 
 /// Show the files and settings, or with `edit` open the config file to change it.
@@ -29,7 +28,7 @@ pub fn run(edit: bool, format: Format, colour: Option<Color>) -> Result<(), Erro
         return edit_file(&path);
     }
     let file = config::load().map_err(|invalid| {
-        diagnostic::eprint(&invalid.file, &invalid.problems);
+        report(&invalid.file, &invalid.problems);
         Error::Invalid
     })?;
     let flags = Flags {
@@ -45,7 +44,7 @@ pub fn run(edit: bool, format: Format, colour: Option<Color>) -> Result<(), Erro
                 shown.insert(key.to_owned(), json!({ "value": value, "source": source }));
             }
             let report = json!({ "files": files, "settings": shown });
-            print_stdout(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
+            print_json(&report)?;
         }
         Format::Text => print_stdout(&text(&files, &settings))?,
     }
@@ -128,7 +127,7 @@ fn rows(settings: &Effective) -> Vec<(&'static str, Value, &'static str)> {
 }
 
 fn text(files: &Files, settings: &Effective) -> String {
-    let safe = |text: &str| terminal_safe(text);
+    let safe = |text: &str| one_line(text).into_owned();
     let mut out = format!(
         "config file   {}{}\nroutines      {}\nschema        {}{}\n",
         safe(&files.config),
@@ -164,12 +163,11 @@ fn text(files: &Files, settings: &Effective) -> String {
 /// Open the config file in `$VISUAL` or `$EDITOR` (after writing the template if there is
 /// none), then check it: its problems are reported as a routine's are.
 fn edit_file(path: &Path) -> Result<(), Error> {
-    if fs::symlink_metadata(path).is_err() {
-        if let Some(folder) = path.parent() {
-            fs::create_dir_all(folder)
-                .with_context(|| format!("cannot make the folder {}", folder.display()))?;
+    match fs::create_new(path, TEMPLATE.as_bytes()) {
+        Err(error) if !matches!(error.kind(), ErrorKind::AlreadyExists) => {
+            return Err(error.into());
         }
-        fs::write(path, TEMPLATE).with_context(|| format!("cannot write {}", path.display()))?;
+        _ => {}
     }
     let (program, arguments) = editor()?;
     let status = Command::new(&program)
@@ -182,14 +180,11 @@ fn edit_file(path: &Path) -> Result<(), Error> {
     }
     match config::load() {
         Ok(_) => {
-            print_stdout(&format!(
-                "ok: {}\n",
-                terminal_safe(&path.display().to_string())
-            ))?;
+            print_stdout(&format!("ok: {}\n", one_line(&path.display().to_string())))?;
             Ok(())
         }
         Err(invalid) => {
-            diagnostic::eprint(&invalid.file, &invalid.problems);
+            report(&invalid.file, &invalid.problems);
             Err(Error::Invalid)
         }
     }

@@ -3,13 +3,12 @@
 //! from its end, only as far as today and the current streak need, and never warns about
 //! a damaged line: a prompt is no place for it.
 
-use std::fs::File;
-use std::io;
 use std::process::{Command, Stdio};
 
 use crate::cli::DueArgs;
 use crate::error::Error;
 use stretch_timer::frontend::output::print_stdout;
+use stretch_timer::fs::{self, Expect};
 use stretch_timer::history::tail::{self, Recent};
 use stretch_timer::history::{file, now::now};
 
@@ -17,9 +16,9 @@ use stretch_timer::history::{file, now::now};
 pub fn run(args: &DueArgs) -> Result<(), Error> {
     let path = file::path()?;
     let today = now().date();
-    let recent = match File::open(&path) {
+    let recent = match fs::open(&path, Expect::Regular) {
         Ok(history) => tail::recent(history, today)?,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Recent::NotYet { streak: 0 },
+        Err(error) if error.is_not_found() => Recent::NotYet { streak: 0 },
         Err(error) => return Err(error.into()),
     };
     let Recent::NotYet { streak } = recent else {

@@ -7,11 +7,10 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::cli::Format;
 use crate::error::Error;
-use stretch_timer::frontend::output::print_stdout;
+use stretch_timer::frontend::output::{cell, print_json, print_stdout};
 use stretch_timer::plan::timeline::Timeline;
 use stretch_timer::routine::catalog::{self, Loaded};
 use stretch_timer::routine::duration;
-use stretch_timer::routine::text::{self, terminal_safe};
 
 #[derive(Serialize)]
 struct RoutineRow {
@@ -49,17 +48,17 @@ pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
                 .flatten()
                 .collect();
         match format {
-            Format::Json => print_stdout(&text::json(&rows)?)?,
+            Format::Json => print_json(&rows)?,
             Format::Text => print_stdout(&table(
                 &["ROUTINE", "ID", "HOLD", "SIDES", "STRETCH"],
                 rows.iter()
                     .map(|r| {
                         vec![
-                            terminal_safe(&r.routine),
+                            cell(&r.routine),
                             r.id.clone(),
                             hold_text(r),
                             r.sides.to_string(),
-                            terminal_safe(&r.name),
+                            cell(&r.name),
                         ]
                     })
                     .collect(),
@@ -70,13 +69,13 @@ pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
     let rows: Vec<RoutineRow> =
         catalog::all_routines_with(|loaded, shadowed| routine_row(&loaded, shadowed));
     match format {
-        Format::Json => print_stdout(&text::json(&rows)?)?,
+        Format::Json => print_json(&rows)?,
         Format::Text => print_stdout(&table(
             &["NAME", "LEVEL", "STRETCHES", "TIME", "SOURCE"],
             rows.iter()
                 .map(|r| match &r.problem {
                     None => vec![
-                        terminal_safe(&r.name),
+                        cell(&r.name),
                         r.level.unwrap_or("").to_string(),
                         r.stretches.map_or(String::new(), |n| n.to_string()),
                         r.total_ms.map_or(String::new(), |ms| {
@@ -85,11 +84,11 @@ pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
                         source(r),
                     ],
                     Some(problem) => vec![
-                        terminal_safe(&r.name),
+                        cell(&r.name),
                         "-".into(),
                         "-".into(),
                         "-".into(),
-                        format!("{}, invalid: {}", source(r), terminal_safe(problem)),
+                        format!("{}, invalid: {}", source(r), cell(problem)),
                     ],
                 })
                 .collect(),

@@ -15,12 +15,20 @@ pub mod show;
 pub mod validate;
 
 use stretch_timer::config::{Config, effective};
+use stretch_timer::frontend::output;
+use stretch_timer::routine::diagnostic::{self, SourceFile};
+use stretch_timer::routine::problems::Problems;
 use stretch_timer::routine::suggest::closest;
-use stretch_timer::routine::text::terminal_safe;
-use stretch_timer::routine::{Routine, catalog, diagnostic};
+use stretch_timer::routine::{Routine, catalog};
 
 use crate::cli::PlanArgs;
 use crate::error::Error;
+
+/// Report the problems of one file on standard error, as diagnostics: rendered with their
+/// untrusted text made safe, styled, and in colour where colour is wanted.
+pub fn report(file: &SourceFile, problems: &Problems) {
+    output::eprint_styled(&diagnostic::render(file, problems, true));
+}
 
 /// The routine that `name` names (a path, or the name of one of the user's or a built-in
 /// routine), if it is valid. If it is not, its problems are reported as diagnostics.
@@ -43,7 +51,7 @@ pub fn load_with_source(name: &str) -> Result<(Routine, String), Error> {
         }
     };
     let routine = loaded.routine.map_err(|problems| {
-        diagnostic::eprint(&loaded.file, &problems);
+        report(&loaded.file, &problems);
         Error::Invalid
     })?;
     Ok((routine, source))
@@ -65,10 +73,8 @@ pub fn planned(
             let hint =
                 closest(id, &known).map_or(String::new(), |c| format!("; did you mean `{c}`?"));
             return Err(Error::Usage(format!(
-                "`{}` has no stretch `{}`{hint} (`stretch show {}` lists them)",
-                terminal_safe(&routine.name),
-                terminal_safe(id),
-                terminal_safe(name)
+                "`{}` has no stretch `{id}`{hint} (`stretch show {name}` lists them)",
+                routine.name
             )));
         }
     }

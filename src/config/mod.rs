@@ -99,14 +99,14 @@ pub fn load() -> Result<Config, Box<Invalid>> {
     let Some(path) = path() else {
         return Ok(Config::default());
     };
-    if std::fs::symlink_metadata(&path).is_err() {
-        return Ok(Config::default());
-    }
     let shown = path.display().to_string();
     let text = catalog::read_user_file(&path).map_err(|problem| Invalid {
         file: SourceFile::new(&shown, ""),
         problems: Problems::from(vec![problem]),
     })?;
+    let Some(text) = text else {
+        return Ok(Config::default());
+    };
     let file = SourceFile::new(&shown, &text);
     match parse(&file) {
         Ok(config) => Ok(config),

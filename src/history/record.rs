@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use jiff::civil::{Date, Time};
 use jiff::fmt::temporal::{Pieces, PiecesOffset};
+use jiff::tz::Offset;
 use jiff::{Timestamp, ZonedDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -257,11 +258,14 @@ fn check<'a, S: Ids + Deserialize<'a>>(line: &'a [u8]) -> Result<Checked<'a, S>,
     }
     let start = need("start", raw.start)?.0;
     let end = need("end", raw.end)?.0;
-    let (date, time) = local_date_time("start", &start)?;
+    let (date, time, started) = local_date_time("start", &start)?;
     // A timestamp is read only with its UTC offset: this checks `end` whole.
     let ended: Timestamp = end
         .parse()
         .map_err(|e| Damage::Invalid("end", format!("is not a time with a UTC offset: {e}")))?;
+    if ended < started {
+        return Err(Damage::Invalid("end", "is before `start`".into()));
+    }
     let routine = need("routine", raw.routine)?.0;
     // A character is at least a byte: only a long name needs counting.
     if routine.len() > MAX_ROUTINE_CHARS && routine.chars().count() > MAX_ROUTINE_CHARS {
@@ -299,6 +303,15 @@ fn check<'a, S: Ids + Deserialize<'a>>(line: &'a [u8]) -> Result<Checked<'a, S>,
             "or `stretches_done` is more than its total".into(),
         ));
     }
+    // Holds are timed within the run: a record written says no more, as both stamps are
+    // cut to the second and the time held to the whole second below it.
+    let lasted = ended.as_second() - started.as_second();
+    if i64::try_from(checked.active_s).map_or(true, |active| active > lasted) {
+        return Err(Damage::Invalid(
+            "active_s",
+            "is longer than the time from `start` to `end`".into(),
+        ));
+    }
     Ok(checked)
 }
 
@@ -306,17 +319,23 @@ fn need<T>(field: &'static str, value: Option<T>) -> Result<T, Damage> {
     value.ok_or(Damage::Missing(field))
 }
 
-/// The date and time a stamp gives, in its own offset; it must have a time and an offset.
-fn local_date_time(field: &'static str, text: &str) -> Result<(Date, Time), Damage> {
+/// The date and time a stamp gives, in its own offset, and the instant it names; it must
+/// have a time and an offset.
+fn local_date_time(field: &'static str, text: &str) -> Result<(Date, Time, Timestamp), Damage> {
     let bad = |why: String| Damage::Invalid(field, why);
     let pieces = Pieces::parse(text).map_err(|e| bad(format!("is not a time: {e}")))?;
     let time = pieces
         .time()
         .ok_or_else(|| bad("has no time of day".into()))?;
-    match pieces.offset() {
-        Some(PiecesOffset::Numeric(_) | PiecesOffset::Zulu) => Ok((pieces.date(), time)),
-        _ => Err(bad("has no UTC offset".into())),
-    }
+    let offset = match pieces.offset() {
+        Some(PiecesOffset::Numeric(numeric)) => numeric.offset(),
+        Some(PiecesOffset::Zulu) => Offset::UTC,
+        _ => return Err(bad("has no UTC offset".into())),
+    };
+    let instant = offset
+        .to_timestamp(pieces.date().to_datetime(time))
+        .map_err(|e| bad(format!("is not a time: {e}")))?;
+    Ok((pieces.date(), time, instant))
 }
 
 mod fields;

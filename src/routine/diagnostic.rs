@@ -129,12 +129,6 @@ impl Diagnostic {
     }
 }
 
-/// Print the problems of one file to standard error, in colour where that is a
-/// terminal that wants it (anstream drops the colour for pipes and `NO_COLOR`).
-pub fn eprint(file: &SourceFile, problems: &Problems) {
-    anstream::eprint!("{}", render(file, problems, true));
-}
-
 /// The rustc-style report of the problems of one file, ready to print: the first
 /// [`MAX_RENDERED`] in full, and a note counting the rest.
 pub fn render(file: &SourceFile, problems: &Problems, styled: bool) -> String {

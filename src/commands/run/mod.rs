@@ -16,7 +16,7 @@ use stretch_timer::config::Config;
 use stretch_timer::config::effective::{Env, Flags, effective};
 use stretch_timer::frontend::full_screen::FullScreen;
 use stretch_timer::frontend::input::{self, Input};
-use stretch_timer::frontend::output::{is_broken_pipe, print_stdout};
+use stretch_timer::frontend::output::{self, is_broken_pipe, print_stdout};
 use stretch_timer::frontend::plain::Plain;
 use stretch_timer::frontend::session::{self, Ending, Outcome, RunOptions};
 use stretch_timer::frontend::sound::Sound;
@@ -26,7 +26,6 @@ use stretch_timer::history::now::now;
 use stretch_timer::plan::clock::RealClock;
 use stretch_timer::plan::timeline::Timeline;
 use stretch_timer::routine::duration;
-use stretch_timer::routine::text::terminal_safe;
 
 /// Run the routine the command line names, as it asks.
 pub fn run(args: &RunArgs, config: &Config) -> Result<(), Error> {
@@ -52,10 +51,7 @@ pub fn run(args: &RunArgs, config: &Config) -> Result<(), Error> {
         match Sound::find() {
             Ok(sound) => Some(sound),
             Err(error) => {
-                anstream::eprintln!(
-                    "warning: {}; --sound rings the bell instead",
-                    terminal_safe(&format!("{error:#}"))
-                );
+                output::warn(format!("{error:#}; --sound rings the bell instead"));
                 None
             }
         }
@@ -97,7 +93,7 @@ pub fn run(args: &RunArgs, config: &Config) -> Result<(), Error> {
         } else {
             "\n"
         };
-        let mut out = io::stdout().lock();
+        let mut out = output::run_lines();
         let mut plain = Plain::new(&routine, &timeline, &mut out, newline);
         session::run(&routine, &timeline, &mut options, &mut clock, &mut plain)
     };
@@ -107,32 +103,37 @@ pub fn run(args: &RunArgs, config: &Config) -> Result<(), Error> {
         outcome => outcome?,
     };
     drop(guard);
+    let lasted = started.elapsed();
+    // The summary first: whatever recording the run costs, it is already on the screen.
+    print_stdout(&format!(
+        "{}\n",
+        summary_line(&outcome, routine.stretches.len())
+    ))?;
     // Recorded as the run ends, however it ends, unless `--no-log` or `history = false`.
-    if settings.history.value {
-        record::save(&Run {
+    let record_signal = if settings.history.value {
+        let run = Run {
             routine: &routine,
             source: &source,
             timeline: &timeline,
             outcome: &outcome,
             start: &start,
-            lasted: started.elapsed(),
-        });
-    }
+            lasted,
+        };
+        record::save(&run, &mut clock)
+    } else {
+        None
+    };
     // Let "routine complete" and its chord be heard, but nothing sound after the program
     // is done: a stopped routine's voice and player are cut off as they are dropped.
     let (voice, sound) = (options.voice.take(), options.sound.take());
-    let late_signal = match outcome.ending {
-        Ending::Finished => [sound.as_ref().map(Sound::player), voice.as_ref()]
+    let late_signal = match (outcome.ending, record_signal) {
+        (Ending::Finished, None) => [sound.as_ref().map(Sound::player), voice.as_ref()]
             .into_iter()
             .flatten()
             .find_map(|voice| session::hear_last_words(voice, &mut clock)),
-        _ => None,
+        (_, signal) => signal,
     };
     drop((voice, sound));
-    print_stdout(&format!(
-        "{}\n",
-        summary_line(&outcome, routine.stretches.len())
-    ))?;
     let signal = match outcome.ending {
         Ending::Signal(signal) => Some(signal),
         Ending::Finished | Ending::Quit => late_signal,

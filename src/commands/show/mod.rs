@@ -12,12 +12,11 @@ use crate::cli::PlanArgs;
 use crate::commands::{load_valid, planned};
 use crate::error::Error;
 use stretch_timer::config::Config;
-use stretch_timer::frontend::output::write_stdout;
+use stretch_timer::frontend::output::{json, write_raw_stdout, write_stdout};
 use stretch_timer::frontend::words;
 use stretch_timer::plan::timeline::{PhaseKind, Side, Timeline, cue_schedule};
 use stretch_timer::routine::Routine;
 use stretch_timer::routine::duration::{self, clock};
-use stretch_timer::routine::text::{self, terminal_safe, terminal_safe_multiline};
 
 #[cfg(test)]
 mod tests;
@@ -61,10 +60,10 @@ struct JsonCue<'a> {
 pub fn run(name: &str, plan: &PlanArgs, config: &Config, format: Format) -> Result<(), Error> {
     let routine = planned(load_valid(name)?, name, plan, config)?;
     let timeline = Timeline::new(&routine);
-    write_stdout(|out| match format {
-        Format::Json => write_json(out, &routine, &timeline),
-        Format::Text => write_text(out, &routine, &timeline),
-    })?;
+    match format {
+        Format::Json => write_raw_stdout(|out| write_json(out, &routine, &timeline))?,
+        Format::Text => write_stdout(|out| write_text(out, &routine, &timeline))?,
+    }
     Ok(())
 }
 
@@ -76,7 +75,7 @@ fn write_json(out: &mut dyn Write, routine: &Routine, timeline: &Timeline) -> io
         total_ms: duration::millis(timeline.total),
         timeline: JsonTimeline { routine, timeline },
     };
-    Ok(text::write_json(out, &show)?)
+    json::write(out, &show)
 }
 
 impl Serialize for JsonTimeline<'_> {
@@ -114,21 +113,21 @@ fn write_text(out: &mut dyn Write, routine: &Routine, timeline: &Timeline) -> io
     writeln!(
         out,
         "{} ({} stretch{}, level: {}, {} in all)",
-        terminal_safe(&routine.name),
+        routine.name,
         count,
         if count == 1 { "" } else { "es" },
         routine.level.as_str(),
         duration::format(timeline.total)
     )?;
     if !routine.description.is_empty() {
-        writeln!(out, "\n{}", terminal_safe_multiline(&routine.description))?;
+        writeln!(out, "\n{}", routine.description)?;
     }
     writeln!(out)?;
     for phase in &timeline.phases {
         let stretch = &routine.stretches[phase.stretch];
-        let name = terminal_safe(&stretch.name);
-        let side = words::side_label(routine, phase)
-            .map_or(String::new(), |side| format!(", {}", terminal_safe(&side)));
+        let name = &stretch.name;
+        let side =
+            words::side_label(routine, phase).map_or(String::new(), |side| format!(", {side}"));
         let rep = words::rep_label(routine, phase).map_or(String::new(), |r| format!(", {r}"));
         let title = words::phase_title(phase).to_lowercase();
         let what = match phase.kind {
@@ -149,7 +148,7 @@ fn write_text(out: &mut dyn Write, routine: &Routine, timeline: &Timeline) -> io
                     "{:>8}  {:<7}   \u{2022} {}",
                     clock(phase.start + cue.at),
                     "",
-                    terminal_safe(cue.text)
+                    cue.text
                 )?;
             }
         }

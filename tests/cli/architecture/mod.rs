@@ -2,7 +2,7 @@
 //! layer or below, the top-level modules use each other without a cycle, and no file
 //! under `src/` is over 500 lines.
 //!
-//! The layers, lowest first: the library's `routine` < `plan` < `frontend`, then the
+//! The layers, lowest first: the library's `fs` < `routine` < `plan` < `frontend`, then the
 //! binary's `cli` and `error` < `commands` < `main`. A file belongs to the top-level module
 //! of its first folder under `src/` (`src/plan/engine/mod.rs` to `plan`) or, at the top,
 //! to its own (`src/cli.rs` to `cli`); `src/lib.rs`, the root that declares the library's
@@ -30,16 +30,17 @@ enum Crate {
 /// Every top-level module with its crate and its rank: a module may use modules of its
 /// own rank or lower.
 const LAYERS: &[(&str, Crate, u8)] = &[
-    ("routine", Crate::Library, 0),
-    ("plan", Crate::Library, 1),
-    ("history", Crate::Library, 1),
-    ("frontend", Crate::Library, 2),
-    ("config", Crate::Library, 3),
-    ("shell", Crate::Binary, 2),
-    ("cli", Crate::Binary, 3),
-    ("error", Crate::Binary, 3),
-    ("commands", Crate::Binary, 4),
-    ("main", Crate::Binary, 5),
+    ("fs", Crate::Library, 0),
+    ("routine", Crate::Library, 1),
+    ("plan", Crate::Library, 2),
+    ("history", Crate::Library, 2),
+    ("frontend", Crate::Library, 3),
+    ("config", Crate::Library, 4),
+    ("shell", Crate::Binary, 3),
+    ("cli", Crate::Binary, 4),
+    ("error", Crate::Binary, 4),
+    ("commands", Crate::Binary, 5),
+    ("main", Crate::Binary, 6),
 ];
 
 /// The longest a file under `src/` may be.
@@ -266,7 +267,7 @@ fn no_module_uses_a_layer_above_its_own() {
     );
     assert_none(
         &upward_references(&sources),
-        "a module may use only its own layer and those below (routine < plan < frontend < cli, error < commands < main)",
+        "a module may use only its own layer and those below (fs < routine < plan < frontend < cli, error < commands < main)",
     );
 }
 
@@ -308,7 +309,7 @@ mod rules {
         assert_eq!(
             upward_references(&sources),
             [
-                "src/plan/timeline.rs:4: `plan` (layer 1) uses `frontend` (layer 2), a layer above it: use crate::frontend::words;"
+                "src/plan/timeline.rs:4: `plan` (layer 2) uses `frontend` (layer 3), a layer above it: use crate::frontend::words;"
             ]
         );
     }
@@ -322,7 +323,7 @@ mod rules {
         assert_eq!(
             upward_references(&sources),
             [
-                "src/routine/read.rs:3: `routine` (layer 0) uses `plan` (layer 1), a layer above it: plan::{timeline::Timeline, action},"
+                "src/routine/read.rs:3: `routine` (layer 1) uses `plan` (layer 2), a layer above it: plan::{timeline::Timeline, action},"
             ]
         );
     }
@@ -351,8 +352,8 @@ mod rules {
         assert_eq!(
             upward_references(&sources),
             [
-                "src/cli.rs:2: `cli` (layer 3) uses `commands` (layer 4), a layer above it: fn f() { crate::commands::run(); }",
-                "src/commands/run.rs:3: `commands` (layer 4) uses `main` (layer 5), a layer above it: use crate::main::x;",
+                "src/cli.rs:2: `cli` (layer 4) uses `commands` (layer 5), a layer above it: fn f() { crate::commands::run(); }",
+                "src/commands/run.rs:3: `commands` (layer 5) uses `main` (layer 6), a layer above it: use crate::main::x;",
             ]
         );
     }
