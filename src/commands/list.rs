@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::cli::Format;
 use crate::error::Error;
-use stretch_timer::frontend::output::{cell, print_json, print_stdout};
+use stretch_timer::frontend::output::{self, cell, print_json, print_stdout};
 use stretch_timer::plan::timeline::Timeline;
 use stretch_timer::routine::catalog::{self, Loaded};
 use stretch_timer::routine::duration;
@@ -40,6 +40,9 @@ struct StretchRow {
 
 /// List every routine, or with `stretches` every stretch, in `format`.
 pub fn run(stretches: bool, format: Format) -> Result<(), Error> {
+    if let Some(warning) = catalog::folder_warning() {
+        output::warn(warning);
+    }
     // Each file's rows are made as it is read, and the rest of it dropped at once.
     if stretches {
         let rows: Vec<StretchRow> =

@@ -46,6 +46,9 @@ struct FileReport {
 pub fn run(files: &[String], format: Format) -> Result<(), Error> {
     let report = |loaded: Loaded| check(&loaded, format);
     let checked: Vec<Result<FileReport, Error>> = if files.is_empty() {
+        if let Some(warning) = catalog::folder_warning() {
+            output::warn(warning);
+        }
         catalog::all_routines_with(|loaded, _| report(loaded))
     } else {
         files.iter().map(|file| report(load(file))).collect()

@@ -139,15 +139,25 @@ fn user_paths() -> Vec<PathBuf> {
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
         .collect();
     paths.sort();
-    if paths.len() > MAX_USER_ROUTINES {
-        anstream::eprintln!(
-            "warning: {} routine files in {}; only the first {MAX_USER_ROUTINES} by name are read",
-            paths.len(),
-            crate::routine::text::terminal_safe(&folder.display().to_string())
-        );
-        paths.truncate(MAX_USER_ROUTINES);
-    }
+    paths.truncate(MAX_USER_ROUTINES);
     paths
+}
+
+/// What to tell the user of a routine folder with more files than are read, if it has.
+/// The commands that read the whole folder say it, once each.
+pub fn folder_warning() -> Option<String> {
+    let folder = user_folder()?;
+    let count = fs::list(&folder)
+        .ok()?
+        .iter()
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .count();
+    (count > MAX_USER_ROUTINES).then(|| {
+        format!(
+            "{count} routine files in {}; only the first {MAX_USER_ROUTINES} by name are read",
+            folder.display()
+        )
+    })
 }
 
 /// What names a built-in routine even where one of the user's has its name:
@@ -190,13 +200,12 @@ pub fn find(routine: &str) -> anyhow::Result<Loaded> {
             return Ok(load_builtin(name, text));
         }
         let known: Vec<&str> = BUILTINS.iter().map(|(name, _)| *name).collect();
-        let safe = crate::routine::text::terminal_safe(name);
         match closest(name, &known) {
             Some(close) => anyhow::bail!(
-                "no built-in routine named `{safe}`; did you mean `{BUILTIN_PREFIX}{close}`?"
+                "no built-in routine named `{name}`; did you mean `{BUILTIN_PREFIX}{close}`?"
             ),
             None => {
-                anyhow::bail!("no built-in routine named `{safe}` (`stretch list` shows them all)")
+                anyhow::bail!("no built-in routine named `{name}` (`stretch list` shows them all)")
             }
         }
     }
@@ -220,12 +229,11 @@ pub fn find(routine: &str) -> anyhow::Result<Loaded> {
     }
     let names = names();
     let known: Vec<&str> = names.iter().map(String::as_str).collect();
-    let safe = crate::routine::text::terminal_safe(routine);
     match closest(routine, &known) {
         Some(close) => anyhow::bail!(
-            "no routine named `{safe}`; did you mean `{close}`? (`stretch list` shows them all)"
+            "no routine named `{routine}`; did you mean `{close}`? (`stretch list` shows them all)"
         ),
-        None => anyhow::bail!("no routine named `{safe}` (`stretch list` shows them all)"),
+        None => anyhow::bail!("no routine named `{routine}` (`stretch list` shows them all)"),
     }
 }
 

@@ -10,7 +10,6 @@ use super::Value;
 use crate::routine::diagnostic::Diagnostic;
 // Values quoted in a message are made terminal-safe here, not only when rendered:
 // `--format json` passes messages on, and JSON escapes only C0 control characters.
-use crate::routine::text::terminal_safe;
 
 /// The diagnostic for the duplicate key at `second`, in the tree recovered from `text`.
 pub(super) fn diagnostic(text: &str, root: &DeTable<'_>, second: Range<usize>) -> Diagnostic {
@@ -21,7 +20,7 @@ pub(super) fn diagnostic(text: &str, root: &DeTable<'_>, second: Range<usize>) -
         .unwrap_or(written);
     let mut first = None;
     earlier_keys(text, root, false, 0..text.len(), name, &second, &mut first);
-    let diagnostic = Diagnostic::error(format!("duplicate key `{}`", terminal_safe(name)))
+    let diagnostic = Diagnostic::error(format!("duplicate key `{name}`"))
         .at(second)
         .label("defined again here")
         .help("remove one of the two");

@@ -12,9 +12,7 @@ use crate::routine::duration;
 use crate::routine::limits::{self, ID_CHARS};
 use crate::routine::named;
 use crate::routine::suggest::{closest, quoted};
-// Values quoted in a message are made terminal-safe here, not only when rendered:
-// `--format json` passes messages on, and JSON escapes only C0 control characters.
-use crate::routine::text::{is_bidi_control, terminal_safe};
+use crate::routine::text::is_bidi_control;
 
 /// Which strings may hold newlines and tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,7 +147,7 @@ impl Checker {
             .find(|a| a.eq_ignore_ascii_case(text.trim()))
             .copied()
             .or_else(|| closest(text, &names));
-        let diagnostic = Diagnostic::error(format!("invalid `{key}` `{}`", terminal_safe(text)))
+        let diagnostic = Diagnostic::error(format!("invalid `{key}` `{text}`"))
             .at(value.span())
             .label(format!("expected one of {}", quoted(&names)));
         self.report(match suggestion {
@@ -258,14 +256,13 @@ impl Checker {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !valid_chars || !ID_CHARS.contains(&id.chars().count()) {
             let suggestion = slug(id);
-            let diagnostic =
-                Diagnostic::error(format!("invalid stretch id `{}`", terminal_safe(id)))
-                    .at(value.span())
-                    .label(format!(
-                        "{} to {} of `a-z`, `0-9` and `-`",
-                        ID_CHARS.start(),
-                        ID_CHARS.end()
-                    ));
+            let diagnostic = Diagnostic::error(format!("invalid stretch id `{id}`"))
+                .at(value.span())
+                .label(format!(
+                    "{} to {} of `a-z`, `0-9` and `-`",
+                    ID_CHARS.start(),
+                    ID_CHARS.end()
+                ));
             self.report(if suggestion.is_empty() || suggestion == id {
                 diagnostic
             } else {
