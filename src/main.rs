@@ -38,9 +38,12 @@ fn main() -> ExitCode {
         ColorChoice::Always => Color::Always,
         ColorChoice::Never => Color::Never,
     });
-    let config = match config::load() {
-        Ok(config) => config,
-        Err(invalid) => {
+    // `due`, in shell prompts, needs nothing from the config file (where the history is is
+    // no setting), so it never reads it: not a byte, whatever the file holds.
+    let config = match config_needed(&cli.command).then(config::load) {
+        None => Config::default(),
+        Some(Ok(config)) => config,
+        Some(Err(invalid)) => {
             if !matches!(cli.command, Command::Config { .. }) {
                 choose_colour(flag_colour.unwrap_or(Color::Auto), Source::Flag);
                 commands::report(&invalid.file, &invalid.problems);
@@ -97,6 +100,11 @@ fn colour_asked(args: impl IntoIterator<Item = OsString>) -> Option<ColorChoice>
             None => None,
         }
     })
+}
+
+/// Whether `command` reads the config file: all but `due`.
+fn config_needed(command: &Command) -> bool {
+    !matches!(command, Command::Due(_))
 }
 
 /// Colour as `choice` says; a choice the environment made is left to it under `auto`.
