@@ -75,6 +75,15 @@ const fn secs(seconds: u64) -> Duration {
 /// 1 MiB can have 1.5 million, and keeping each would cost hundreds of megabytes.
 pub const MAX_PROBLEMS: usize = 1000;
 
+/// The most tables a file is read with: `[table]`, `[[table]]`, `{ inline }`, or one a
+/// dotted key makes. A routine has at most 5,100 (100 stretches with 50 timed cues
+/// each); each costs the reader about a kilobyte and a half.
+pub const MAX_TABLES: usize = 10_000;
+
+/// The most keys and values (each element of an array is one) a file is read with. A
+/// routine has at most about 22,000: 11,058 values and a key for most.
+pub const MAX_ITEMS: usize = 100_000;
+
 #[cfg(test)]
 mod tests {
     use super::*;

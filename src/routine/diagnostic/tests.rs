@@ -81,7 +81,11 @@ fn renders_like_rustc_without_passing_control_characters() {
 
 #[test]
 fn a_long_line_is_shown_as_a_window_around_the_problem_at_its_true_column() {
-    let text = format!("name = \"{}\u{1b}{}\"\n", "é".repeat(5000), "x".repeat(5000));
+    let text = format!(
+        "name = \"{}\u{1b}{}\"\n",
+        "é".repeat(5000),
+        "x".repeat(5000)
+    );
     let file = SourceFile::new("r.toml", &text);
     let at = text.find('\u{1b}').unwrap();
     let note = 7..11;
@@ -94,7 +98,10 @@ fn a_long_line_is_shown_as_a_window_around_the_problem_at_its_true_column() {
     let shown = render(&file, &problems, false);
     let lines: Vec<&str> = shown.lines().collect();
     assert_eq!(lines[1], " --> r.toml:1:5009", "{shown}");
-    assert!(lines[3].starts_with("1 | ...éé") && lines[3].contains("é\u{241B}xx"), "{shown}");
+    assert!(
+        lines[3].starts_with("1 | ...éé") && lines[3].contains("é\u{241B}xx"),
+        "{shown}"
+    );
     assert!(lines[3].ends_with("x..."), "{shown}");
     assert!(lines[3].chars().count() < 200, "{}", lines[3].len());
     assert_eq!(

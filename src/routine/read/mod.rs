@@ -77,16 +77,21 @@ fn parse(file: &SourceFile, trust: Trust) -> Result<Routine, Problems> {
 
 /// The file's TOML tree, or its syntax errors.
 fn syntax_tree(file: &SourceFile, trust: Trust) -> Result<Spanned<DeTable<'_>>, Problems> {
-    let (text, more_syntax_errors) = match trust {
+    let bounded = match trust {
         Trust::Stranger => syntax::within_bound(&file.text),
-        Trust::BuiltIn => (file.text.as_str(), 0),
+        Trust::BuiltIn => syntax::Bounded {
+            text: file.text.as_str(),
+            more: 0,
+            too_big: None,
+        },
     };
+    let (text, more_syntax_errors) = (bounded.text, bounded.more);
     let (root, syntax_errors) = DeTable::parse_recoverable(text);
-    if !syntax_errors.is_empty() || more_syntax_errors > 0 {
+    if !syntax_errors.is_empty() || more_syntax_errors > 0 || bounded.too_big.is_some() {
         let mut problems = Problems::default();
         // Past the cut, a problem of the cut itself (say, a value missing at the end) is
         // not the file's: the file's own are counted in `more_syntax_errors`.
-        let cut = (more_syntax_errors > 0).then_some(text.len());
+        let cut = (text.len() < file.text.len()).then_some(text.len());
         let before_cut = |error: &&toml::de::Error| {
             cut.is_none_or(|cut| error.span().is_none_or(|span| span.start < cut))
         };
@@ -105,6 +110,9 @@ fn syntax_tree(file: &SourceFile, trust: Trust) -> Result<Spanned<DeTable<'_>>, 
                 // Every diagnostic gets a position; one the reader could not place is at the start.
                 None => Diagnostic::error(format!("TOML syntax: {}", error.message())).at(0..0),
             });
+        }
+        if let Some(too_big) = bounded.too_big {
+            problems.push(too_big);
         }
         problems.add_uncounted(more_syntax_errors);
         return Err(problems.finish());

@@ -8,6 +8,7 @@ mod command_line;
 mod folder;
 mod hostile_files;
 mod nesting;
+mod one_line;
 mod signals;
 mod suspend;
 mod voice_orphans;
