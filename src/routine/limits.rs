@@ -19,6 +19,10 @@ pub const HOLD: RangeInclusive<Duration> = secs(1)..=secs(600);
 /// How long the "next up" rest between two stretches may be.
 pub const REST: RangeInclusive<Duration> = secs(0)..=secs(600);
 
+/// The longest any phase can be: a hold or a rest at its bound. `+` during a run
+/// lengthens a phase no further.
+pub const MAX_PHASE: Duration = secs(600);
+
 /// How long the switch between two sides or two reps may be.
 pub const SWITCH: RangeInclusive<Duration> = secs(0)..=secs(120);
 
@@ -95,6 +99,14 @@ mod tests {
         assert!(SWITCH.contains(&DEFAULT_SWITCH));
         assert!(LEAD_IN.contains(&DEFAULT_LEAD_IN));
         assert!(REPS.contains(&DEFAULT_REPS));
+    }
+
+    #[test]
+    fn no_phase_is_planned_longer_than_the_longest_phase() {
+        for range in [HOLD, REST, SWITCH, LEAD_IN] {
+            assert!(*range.end() <= MAX_PHASE);
+        }
+        assert_eq!(*HOLD.end(), MAX_PHASE);
     }
 
     #[test]

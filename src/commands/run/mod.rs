@@ -35,6 +35,10 @@ pub fn run(args: &RunArgs, config: &Config) -> Result<(), Error> {
     let routine = planned(routine, name, &args.plan, config)?;
     let timeline = Timeline::new(&routine);
     let (sender, inputs) = mpsc::channel();
+    // Before any speech program or player starts, and dropped after the last is reaped:
+    // what they leave outside their process group is ended as the run ends.
+    let _reaper = (settings.voice.value.is_some() || settings.sound.value)
+        .then(stretch_timer::frontend::voice::orphans::Reaper::adopt);
     let voice = match settings.voice.value {
         Some(_) => {
             // A cue the voice drops unsaid reaches the run loop, which logs it.

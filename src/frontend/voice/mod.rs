@@ -16,6 +16,7 @@ use nix::sys::signal::{Signal as NixSignal, killpg};
 use nix::unistd::Pid;
 
 mod level;
+pub mod orphans;
 mod program;
 
 use program::{SpeechCommand, speakable};

@@ -12,7 +12,7 @@ use crate::routine::duration;
 use crate::routine::limits::{self, ID_CHARS};
 use crate::routine::named;
 use crate::routine::suggest::{closest, quoted};
-use crate::routine::text::is_bidi_control;
+use crate::routine::text::{is_bidi_control, is_invisible};
 
 /// Which strings may hold newlines and tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,9 +33,11 @@ pub(crate) struct TextRule {
 
 impl TextRule {
     /// Whether `c` may appear in the text: no control characters (but newlines and tabs
-    /// in text of several lines) and no bidirectional overrides or isolates.
+    /// in text of several lines), no bidirectional overrides or isolates, and no invisible
+    /// format characters (the zero-width joiners are not among them).
     pub(crate) fn allows(&self, c: char) -> bool {
         !(is_bidi_control(c)
+            || is_invisible(c)
             || (c.is_control() && !(self.lines == Lines::Many && (c == '\n' || c == '\t'))))
     }
 
@@ -46,6 +48,20 @@ impl TextRule {
             lines: Lines::One,
         }
     }
+}
+
+/// The name of an invisible character ([`is_invisible`]), as Unicode gives it.
+fn invisible_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{200B}' => "zero width space",
+        '\u{2060}' => "word joiner",
+        '\u{2061}' => "function application",
+        '\u{2062}' => "invisible times",
+        '\u{2063}' => "invisible separator",
+        '\u{2064}' => "invisible plus",
+        '\u{FEFF}' => "zero width no-break space",
+        _ => return None,
+    })
 }
 
 /// A routine's or a stretch's `name`.
@@ -88,19 +104,20 @@ impl Checker {
         let raw = self.string(value, key)?;
         let span = value.span();
         if let Some(bad) = raw.chars().find(|&c| !rule.allows(c)) {
-            let allowed = if rule.lines == Lines::Many {
+            let allowed = if rule.lines == Lines::Many && !is_invisible(bad) {
                 " (only newlines and tabs are allowed)"
             } else {
                 ""
             };
+            let what = match invisible_name(bad) {
+                Some(name) => format!("the invisible character U+{:04X} ({name})", bad as u32),
+                None => format!("the control character U+{:04X}", bad as u32),
+            };
             self.report(
-                Diagnostic::error(format!(
-                    "`{key}` contains the control character U+{:04X}{allowed}",
-                    bad as u32
-                ))
-                .at(span)
-                .label("in this string")
-                .help("remove it; routine text is shown on a terminal"),
+                Diagnostic::error(format!("`{key}` contains {what}{allowed}"))
+                    .at(span)
+                    .label("in this string")
+                    .help("remove it; routine text is shown on a terminal"),
             );
             return None;
         }

@@ -236,6 +236,61 @@ fn long_files(sources: &[Source]) -> Vec<String> {
         .collect()
 }
 
+/// What opens a file, or asks where the program's folders are, in code: only `fs` may.
+const OPENS: &[&str] = &[
+    "File::open",
+    "File::create",
+    "OpenOptions",
+    "read_dir",
+    "std::fs::read",
+    "std::fs::write",
+    "etcetera",
+];
+
+/// The same, in a file that names std's `fs` as `fs`.
+const STD_FS_OPENS: &[&str] = &[
+    "fs::read(",
+    "fs::read_to_string(",
+    "fs::write(",
+    "fs::rename(",
+];
+
+/// Every place outside `src/fs` where code (not a test) opens a file its own way.
+fn opens_outside_fs(sources: &[Source]) -> Vec<String> {
+    sources
+        .iter()
+        .filter(|source| source.path.ends_with(".rs") && !source.path.ends_with("/tests.rs"))
+        .filter(|source| !source.path.starts_with("src/fs/") && !source.path.contains("/tests/"))
+        .flat_map(|source| {
+            // A module of unit tests comes last, after `#[cfg(test)]` (or `all(test, ...)`):
+            // tests make files as they please.
+            let code = scan::code_only(&source.text);
+            let end = code
+                .match_indices("#[cfg(")
+                .map(|(at, _)| at)
+                .find(|&at| {
+                    let rest = &code[at + "#[cfg(".len()..];
+                    let test = rest.starts_with("test)]") || rest.starts_with("all(test");
+                    let after = rest
+                        .find("]\n")
+                        .map_or("", |close| rest[close + 1..].trim_start());
+                    test && after.starts_with("mod ")
+                })
+                .unwrap_or(code.len());
+            let code = &code[..end];
+            let std_fs = code.contains("std::fs;") || code.contains("std::fs::{self");
+            code.lines()
+                .enumerate()
+                .filter(|(_, line)| {
+                    OPENS.iter().any(|open| line.contains(open))
+                        || (std_fs && STD_FS_OPENS.iter().any(|open| line.contains(open)))
+                })
+                .map(|(index, line)| format!("{}:{}: {}", source.path, index + 1, line.trim()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// Fails, listing every problem, unless there are none.
 fn assert_none(problems: &[String], rule: &str) {
     assert!(
@@ -276,6 +331,41 @@ fn the_top_level_modules_use_each_other_without_a_cycle() {
     assert_none(
         &cycles(&source_tree()),
         "the top-level modules must not use each other in a cycle",
+    );
+}
+
+#[test]
+fn every_file_is_opened_through_fs() {
+    let sources = source_tree();
+    let made_up = [
+        Source::new("src/plan/a.rs", "let f = File::open(p);\n"),
+        Source::new("src/plan/b.rs", "use std::fs;\nlet t = fs::read(p);\n"),
+        Source::new(
+            "src/plan/c.rs",
+            "use crate::fs;\nlet t = fs::read(p, 9, Expect::Regular);\n",
+        ),
+        Source::new("src/fs/read.rs", "let f = OpenOptions::new();\n"),
+        Source::new(
+            "src/plan/d.rs",
+            "fn f() {}\n#[cfg(test)]\nmod t { fn g() { File::open(p); } }\n",
+        ),
+        Source::new(
+            "src/plan/e.rs",
+            "#[cfg(test)]\nSync,\n}\nlet f = File::create(p);\n",
+        ),
+    ];
+    assert_eq!(
+        opens_outside_fs(&made_up),
+        [
+            "src/plan/a.rs:1: let f = File::open(p);",
+            "src/plan/b.rs:2: let t = fs::read(p);",
+            "src/plan/e.rs:4: let f = File::create(p);",
+        ],
+        "the scan sees what it is for, and only that"
+    );
+    assert_none(
+        &opens_outside_fs(&sources),
+        "every file is opened through `src/fs` (without blocking, its type checked, read within a bound), and only `fs` asks where the folders are",
     );
 }
 

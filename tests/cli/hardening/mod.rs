@@ -5,10 +5,13 @@
 //! terminal raw.
 
 mod command_line;
+mod files;
 mod folder;
 mod hostile_files;
 mod nesting;
 mod one_line;
 mod signals;
+mod sink;
+mod small_holes;
 mod suspend;
 mod voice_orphans;

@@ -436,6 +436,21 @@ pub fn expectations() -> Vec<(&'static str, Vec<Expected>)> {
             vec![at(5, 8, "`name` contains the control character U+202E").help(CONTROL_HELP)],
         ),
         (
+            "name-zero-width-space.toml",
+            vec![at(2, 8, "`name` contains the invisible character U+200B (zero width space)").help(CONTROL_HELP)],
+        ),
+        (
+            "cue-word-joiner.toml",
+            vec![at(6, 9, "`cue` contains the invisible character U+2060 (word joiner)").help(CONTROL_HELP)],
+        ),
+        (
+            "how-byte-order-mark.toml",
+            vec![
+                at(6, 7, "`how` contains the invisible character U+FEFF (zero width no-break space)")
+                    .help(CONTROL_HELP),
+            ],
+        ),
+        (
             "cue-bidi-isolate.toml",
             vec![at(6, 9, "`cue` contains the control character U+2066").help(CONTROL_HELP)],
         ),
