@@ -178,6 +178,78 @@ pub fn parse_line(line: &[u8]) -> Result<Session, Damage> {
     })
 }
 
+/// A session as stored, read from its line without copying what it need not: for writing
+/// out many sessions as they are read. It serializes exactly as its [`Record`] does.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Stored<'a> {
+    /// The format version, [`VERSION`].
+    pub v: u64,
+    /// When the run started.
+    pub start: Cow<'a, str>,
+    /// When the run ended.
+    pub end: Cow<'a, str>,
+    /// The routine's name.
+    pub routine: Cow<'a, str>,
+    /// `built-in`, or the routine file's path.
+    pub source: Cow<'a, str>,
+    /// The routine's planned total, in seconds.
+    pub planned_s: u64,
+    /// Seconds spent in holds.
+    pub active_s: u64,
+    /// Holds completed.
+    pub holds_done: u64,
+    /// Holds in the routine as run.
+    pub holds_total: u64,
+    /// Stretches all of whose holds were completed.
+    pub stretches_done: u64,
+    /// Stretches in the routine as run.
+    pub stretches_total: u64,
+    /// The ids of the stretches skipped.
+    pub skipped: Vec<String>,
+    /// How the run ended.
+    pub ending: Ending,
+    /// The local calendar date at `start`, in its recorded offset (not serialized).
+    #[serde(skip)]
+    pub date: Date,
+    /// The local time at `start`, in its recorded offset (not serialized).
+    #[serde(skip)]
+    pub time: Time,
+}
+
+impl Stored<'_> {
+    /// What the figures need of the session, as [`glance_line`] reads it.
+    pub fn glance(&self) -> Glance {
+        Glance {
+            date: self.date,
+            active_s: self.active_s,
+            stretches_done: self.stretches_done,
+        }
+    }
+}
+
+/// Read one line of the history (without its newline), checked as by [`parse_line`], its
+/// text borrowed from the line where it can be.
+pub fn read_stored(line: &[u8]) -> Result<Stored<'_>, Damage> {
+    let line = check::<Vec<String>>(line)?;
+    Ok(Stored {
+        v: VERSION,
+        start: line.start,
+        end: line.end,
+        routine: line.routine,
+        source: line.source,
+        planned_s: line.planned_s,
+        active_s: line.active_s,
+        holds_done: line.holds_done,
+        holds_total: line.holds_total,
+        stretches_done: line.stretches_done,
+        stretches_total: line.stretches_total,
+        skipped: line.skipped,
+        ending: line.ending,
+        date: line.date,
+        time: line.time,
+    })
+}
+
 /// Read what the figures need from one line of the history (without its newline): the
 /// line is checked whole, as by [`parse_line`], and nothing is allocated for it.
 pub fn glance_line(line: &[u8]) -> Result<Glance, Damage> {

@@ -1,8 +1,10 @@
 //! `stretch log --format json` and `--format csv`: every session as stored, written out as
-//! the history is read, a part of it on each core, never held whole.
+//! the history is read once, a part of it on each core, never held whole.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io;
+use std::ops::Range;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -11,10 +13,10 @@ use super::{Stats, Warnings};
 use stretch_timer::frontend::output::{csv::Row, json, write_raw_stdout};
 use stretch_timer::history::days;
 use stretch_timer::history::file::Damaged;
-use stretch_timer::history::record::{Session, parse_line};
+use stretch_timer::history::record::{Glance, Stored, read_stored};
 use stretch_timer::history::scan::{self, Piece, is_blank, lines};
 
-/// `stretch log --format json`, but its sessions, its keys in this order.
+/// `stretch log --format json` after its sessions, its keys in this order.
 #[derive(Serialize)]
 struct Figures {
     current_streak_days: u64,
@@ -34,76 +36,98 @@ struct JsonDay {
     sessions: u64,
 }
 
-/// The figures and every day, then every session on or after `since` as stored, as one
-/// JSON object: serde_json's pretty output of the whole, each session made on its own.
+/// Every session on or after `since` as stored, then the figures and every day, as one
+/// JSON object (serde_json's pretty output of the whole, each part of the sessions made on
+/// its own), written as the history is read once: the figures are known only at its end,
+/// so they come after the sessions. The damaged lines are noted in `damaged`.
 pub(super) fn json(
-    stats: &Stats,
     history: Option<(&File, u64)>,
     since: Option<Date>,
+    today: Date,
+    damaged: &mut Warnings,
 ) -> anyhow::Result<()> {
-    let figures = Figures {
-        current_streak_days: stats.current_streak,
-        longest_streak_days: stats.longest_streak,
-        week_minutes: stats.week_minutes,
-        last_week_minutes: stats.last_week_minutes,
-        total_sessions: stats.total_sessions,
-        total_minutes: days::minutes(stats.total_s),
-        days: stats
-            .days
-            .iter()
-            .map(|(date, day)| JsonDay {
-                date: date.to_string(),
-                minutes: days::minutes(day.active_s),
-                sessions: day.sessions,
-            })
-            .collect(),
-    };
-    let mut head = Vec::new();
-    json::write(&mut head, &figures)?;
-    // The object without its closing brace: the sessions are its last key.
-    let open = head.strip_suffix(b"\n}\n").unwrap_or(&head);
     write_raw_stdout(|out| {
-        out.write_all(open)?;
-        out.write_all(b",\n  \"sessions\": [")?;
-        let mut any = false;
+        out.write_all(b"{\n  \"sessions\": [")?;
+        let mut days = BTreeMap::new();
+        let mut sessions = 0;
         if let Some((file, length)) = history {
             scan::scan(
                 file,
                 length,
-                |part| sessions_of(part, since, json_session),
-                |_, piece| {
-                    if let Piece::Part((text, _)) = piece
-                        && !text.is_empty()
-                    {
-                        out.write_all(if any { b",\n" } else { b"\n" })?;
-                        out.write_all(&text)?;
-                        any = true;
+                |part| {
+                    let (read, bad) = sessions_of(part, since);
+                    let glances: Vec<Glance> = read.iter().map(Stored::glance).collect();
+                    (
+                        days::by_day(&glances),
+                        read.len(),
+                        json_sessions(&read),
+                        bad,
+                    )
+                },
+                |first, piece| {
+                    match piece {
+                        Piece::Part((part_days, count, text, bad)) => {
+                            let (text, elements) = text?;
+                            if !elements.is_empty() {
+                                out.write_all(if sessions > 0 { b",\n" } else { b"\n" })?;
+                                out.write_all(&text[elements])?;
+                            }
+                            days::merge(&mut days, part_days);
+                            sessions += count;
+                            damaged.append(first, bad);
+                        }
+                        Piece::Overlong => damaged.push(Damaged::overlong(first)),
                     }
                     Ok(())
                 },
             )?;
         }
-        out.write_all(if any { b"\n  ]\n}\n" } else { b"]\n}\n" })
+        out.write_all(if sessions > 0 { b"\n  ],\n" } else { b"],\n" })?;
+        let stats = Stats::new(days, sessions, today);
+        let figures = Figures {
+            current_streak_days: stats.current_streak,
+            longest_streak_days: stats.longest_streak,
+            week_minutes: stats.week_minutes,
+            last_week_minutes: stats.last_week_minutes,
+            total_sessions: stats.total_sessions,
+            total_minutes: days::minutes(stats.total_s),
+            days: stats
+                .days
+                .iter()
+                .map(|(date, day)| JsonDay {
+                    date: date.to_string(),
+                    minutes: days::minutes(day.active_s),
+                    sessions: day.sessions,
+                })
+                .collect(),
+        };
+        let mut tail = Vec::new();
+        json::write(&mut tail, &figures)?;
+        // The rest of the object: the figures' keys, without their opening brace.
+        out.write_all(tail.strip_prefix(b"{\n").unwrap_or(&tail))
     })
 }
 
-/// One session, as the pretty printer writes an element of the `sessions` array: its
-/// lines indented by four spaces, with a `,\n` before it unless it is the part's first.
-fn json_session(session: &Session, out: &mut Vec<u8>) -> io::Result<()> {
-    if !out.is_empty() {
-        out.extend_from_slice(b",\n");
+/// The sessions of a part, as the pretty printer writes the elements of the `sessions`
+/// array (at the depth they have there), with `,\n` between them: the text, and the part
+/// of it that is the elements.
+fn json_sessions(sessions: &[Stored<'_>]) -> io::Result<(Vec<u8>, Range<usize>)> {
+    /// Serialized one level down, they come out indented as in the whole document.
+    #[derive(Serialize)]
+    struct Nested<'a> {
+        sessions: &'a [Stored<'a>],
     }
-    let mut one = Vec::with_capacity(512);
-    json::write(&mut one, &session.record)?;
-    let one = one.strip_suffix(b"\n").unwrap_or(&one);
-    for (index, line) in one.split(|&b| b == b'\n').enumerate() {
-        if index > 0 {
-            out.push(b'\n');
-        }
-        out.extend_from_slice(b"    ");
-        out.extend_from_slice(line);
+    const OPEN: usize = b"{\n  \"sessions\": [\n".len();
+    const CLOSE: usize = b"\n  ]\n}\n".len();
+    if sessions.is_empty() {
+        return Ok((Vec::new(), 0..0));
     }
-    Ok(())
+    let nested = Nested { sessions };
+    // About 500 bytes a session, pretty and indented: room for them all at once.
+    let mut text = Vec::with_capacity(sessions.len() * 640 + 64);
+    json::write(&mut text, &nested)?;
+    let elements = OPEN..text.len() - CLOSE;
+    Ok((text, elements))
 }
 
 /// The header, then a row a session on or after `since`, for a spreadsheet; the damaged
@@ -124,11 +148,14 @@ pub(super) fn csv(
         scan::scan(
             file,
             length,
-            |part| sessions_of(part, since, csv_row),
+            |part| {
+                let (sessions, bad) = sessions_of(part, since);
+                (csv_rows(&sessions), bad)
+            },
             |first, piece| {
                 match piece {
-                    Piece::Part((text, bad)) => {
-                        out.write_all(&text)?;
+                    Piece::Part((rows, bad)) => {
+                        out.write_all(&rows?)?;
                         damaged.append(first, bad);
                     }
                     Piece::Overlong => damaged.push(Damaged::overlong(first)),
@@ -139,48 +166,45 @@ pub(super) fn csv(
     })
 }
 
-/// One row of the CSV.
-fn csv_row(session: &Session, out: &mut Vec<u8>) -> io::Result<()> {
-    let r = &session.record;
-    Row::new(out)
-        .value(session.date)?
-        .value(session.time.strftime("%H:%M:%S"))?
-        .text(&r.routine)?
-        .text(&r.source)?
-        .text(&r.start)?
-        .text(&r.end)?
-        .number(r.planned_s)?
-        .number(r.active_s)?
-        .number(r.holds_done)?
-        .number(r.holds_total)?
-        .number(r.stretches_done)?
-        .number(r.stretches_total)?
-        .text(&r.skipped.join(" "))?
-        .text(r.ending.as_str())?
-        .end()
+/// A row of the CSV a session.
+fn csv_rows(sessions: &[Stored<'_>]) -> io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(sessions.len() * 256);
+    for r in sessions {
+        Row::new(&mut out)
+            .value(r.date)?
+            .value(r.time.strftime("%H:%M:%S"))?
+            .text(&r.routine)?
+            .text(&r.source)?
+            .text(&r.start)?
+            .text(&r.end)?
+            .number(r.planned_s)?
+            .number(r.active_s)?
+            .number(r.holds_done)?
+            .number(r.holds_total)?
+            .number(r.stretches_done)?
+            .number(r.stretches_total)?
+            .text(&r.skipped.join(" "))?
+            .text(r.ending.as_str())?
+            .end()?;
+    }
+    Ok(out)
 }
 
-/// Every session of `part` on or after `since`, as `write` writes it, and the part's
-/// damaged lines.
-fn sessions_of(
-    part: &[u8],
-    since: Option<Date>,
-    write: fn(&Session, &mut Vec<u8>) -> io::Result<()>,
-) -> (Vec<u8>, Warnings) {
-    let mut text = Vec::with_capacity(part.len() + part.len() / 2);
+/// Every session of `part` on or after `since`, and the part's damaged lines.
+fn sessions_of(part: &[u8], since: Option<Date>) -> (Vec<Stored<'_>>, Warnings) {
+    let mut sessions = Vec::new();
     let mut damaged = Warnings::default();
     for (index, line) in lines(part).enumerate() {
         if is_blank(line) {
             continue;
         }
-        match parse_line(line) {
+        match read_stored(line) {
             Ok(session) if since.is_none_or(|since| session.date >= since) => {
-                // Writing to memory cannot fail.
-                let _ = write(&session, &mut text);
+                sessions.push(session);
             }
             Ok(_) => {}
             Err(damage) => damaged.add(index + 1, damage),
         }
     }
-    (text, damaged)
+    (sessions, damaged)
 }

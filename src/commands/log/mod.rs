@@ -2,10 +2,10 @@
 //! week's minutes, the total and a chart of the last weeks; or as JSON or CSV. Damaged
 //! lines are named once each and skipped; reading never changes the file.
 //!
-//! The history is read a chunk at a time ([`scan`]), never whole: the figures are added
-//! up day by day as it goes, and the sessions written out as they are read (`export`), so
-//! the memory it takes does not grow with the file. The last sessions the text shows are
-//! read backwards from the end.
+//! The history is read a chunk at a time ([`scan`]), never whole, and once: the figures
+//! are added up day by day as it goes, and the sessions written out as they are read
+//! (`export`), so the memory it takes does not grow with the file. The last sessions the
+//! text shows are read backwards from the end.
 
 mod export;
 
@@ -45,17 +45,20 @@ pub fn run(args: &LogArgs) -> Result<(), Error> {
         damaged.warn(&path);
         return Ok(());
     }
+    let today = now().date();
+    if args.format == LogFormat::Json {
+        let mut damaged = Warnings::default();
+        let written = export::json(history, args.since, today, &mut damaged);
+        damaged.warn(&path);
+        return Ok(written?);
+    }
     let (days, sessions, damaged) = match history {
         Some((file, length)) => tally(file, length, args.since)?,
         None => Default::default(),
     };
     damaged.warn(&path);
-    let today = now().date();
     let stats = Stats::new(days, sessions, today);
-    match args.format {
-        LogFormat::Json => export::json(&stats, history, args.since)?,
-        LogFormat::Text | LogFormat::Csv => text(&stats, history, args, &path, today)?,
-    }
+    text(&stats, history, args, &path, today)?;
     Ok(())
 }
 

@@ -58,6 +58,11 @@ impl<'w> Row<'w> {
 /// newline or a tab made U+FFFD, and quoted when it holds a comma, a quote or a newline.
 pub fn field(text: &str) -> Cow<'_, str> {
     let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    // Most fields are printable ASCII without a comma or a quote: one quick scan tells.
+    let plain = |b: &u8| (0x20..0x7F).contains(b) && *b != b',' && *b != b'"';
+    if !formula && text.as_bytes().iter().all(plain) {
+        return Cow::Borrowed(text);
+    }
     let unsafe_char = |c: char| is_unsafe(c) && c != '\n' && c != '\t';
     let needs_quotes = |text: &str| text.contains([',', '"', '\n']);
     if !formula && !text.chars().any(unsafe_char) && !needs_quotes(text) {
