@@ -20,7 +20,7 @@ fuzz_target!(|bytes: &[u8]| {
     if let (Ok(session), Ok(stored)) = (&full, &stored) {
         assert_eq!(
             serde_json::to_string(&session.record).ok(),
-            serde_json::to_string(stored).ok()
+            serde_json::to_string(&stored.record).ok()
         );
     }
     let _ = read_bytes(bytes);

@@ -185,4 +185,4 @@ fn end_of(file: &mut File) -> io::Result<(u64, bool)> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -52,19 +52,21 @@ impl Ending {
     }
 }
 
-/// One session, with the fields of format version 1, in the order they are written.
+/// One session, with the fields of format version 1, in the order they are written; its
+/// text as `T`: owned (`String`, the default), or borrowed from the line it was read from
+/// where it can be ([`Stored`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Record {
+pub struct Record<T = String> {
     /// The format version, [`VERSION`].
     pub v: u64,
     /// When the run started: RFC 3339 with the local UTC offset of that moment.
-    pub start: String,
+    pub start: T,
     /// When the run ended, the same way.
-    pub end: String,
+    pub end: T,
     /// The routine's name.
-    pub routine: String,
+    pub routine: T,
     /// `built-in`, or the routine file's path.
-    pub source: String,
+    pub source: T,
     /// The routine's planned total, in seconds.
     pub planned_s: u64,
     /// Seconds spent in holds, pauses not counted.
@@ -155,14 +157,72 @@ pub struct Glance {
 
 /// Read one line of the history (without its newline).
 pub fn parse_line(line: &[u8]) -> Result<Session, Damage> {
-    let line = check::<Vec<String>>(line)?;
+    let stored = read_stored(line)?;
     Ok(Session {
+        record: stored.record.into_owned(),
+        date: stored.date,
+        time: stored.time,
+        ended: stored.ended,
+    })
+}
+
+/// A session as stored, read from its line without copying what it need not: for writing
+/// out many sessions as they are read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stored<'a> {
+    /// The record, its text borrowed from the line where it can be.
+    pub record: Record<Cow<'a, str>>,
+    /// The local calendar date at `start`, in its recorded offset.
+    pub date: Date,
+    /// The local time at `start`, in its recorded offset.
+    pub time: Time,
+    /// The instant `end` names.
+    pub ended: Timestamp,
+}
+
+impl Stored<'_> {
+    /// What the figures need of the session, as [`glance_line`] reads it.
+    pub fn glance(&self) -> Glance {
+        Glance {
+            date: self.date,
+            active_s: self.record.active_s,
+            stretches_done: self.record.stretches_done,
+        }
+    }
+}
+
+impl Record<Cow<'_, str>> {
+    /// The record with its text its own.
+    pub fn into_owned(self) -> Record {
+        Record {
+            v: self.v,
+            start: self.start.into_owned(),
+            end: self.end.into_owned(),
+            routine: self.routine.into_owned(),
+            source: self.source.into_owned(),
+            planned_s: self.planned_s,
+            active_s: self.active_s,
+            holds_done: self.holds_done,
+            holds_total: self.holds_total,
+            stretches_done: self.stretches_done,
+            stretches_total: self.stretches_total,
+            skipped: self.skipped,
+            ending: self.ending,
+        }
+    }
+}
+
+/// Read one line of the history (without its newline), checked whole, its text borrowed
+/// from the line where it can be.
+pub fn read_stored(line: &[u8]) -> Result<Stored<'_>, Damage> {
+    let line = check::<Vec<String>>(line)?;
+    Ok(Stored {
         record: Record {
             v: VERSION,
-            start: line.start.into_owned(),
-            end: line.end.into_owned(),
-            routine: line.routine.into_owned(),
-            source: line.source.into_owned(),
+            start: line.start,
+            end: line.end,
+            routine: line.routine,
+            source: line.source,
             planned_s: line.planned_s,
             active_s: line.active_s,
             holds_done: line.holds_done,
@@ -175,78 +235,6 @@ pub fn parse_line(line: &[u8]) -> Result<Session, Damage> {
         date: line.date,
         time: line.time,
         ended: line.ended,
-    })
-}
-
-/// A session as stored, read from its line without copying what it need not: for writing
-/// out many sessions as they are read. It serializes exactly as its [`Record`] does.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Stored<'a> {
-    /// The format version, [`VERSION`].
-    pub v: u64,
-    /// When the run started.
-    pub start: Cow<'a, str>,
-    /// When the run ended.
-    pub end: Cow<'a, str>,
-    /// The routine's name.
-    pub routine: Cow<'a, str>,
-    /// `built-in`, or the routine file's path.
-    pub source: Cow<'a, str>,
-    /// The routine's planned total, in seconds.
-    pub planned_s: u64,
-    /// Seconds spent in holds.
-    pub active_s: u64,
-    /// Holds completed.
-    pub holds_done: u64,
-    /// Holds in the routine as run.
-    pub holds_total: u64,
-    /// Stretches all of whose holds were completed.
-    pub stretches_done: u64,
-    /// Stretches in the routine as run.
-    pub stretches_total: u64,
-    /// The ids of the stretches skipped.
-    pub skipped: Vec<String>,
-    /// How the run ended.
-    pub ending: Ending,
-    /// The local calendar date at `start`, in its recorded offset (not serialized).
-    #[serde(skip)]
-    pub date: Date,
-    /// The local time at `start`, in its recorded offset (not serialized).
-    #[serde(skip)]
-    pub time: Time,
-}
-
-impl Stored<'_> {
-    /// What the figures need of the session, as [`glance_line`] reads it.
-    pub fn glance(&self) -> Glance {
-        Glance {
-            date: self.date,
-            active_s: self.active_s,
-            stretches_done: self.stretches_done,
-        }
-    }
-}
-
-/// Read one line of the history (without its newline), checked as by [`parse_line`], its
-/// text borrowed from the line where it can be.
-pub fn read_stored(line: &[u8]) -> Result<Stored<'_>, Damage> {
-    let line = check::<Vec<String>>(line)?;
-    Ok(Stored {
-        v: VERSION,
-        start: line.start,
-        end: line.end,
-        routine: line.routine,
-        source: line.source,
-        planned_s: line.planned_s,
-        active_s: line.active_s,
-        holds_done: line.holds_done,
-        holds_total: line.holds_total,
-        stretches_done: line.stretches_done,
-        stretches_total: line.stretches_total,
-        skipped: line.skipped,
-        ending: line.ending,
-        date: line.date,
-        time: line.time,
     })
 }
 

@@ -1,6 +1,7 @@
 //! `stretch log --format json` and `--format csv`: every session as stored, written out as
 //! the history is read once, a part of it on each core, never held whole.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io;
@@ -13,7 +14,7 @@ use super::{Stats, Warnings};
 use stretch_timer::frontend::output::{csv::Row, json, write_raw_stdout};
 use stretch_timer::history::days;
 use stretch_timer::history::file::Damaged;
-use stretch_timer::history::record::{Glance, Stored, read_stored};
+use stretch_timer::history::record::{Glance, Record, Stored, read_stored};
 use stretch_timer::history::scan::{self, Piece, is_blank, lines};
 
 /// `stretch log --format json` after its sessions, its keys in this order.
@@ -115,14 +116,16 @@ fn json_sessions(sessions: &[Stored<'_>]) -> io::Result<(Vec<u8>, Range<usize>)>
     /// Serialized one level down, they come out indented as in the whole document.
     #[derive(Serialize)]
     struct Nested<'a> {
-        sessions: &'a [Stored<'a>],
+        sessions: Vec<&'a Record<Cow<'a, str>>>,
     }
     const OPEN: usize = b"{\n  \"sessions\": [\n".len();
     const CLOSE: usize = b"\n  ]\n}\n".len();
     if sessions.is_empty() {
         return Ok((Vec::new(), 0..0));
     }
-    let nested = Nested { sessions };
+    let nested = Nested {
+        sessions: sessions.iter().map(|stored| &stored.record).collect(),
+    };
     // About 500 bytes a session, pretty and indented: room for them all at once.
     let mut text = Vec::with_capacity(sessions.len() * 640 + 64);
     json::write(&mut text, &nested)?;
@@ -169,10 +172,11 @@ pub(super) fn csv(
 /// A row of the CSV a session.
 fn csv_rows(sessions: &[Stored<'_>]) -> io::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(sessions.len() * 256);
-    for r in sessions {
+    for stored in sessions {
+        let r = &stored.record;
         Row::new(&mut out)
-            .value(r.date)?
-            .value(r.time.strftime("%H:%M:%S"))?
+            .value(stored.date)?
+            .value(stored.time.strftime("%H:%M:%S"))?
             .text(&r.routine)?
             .text(&r.source)?
             .text(&r.start)?

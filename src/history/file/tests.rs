@@ -7,7 +7,8 @@ use super::*;
 use crate::history::record::{Ending, VERSION};
 use crate::history::scan::read_bytes;
 
-fn record(routine: &str) -> Record {
+/// A whole record of the routine `routine`, as the tests of the history write it.
+pub(crate) fn record(routine: &str) -> Record {
     Record {
         v: VERSION,
         start: "2026-12-01T07:30:05+01:00".into(),

@@ -207,13 +207,13 @@ fn a_record_whose_fields_contradict_each_other_is_damaged() {
 fn a_stored_session_serializes_as_its_record_does() {
     let line = sample().to_line();
     let stored = read_stored(line.trim_end().as_bytes()).unwrap();
-    assert_eq!(serde_json::to_string(&stored).unwrap() + "\n", line);
+    assert_eq!(serde_json::to_string(&stored.record).unwrap() + "\n", line);
     assert_eq!(
         stored.glance(),
         glance_line(line.trim_end().as_bytes()).unwrap()
     );
     let escaped = line.replace("hamstrings", "ham\\u0000strings");
     let stored = read_stored(escaped.trim_end().as_bytes()).unwrap();
-    assert_eq!(stored.routine, "ham\u{0}strings");
+    assert_eq!(stored.record.routine, "ham\u{0}strings");
     assert!(read_stored(b"{}").is_err());
 }

@@ -3,25 +3,7 @@
 use std::io::Write;
 
 use super::*;
-use crate::history::record::{Ending, Record, VERSION};
-
-fn record(routine: &str) -> Record {
-    Record {
-        v: VERSION,
-        start: "2026-12-01T07:30:05+01:00".into(),
-        end: "2026-12-01T07:31:05+01:00".into(),
-        routine: routine.into(),
-        source: "built-in".into(),
-        planned_s: 60,
-        active_s: 40,
-        holds_done: 2,
-        holds_total: 2,
-        stretches_done: 1,
-        stretches_total: 1,
-        skipped: vec![],
-        ending: Ending::Finished,
-    }
-}
+use crate::history::file::tests::record;
 
 /// Every line of `text` as a scan by `chunk` reads it: the sessions, and the damaged lines.
 fn scanned(text: &[u8], chunk: usize) -> (Vec<Session>, Vec<Damaged>) {

@@ -35,30 +35,12 @@ fn no_speech_process_outlives_the_run() {
         .env("STRETCH_TEST_SPOKEN", started.path())
         .run()
         .expect_code(0);
-    let pids: Vec<u32> = fs::read_to_string(started.path())
-        .unwrap()
-        .lines()
-        .map(|line| line.parse().unwrap())
-        .collect();
+    let pids = pids_in(started.path());
     // One utterance for each of the six moments of `short.toml`, reminders included (see
     // `run_plain`).
     assert_eq!(pids.len(), 6, "{pids:?}");
     // A killed process takes a moment to go; one that was never signalled sleeps for 600 s.
-    let deadline = Instant::now() + PATIENCE;
-    let alive = loop {
-        let alive: Vec<u32> = pids.iter().copied().filter(|&pid| !ended(pid)).collect();
-        if alive.is_empty() || Instant::now() > deadline {
-            break alive;
-        }
-        thread::sleep(Duration::from_millis(10));
-    };
-    for &pid in &alive {
-        let _ = nix::sys::signal::kill(
-            nix::unistd::Pid::from_raw(pid as i32),
-            nix::sys::signal::Signal::SIGKILL,
-        );
-    }
-    assert_eq!(alive, Vec::<u32>::new(), "speech processes left running");
+    assert_all_end(&pids, "speech processes");
 }
 
 /// Waits for every process of `pids` to end, and kills (and names) any that does not.

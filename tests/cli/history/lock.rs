@@ -14,15 +14,15 @@ use crate::support::{Env, STRETCH, fixture};
 
 const SUMMARY: &str = "Routine complete: 2 of 2 stretches done (3 of 3 holds) in 4s.\n";
 
+/// A whole line of the history, with its newline.
+fn one_line() -> String {
+    let text = std::fs::read_to_string(fixture("history/log.jsonl")).unwrap();
+    text.lines().next().unwrap().to_string() + "\n"
+}
+
 /// The history, made with one line, and held locked (exclusively) by this test.
 fn locked_history(env: &Env) -> (String, File) {
-    let line = std::fs::read_to_string(fixture("history/log.jsonl"))
-        .unwrap()
-        .lines()
-        .next()
-        .unwrap()
-        .to_string()
-        + "\n";
+    let line = one_line();
     let path = env.set_history(&line);
     let holder = File::open(path).unwrap();
     holder.lock().unwrap();
@@ -107,13 +107,7 @@ fn a_write_that_fails_leaves_no_fragment() {
     // history's size: the record's line, longer than what is left, is cut by the system
     // part of the way. SIGXFSZ is ignored, so the write fails instead of ending the run.
     let env = Env::new();
-    let one = std::fs::read_to_string(fixture("history/log.jsonl"))
-        .unwrap()
-        .lines()
-        .next()
-        .unwrap()
-        .to_string()
-        + "\n";
+    let one = one_line();
     // Whole lines, then a blank one (no damage) to 40 bytes short of the limit.
     let mut text = one.repeat(4096 / one.len());
     let blocks = text.len() / 1024 + 1;
