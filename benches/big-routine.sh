@@ -35,7 +35,7 @@ PY
 
 if [ $# -eq 1 ]; then generate > "$1"; exit 0; fi
 
-stretch="$PWD/target/release/stretch"
+stretch="${STRETCH:-$PWD/target/release/stretch}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 big="$work/big.toml"

@@ -65,8 +65,9 @@ fn to_stdout(
     controls: Controls,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
+    // Buffered before the check, so that it looks at large pieces, not each small write.
     let stream = AutoStream::auto(io::stdout().lock());
-    let mut out = Safe::new(io::BufWriter::with_capacity(64 * 1024, stream), controls);
+    let mut out = io::BufWriter::with_capacity(64 * 1024, Safe::new(stream, controls));
     quietly(write(&mut out).and_then(|()| out.flush()))
 }
 

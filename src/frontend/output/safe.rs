@@ -58,18 +58,28 @@ impl<W: Write> Safe<W> {
         }
         let bytes = text.as_bytes();
         let mut from = 0;
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
+        let mut at = 0;
+        // Only a byte that needs care starts anything to look at, and it is never inside a
+        // character: those bytes are all ASCII or the first of a character.
+        while at < bytes.len() {
+            if !Self::may_need_care(bytes[at]) {
+                at += 1;
+                continue;
+            }
+            let Some(c) = text[at..].chars().next() else {
+                break;
+            };
+            let next = text[at + c.len_utf8()..].chars().next();
             let passes = match c {
-                '\n' => true,
                 '\t' => {
                     self.inner.write_all(&bytes[from..at])?;
                     self.inner.write_all(b" ")?;
-                    from = at + 1;
+                    at += 1;
+                    from = at;
                     continue;
                 }
-                '\r' if self.controls == Controls::Run => match chars.peek() {
-                    Some((_, '\n')) => true,
+                '\r' if self.controls == Controls::Run => match next {
+                    Some('\n') => true,
                     Some(_) => false,
                     None if end => false,
                     None => {
@@ -78,22 +88,17 @@ impl<W: Write> Safe<W> {
                     }
                 },
                 '\u{7}' => self.controls == Controls::Run,
-                '\u{1b}' if self.controls == Controls::Styles => {
-                    match style_length(&bytes[at..]) {
-                        Some(Some(length)) => {
-                            // Skip the sequence's other characters: all ASCII.
-                            for _ in 1..length {
-                                chars.next();
-                            }
-                            continue;
-                        }
-                        Some(None) if !end => {
-                            self.inner.write_all(&bytes[from..at])?;
-                            return Ok(at);
-                        }
-                        _ => false,
+                '\u{1b}' if self.controls == Controls::Styles => match style_length(&bytes[at..]) {
+                    Some(Some(length)) => {
+                        at += length;
+                        continue;
                     }
-                }
+                    Some(None) if !end => {
+                        self.inner.write_all(&bytes[from..at])?;
+                        return Ok(at);
+                    }
+                    _ => false,
+                },
                 c => !is_unsafe(c),
             };
             if !passes {
@@ -101,6 +106,7 @@ impl<W: Write> Safe<W> {
                 self.inner.write_all("\u{FFFD}".as_bytes())?;
                 from = at + c.len_utf8();
             }
+            at += c.len_utf8();
         }
         self.inner.write_all(&bytes[from..])?;
         Ok(text.len())
@@ -178,6 +184,12 @@ fn style_length(bytes: &[u8]) -> Option<Option<usize>> {
 
 impl<W: Write> Write for Safe<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // Nearly all text: nothing waiting, and no byte that needs a look (a byte that
+        // does not start or continue a character of more than one byte is ASCII).
+        if self.pending.is_empty() && buf.iter().all(|&b| b < 0x80 && !Self::may_need_care(b)) {
+            self.inner.write_all(buf)?;
+            return Ok(buf.len());
+        }
         self.take(buf, false)?;
         Ok(buf.len())
     }
