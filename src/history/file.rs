@@ -122,7 +122,7 @@ impl std::fmt::Display for NotAppended {
 /// Append `record` to the history at `path`, making its folder when needed.
 ///
 /// The file is locked exclusively, so that runs ending at the same moment each write a
-/// whole line. The lock is tried every [`LOCK_POLL`] for at most [`LOCK_PATIENCE`];
+/// whole line. The lock is tried every 50 ms for at most [`LOCK_PATIENCE`];
 /// between tries, `wait` is called with the time to wait, and returns `false` to give up
 /// at once (when a signal comes). If the last line was cut short (the file does not end
 /// in a newline), a newline goes first; the line is written in one `write`, and a write

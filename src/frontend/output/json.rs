@@ -109,7 +109,7 @@ pub fn write<W: Write + ?Sized>(writer: &mut W, value: &impl Serialize) -> io::R
     writer.write_all(b"\n")
 }
 
-/// `value` as [`write`] writes it.
+/// `value` as [`write()`] writes it.
 pub fn to_string(value: &impl Serialize) -> io::Result<String> {
     let mut out = Vec::new();
     write(&mut out, value)?;

@@ -2,7 +2,7 @@
 //! and the one place each rule of it is written:
 //!
 //! - text (here): every character that must never reach a terminal as it is becomes
-//!   U+FFFD ([`safe`]), whatever it came from: a routine file, the history, a path;
+//!   U+FFFD ([`Safe`]), whatever it came from: a routine file, the history, a path;
 //! - JSON ([`json`]): serde_json's, with those characters escaped in strings;
 //! - CSV ([`csv`]): quoted, kept from being read as a formula, those characters replaced;
 //! - a reader that has gone away (`stretch list | head -1`) ends the output quietly;
@@ -45,7 +45,7 @@ pub fn print_styled(text: &str) -> anyhow::Result<()> {
     to_stdout(Controls::Styles, |out| out.write_all(text.as_bytes()))
 }
 
-/// Write `value` to standard output as JSON ([`json::write`]).
+/// Write `value` to standard output as JSON ([`json::write()`]).
 pub fn print_json(value: &impl Serialize) -> anyhow::Result<()> {
     write_raw_stdout(|out| json::write(out, value))
 }

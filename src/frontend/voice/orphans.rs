@@ -46,7 +46,7 @@ fn become_subreaper() -> bool {
 
 impl Drop for Reaper {
     /// End every child left: the orphans that came back. Those a killed orphan leaves come
-    /// back in turn, so this goes on until none is left, or for at most [`PATIENCE`].
+    /// back in turn, so this goes on until none is left, or for at most a second.
     fn drop(&mut self) {
         if !self.adopting {
             return;
