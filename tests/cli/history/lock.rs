@@ -49,11 +49,11 @@ fn wait_for_end(file: &std::path::Path, text: &str) {
 fn a_run_prints_its_summary_waits_a_while_for_a_held_lock_and_says_it_was_not_recorded() {
     let env = Env::new();
     let (line, _holder) = locked_history(&env);
-    // A run that waited for ever would fail here (124).
+    // A run that waited for ever (deaf to SIGTERM as it waited, before) is killed here (-1).
     let run = env
         .stretch()
         .program("timeout")
-        .args(["60", STRETCH, "run", "--plain"])
+        .args(["-s", "KILL", "60", STRETCH, "run", "--plain"])
         .arg(fixture("plain/short.toml"))
         .run();
     run.expect_code(0);
