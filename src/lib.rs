@@ -2,6 +2,9 @@
 //!
 //! The library holds these layers, each importing only the ones below it:
 //!
+//! 0. [`fs`]: the file system: where the program's folders are, and every file it opens,
+//!    opened one safe way (without blocking, its type checked, read within a bound,
+//!    written whole or created exclusively).
 //! 1. [`routine`]: the routine format: the model, reading and checking TOML, durations,
 //!    text rules, diagnostics, and the catalog of built-in and user routines; and the
 //!    poses of the figures, from the figures file beside the built-in routines.
@@ -24,6 +27,7 @@
 pub mod config;
 pub mod figure;
 pub mod frontend;
+pub mod fs;
 pub mod history;
 pub mod plan;
 pub mod routine;

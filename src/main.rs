@@ -21,7 +21,6 @@ use crate::commands::{
 use crate::error::Error;
 use stretch_timer::config::{self, Color, Resolved, Source, Sources};
 use stretch_timer::frontend::output;
-use stretch_timer::routine::text::{terminal_safe, terminal_safe_multiline};
 
 fn main() -> ExitCode {
     // When a completion script asks (`COMPLETE=bash`), answer and exit; else go on.
@@ -35,8 +34,14 @@ fn main() -> ExitCode {
     };
     // The settings, resolved once for every command. A config file with problems is one
     // warning and its good settings (`due --quiet` says nothing, ever); only `config`
-    // reports its problems in full.
-    let config = config::load();
+    // reports its problems in full. `due`, in shell prompts, needs nothing from the file
+    // (where the history is is no setting), so it never reads it: not a byte, whatever
+    // the file holds.
+    let config = if config_needed(&cli.command) {
+        config::load()
+    } else {
+        config::Loaded::default()
+    };
     let flags = cli.flags();
     let settings = Sources {
         flags,
@@ -45,17 +50,16 @@ fn main() -> ExitCode {
     }
     .resolve();
     choose_colour(settings.color.value, settings.color.source);
-    if let Some(invalid) = &config.invalid {
-        let quiet = matches!(&cli.command, Command::Due(args) if args.quiet);
-        if !quiet && !matches!(cli.command, Command::Config { .. }) {
-            anstream::eprintln!("{}", invalid.warning());
-        }
+    if let Some(invalid) = &config.invalid
+        && !matches!(cli.command, Command::Config { .. })
+    {
+        output::warn(invalid.warning());
     }
     match execute(cli.command, &settings) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             if let Some(message) = error.message() {
-                anstream::eprintln!("error: {}", terminal_safe(&message));
+                output::error(message);
             }
             ExitCode::from(error.code())
         }
@@ -63,27 +67,26 @@ fn main() -> ExitCode {
 }
 
 /// clap's message for a command line it refused, or the `--help` and `--version` that
-/// land here too (status 0, printed as clap prints them). A refusal quotes the user's
-/// values back, so it is rendered without styling and each line is made terminal-safe,
-/// as every other message: `--level $'\e]0;TITLE\a'` must not set the window title.
+/// land here too (status 0), both through the output sink. A refusal quotes the user's
+/// values back, so it is rendered without styling, as every other message:
+/// `--level $'\e]0;TITLE\a'` must not set the window title.
 fn print_usage_error(error: &clap::Error) {
     if !error.use_stderr() {
         // Help and version come before the parsed command line, so `--color` is read
-        // from the arguments themselves; without it, clap decides as `auto` does.
-        let shown = match colour_asked(std::env::args_os()) {
-            Some(ColorChoice::Always) => error.render().ansi().to_string(),
-            Some(ColorChoice::Never) => error.render().to_string(),
-            Some(ColorChoice::Auto) | None => {
-                let _ = error.print();
-                return;
-            }
-        };
-        let _ = output::print_stdout(&shown);
+        // from the arguments themselves; without it, colour is as `auto` makes it.
+        if let Some(choice) = colour_asked(std::env::args_os()) {
+            output::choose_colour(match choice {
+                ColorChoice::Auto => anstream::ColorChoice::Auto,
+                ColorChoice::Always => anstream::ColorChoice::Always,
+                ColorChoice::Never => anstream::ColorChoice::Never,
+            });
+        }
+        let _ = output::print_styled(&error.render().ansi().to_string());
         return;
     }
     // `StyledStr`'s `Display` is the plain text, without clap's escape sequences.
     let plain = error.render().to_string();
-    anstream::eprintln!("{}", terminal_safe_multiline(plain.trim_end()));
+    output::eprint(&format!("{}\n", plain.trim_end()));
 }
 
 /// The last `--color WHEN` or `--color=WHEN` among `args`, if any names a choice.
@@ -98,6 +101,11 @@ fn colour_asked(args: impl IntoIterator<Item = OsString>) -> Option<ColorChoice>
             None => None,
         }
     })
+}
+
+/// Whether `command` reads the config file: all but `due`.
+fn config_needed(command: &Command) -> bool {
+    !matches!(command, Command::Due(_))
 }
 
 /// Colour as `choice` says; a choice the environment made is left to it under `auto`.

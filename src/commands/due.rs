@@ -3,13 +3,14 @@
 //! from its end, only as far as today and the current streak need, and never warns about
 //! a damaged line: a prompt is no place for it.
 
-use std::fs::File;
 use std::io;
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use crate::cli::DueArgs;
 use crate::error::Error;
-use stretch_timer::frontend::output::print_stdout;
+use stretch_timer::frontend::output::{self, print_stdout};
+use stretch_timer::fs::{self, Expect};
 use stretch_timer::history::tail::{self, Recent};
 use stretch_timer::history::{file, now::now};
 
@@ -17,9 +18,9 @@ use stretch_timer::history::{file, now::now};
 pub fn run(args: &DueArgs) -> Result<(), Error> {
     let path = file::path()?;
     let today = now().date();
-    let recent = match File::open(&path) {
+    let recent = match fs::open(&path, Expect::Regular) {
         Ok(history) => tail::recent(history, today)?,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Recent::NotYet { streak: 0 },
+        Err(error) if error.is_not_found() => Recent::NotYet { streak: 0 },
         Err(error) => return Err(error.into()),
     };
     let Recent::NotYet { streak } = recent else {
@@ -45,9 +46,15 @@ fn nudge(streak: u64) -> String {
     }
 }
 
+/// How long the notifier may take: one that hangs (no notification daemon answering) is
+/// stopped, so that a timer running `due --notify` always ends.
+const NOTIFY_PATIENCE: Duration = Duration::from_secs(5);
+
 /// Send `text` as a desktop notification, if the system has a way: `osascript` on macOS,
-/// `notify-send` elsewhere. Without one, or if it fails, nothing happens. The text is one
-/// argument, never read by a shell.
+/// `notify-send` elsewhere. The text is one argument, never read by a shell. A notifier
+/// that is missing, fails or takes longer than [`NOTIFY_PATIENCE`] costs one line on
+/// standard error, so that a timer that can never notify says why in its journal; the
+/// exit status stays that of `due`.
 fn notify(text: &str) {
     let mut command = if cfg!(target_os = "macos") {
         let quoted = text.replace('\\', "\\\\").replace('"', "\\\"");
@@ -61,9 +68,43 @@ fn notify(text: &str) {
         command.args(["--app-name=stretch", "stretch", text]);
         command
     };
-    let _ = command
+    let program = command.get_program().to_string_lossy().into_owned();
+    let spawned = command
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
-        .status();
+        .spawn();
+    let mut child = match spawned {
+        Ok(child) => child,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            output::warn(format!("cannot notify: `{program}` is not installed"));
+            return;
+        }
+        Err(error) => {
+            output::warn(format!("cannot notify: `{program}` did not start: {error}"));
+            return;
+        }
+    };
+    let deadline = Instant::now() + NOTIFY_PATIENCE;
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) if status.success() => return,
+            Ok(Some(status)) => {
+                output::warn(format!("cannot notify: `{program}` failed ({status})"));
+                return;
+            }
+            Ok(None) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Ok(None) | Err(_) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                output::warn(format!(
+                    "cannot notify: `{program}` did not finish within {} s and was stopped",
+                    NOTIFY_PATIENCE.as_secs()
+                ));
+                return;
+            }
+        }
+    }
 }

@@ -10,7 +10,7 @@ use crate::error::Error;
 use stretch_timer::config::Resolved;
 use stretch_timer::figure::Figure;
 use stretch_timer::frontend::figure::text_lines;
-use stretch_timer::frontend::output::{colour_on_stdout, print_stdout, stdout_width};
+use stretch_timer::frontend::output::{colour_on_stdout, print_stdout, print_styled, stdout_width};
 use stretch_timer::frontend::screen::wrap;
 use stretch_timer::plan::timeline::Timeline;
 use stretch_timer::routine::suggest::closest;
@@ -40,7 +40,12 @@ pub fn run(name: &str, settings: &Resolved) -> Result<(), Error> {
             None => return Err(unknown(name, &not_a_routine)),
         },
     };
-    print_stdout(&guide)?;
+    // Bold is the only style, and only where colour is wanted; the text in it is safe.
+    if bold {
+        print_styled(&guide)?;
+    } else {
+        print_stdout(&guide)?;
+    }
     Ok(())
 }
 

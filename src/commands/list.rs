@@ -11,11 +11,10 @@ use crate::cli::Format;
 use crate::commands::as_run;
 use crate::error::Error;
 use stretch_timer::config::Resolved;
-use stretch_timer::frontend::output::{print_stdout, stdout_width};
+use stretch_timer::frontend::output::{self, cell, print_json, print_stdout, stdout_width};
 use stretch_timer::plan::timeline::Timeline;
 use stretch_timer::routine::catalog::{self, Loaded};
 use stretch_timer::routine::duration;
-use stretch_timer::routine::text::{self, terminal_safe};
 
 #[derive(Serialize)]
 struct RoutineRow {
@@ -52,6 +51,9 @@ struct StretchRow {
 /// Each routine's times are those `run` would take with the `settings` in effect for it
 /// (its own table in the config file, or the file's `hold` and the others).
 pub fn run(stretches: bool, format: Format, settings: &Resolved) -> Result<(), Error> {
+    if let Some(warning) = catalog::folder_warning() {
+        output::warn(warning);
+    }
     // Each file's rows are made as it is read, and the rest of it dropped at once.
     if stretches {
         let mut rows: Vec<StretchRow> = Vec::new();
@@ -63,7 +65,7 @@ pub fn run(stretches: bool, format: Format, settings: &Resolved) -> Result<(), E
             merge(&mut rows, row);
         }
         match format {
-            Format::Json => print_stdout(&text::json(&rows)?)?,
+            Format::Json => print_json(&rows)?,
             Format::Text => print_stdout(&table(
                 &["ID", "LEVEL", "HOLD", "SIDES", "ROUTINES", "STRETCH"],
                 rows.iter()
@@ -73,8 +75,8 @@ pub fn run(stretches: bool, format: Format, settings: &Resolved) -> Result<(), E
                             r.level.unwrap_or("-").to_string(),
                             hold_text(r),
                             r.sides.to_string(),
-                            terminal_safe(&r.routines.join(", ")),
-                            terminal_safe(&r.name),
+                            cell(&r.routines.join(", ")),
+                            cell(&r.name),
                         ]
                     })
                     .collect(),
@@ -86,7 +88,7 @@ pub fn run(stretches: bool, format: Format, settings: &Resolved) -> Result<(), E
     let rows: Vec<RoutineRow> =
         catalog::all_routines_with(|loaded, shadowed| routine_row(&loaded, shadowed, settings));
     match format {
-        Format::Json => print_stdout(&text::json(&rows)?)?,
+        Format::Json => print_json(&rows)?,
         Format::Text => print_stdout(&table(
             &[
                 "NAME",
@@ -99,22 +101,22 @@ pub fn run(stretches: bool, format: Format, settings: &Resolved) -> Result<(), E
             rows.iter()
                 .map(|r| match &r.problem {
                     None => vec![
-                        terminal_safe(&r.name),
+                        cell(&r.name),
                         r.level.unwrap_or("").to_string(),
                         r.stretches.map_or(String::new(), |n| n.to_string()),
                         r.total_ms.map_or(String::new(), |ms| {
                             duration::format(Duration::from_millis(ms))
                         }),
                         source(r),
-                        terminal_safe(r.description.as_deref().unwrap_or("")),
+                        cell(r.description.as_deref().unwrap_or("")),
                     ],
                     Some(problem) => vec![
-                        terminal_safe(&r.name),
+                        cell(&r.name),
                         "-".into(),
                         "-".into(),
                         "-".into(),
                         format!("{}, invalid:", source(r)),
-                        terminal_safe(problem),
+                        cell(problem),
                     ],
                 })
                 .collect(),

@@ -223,7 +223,8 @@ fn text_schema(description: &str, rule: &TextRule) -> Value {
 }
 
 /// The strings `rule` takes, as a pattern: no control characters (but newline and tab in
-/// text of several lines), no bidirectional overrides or isolates, and from the first
+/// text of several lines), no bidirectional overrides or isolates, no invisible
+/// characters, and from the first
 /// character that is not white space to the last, as many characters as `rule` allows.
 /// (`minLength` and `maxLength` would count the white space that the reader trims.)
 fn text_pattern(rule: &TextRule) -> String {
@@ -231,7 +232,8 @@ fn text_pattern(rule: &TextRule) -> String {
         Lines::One => r"\u0000-\u001F",
         Lines::Many => r"\u0000-\u0008\u000B-\u001F",
     };
-    let refused = format!(r"{controls}\u007F-\u009F\u202A-\u202E\u2066-\u2069");
+    let refused =
+        format!(r"{controls}\u007F-\u009F\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF");
     // A file with CRLF line endings is read as LF, but an editor may keep the CR of a
     // line break inside a multi-line string.
     let (any, space) = match rule.lines {

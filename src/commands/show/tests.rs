@@ -7,7 +7,9 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::*;
+use stretch_timer::frontend::output::{Controls, Safe};
 use stretch_timer::routine::catalog::{self, Origin};
+use stretch_timer::routine::text::{terminal_safe, terminal_safe_multiline};
 
 #[test]
 fn streamed_output_is_byte_for_byte_what_was_printed_before() {
@@ -38,17 +40,18 @@ fn streamed_output_is_byte_for_byte_what_was_printed_before() {
     routines.push(crowded());
     for routine in &routines {
         let timeline = Timeline::new(routine);
-        let mut text = Vec::new();
+        // As the output sink writes it.
+        let mut text = Safe::new(Vec::new(), Controls::None);
         write_text(&mut text, &routine.name, routine, &timeline).unwrap();
         assert_eq!(
-            String::from_utf8(text).unwrap(),
+            String::from_utf8(text.into_inner().unwrap()).unwrap(),
             old_text(routine, &timeline),
             "{}",
             routine.name
         );
         let mut json = Vec::new();
         write_json(&mut json, &routine.name, routine, &timeline).unwrap();
-        let before = text::json(&old_json(routine, &timeline)).unwrap();
+        let before = json::to_string(&old_json(routine, &timeline)).unwrap();
         assert_eq!(String::from_utf8(json).unwrap(), before, "{}", routine.name);
     }
 }

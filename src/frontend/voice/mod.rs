@@ -15,6 +15,7 @@ use nix::errno::Errno;
 use nix::sys::signal::{Signal as NixSignal, killpg};
 use nix::unistd::Pid;
 
+pub mod orphans;
 mod program;
 
 use program::{SpeechCommand, speakable};

@@ -82,20 +82,29 @@ fn parse(file: &SourceFile, trust: Trust) -> Result<Routine, Problems> {
 
 /// The file's TOML tree, or its syntax errors.
 fn syntax_tree(file: &SourceFile, trust: Trust) -> Result<Spanned<DeTable<'_>>, Problems> {
-    let (text, more_syntax_errors) = match trust {
+    let bounded = match trust {
         Trust::Stranger => syntax::within_bound(&file.text),
-        Trust::BuiltIn => (file.text.as_str(), 0),
+        Trust::BuiltIn => syntax::Bounded {
+            text: file.text.as_str(),
+            more: 0,
+            too_big: None,
+        },
     };
+    let (text, more_syntax_errors) = (bounded.text, bounded.more);
     let (root, syntax_errors) = DeTable::parse_recoverable(text);
-    if !syntax_errors.is_empty() || more_syntax_errors > 0 {
+    if !syntax_errors.is_empty() || more_syntax_errors > 0 || bounded.too_big.is_some() {
         let mut problems = Problems::default();
         // Past the cut, a problem of the cut itself (say, a value missing at the end) is
         // not the file's: the file's own are counted in `more_syntax_errors`.
-        let cut = (more_syntax_errors > 0).then_some(text.len());
+        let cut = (text.len() < file.text.len()).then_some(text.len());
         let before_cut = |error: &&toml::de::Error| {
             cut.is_none_or(|cut| error.span().is_none_or(|span| span.start < cut))
         };
-        for error in syntax_errors.iter().filter(before_cut) {
+        // Each level of nesting left open at the end is the same problem at the same
+        // place, said once.
+        let mut errors: Vec<&toml::de::Error> = syntax_errors.iter().filter(before_cut).collect();
+        errors.dedup_by(|a, b| a.message() == b.message() && a.span() == b.span());
+        for error in errors {
             problems.push(match error.span() {
                 Some(span) if error.message() == "duplicate key" => {
                     duplicate_key::diagnostic(text, root.get_ref(), span)
@@ -106,6 +115,9 @@ fn syntax_tree(file: &SourceFile, trust: Trust) -> Result<Spanned<DeTable<'_>>, 
                 // Every diagnostic gets a position; one the reader could not place is at the start.
                 None => Diagnostic::error(format!("TOML syntax: {}", error.message())).at(0..0),
             });
+        }
+        if let Some(too_big) = bounded.too_big {
+            problems.push(too_big);
         }
         problems.add_uncounted(more_syntax_errors);
         return Err(problems.finish());

@@ -12,7 +12,6 @@ use super::{Checker, Value};
 use crate::routine::diagnostic::Diagnostic;
 use crate::routine::limits::{self, MAX_STRETCHES};
 use crate::routine::suggest::{closest, quoted};
-use crate::routine::text::terminal_safe;
 use crate::routine::{Level, Routine, Sides, Stretch};
 
 /// The keys a routine's table may have.
@@ -282,8 +281,7 @@ impl Checker {
                 continue;
             }
             let diagnostic =
-                Diagnostic::error(format!("unknown key `{}` in {owner}", terminal_safe(name)))
-                    .at(key.span());
+                Diagnostic::error(format!("unknown key `{name}` in {owner}")).at(key.span());
             self.report(match closest(name, known) {
                 Some(close) => diagnostic
                     .label("unknown key")
