@@ -41,10 +41,15 @@ pub enum Recent {
 
 /// Whether today counts and the current streak, from the end of a history.
 pub fn recent(reader: impl Read + Seek, today: Date) -> io::Result<Recent> {
+    recent_within(reader, today, MAX_TAIL_BYTES)
+}
+
+/// [`recent`], reading no more than the last `bound` bytes.
+fn recent_within(reader: impl Read + Seek, today: Date, bound: u64) -> io::Result<Recent> {
     let yesterday = shift(today, -1);
     let mut counting = BTreeSet::new();
     let mut streak = 0;
-    let mut lines = Backwards::new(reader)?.within(MAX_TAIL_BYTES);
+    let mut lines = Backwards::new(reader)?.within(bound);
     while let Some(line) = lines.next_line()? {
         let Ok(session) = parse_line(&line) else {
             continue;

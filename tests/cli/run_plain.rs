@@ -240,6 +240,7 @@ fn a_missing_speech_program_is_one_warning_and_the_run_goes_on() {
     let run = run_plain("short.toml")
         .args(["--voice", "--lead-in", "0"])
         .env("STRETCH_VOICE_COMMAND", "/nonexistent/speak")
+        .fast()
         .run();
     assert_eq!(
         run.expect_code(0).stderr,
@@ -251,6 +252,7 @@ fn a_missing_speech_program_is_one_warning_and_the_run_goes_on() {
     let run = run_plain("short.toml")
         .args(["--voice", "--lead-in", "0", "--no-bell"])
         .env("PATH", empty.path())
+        .fast()
         .run();
     assert_eq!(
         run.expect_code(0).stderr,

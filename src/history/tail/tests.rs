@@ -167,7 +167,9 @@ fn done_today_reads_no_further_than_today() {
 fn a_damaged_or_future_end_is_read_no_further_than_the_bound() {
     let today = date(2026, 3, 20);
     let streak = line(shift(today, -2), 1) + &line(shift(today, -1), 1);
-    let bound = MAX_TAIL_BYTES as usize;
+    // The rule at a bound of 256 KiB, which reads as `MAX_TAIL_BYTES` does, in a fraction
+    // of its time.
+    let bound = 256 * 1024;
     for end in [
         // An endless damaged line, and as many short damaged lines.
         "\0".repeat(bound + CHUNK * 3),
@@ -177,7 +179,10 @@ fn a_damaged_or_future_end_is_read_no_further_than_the_bound() {
     ] {
         let text = streak.clone() + &end;
         let (reader, lowest) = watched(&text);
-        assert_eq!(recent(reader, today).unwrap(), Recent::NotYet { streak: 0 });
+        assert_eq!(
+            recent_within(reader, today, bound as u64).unwrap(),
+            Recent::NotYet { streak: 0 }
+        );
         assert!(
             lowest.get() >= (text.len() - bound) as u64,
             "read from {} of {}",

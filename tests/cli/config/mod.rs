@@ -348,7 +348,8 @@ fn a_voice_command_that_is_no_program_is_named_where_it_was_set() {
         let mut stretch = env
             .stretch()
             .args(["run", "--plain", "--lead-in", "0", "--only", "toe-touch"])
-            .arg(fixture("run/short.toml"));
+            .arg(fixture("run/short.toml"))
+            .fast();
         if let Some(variable) = variable {
             stretch = stretch.env("STRETCH_VOICE_COMMAND", variable);
         }

@@ -93,6 +93,7 @@ fn sound_command_names_the_player_and_the_variable_wins() {
         .args(["run", "--plain", "--lead-in", "0", "--only", "toe-touch"])
         .arg(fixture("run/short.toml"))
         .env("STRETCH_TEST_PLAYED", &played)
+        .speed(2)
         .run();
     assert_eq!(run.expect_code(0).stderr, "");
     let heard = fs::read_to_string(&played).expect("played");
@@ -102,6 +103,7 @@ fn sound_command_names_the_player_and_the_variable_wins() {
         .args(["run", "--plain", "--lead-in", "0", "--only", "toe-touch"])
         .arg(fixture("run/short.toml"))
         .env("STRETCH_SOUND_COMMAND", "/nonexistent/player")
+        .fast()
         .run();
     assert_eq!(
         run.expect_code(0).stderr,

@@ -44,6 +44,7 @@ fn a_tone_that_is_a_link_to_dev_zero_or_a_named_pipe_is_replaced_unread() {
         .arg(&marks)
         .env("STRETCH_SOUND_COMMAND", fixture("sound/player.sh"))
         .env("STRETCH_TEST_PLAYED", played.join("played.txt"))
+        .speed(2)
         .run();
     run.expect_code(0);
     assert_eq!(run.stderr, "");

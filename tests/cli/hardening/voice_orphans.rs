@@ -74,25 +74,31 @@ fn pids_in(file: &std::path::Path) -> Vec<u32> {
 
 #[test]
 #[cfg(target_os = "linux")]
-fn no_helper_that_leaves_its_process_group_outlives_the_run() {
+fn no_speech_helper_that_leaves_its_process_group_outlives_the_run() {
     let spoken = tempfile::NamedTempFile::new().unwrap();
     Stretch::new()
         .args(["run", "--plain", "--voice=all", "--no-log"])
         .arg(fixture("plain/short.toml"))
         .env("STRETCH_VOICE_COMMAND", fixture("run/setsid_speaker.sh"))
         .env("STRETCH_TEST_SPOKEN", spoken.path())
+        .speed(10)
         .run()
         .expect_code(0);
     let pids = pids_in(spoken.path());
     assert_eq!(pids.len(), 6, "{pids:?}");
     assert_all_end(&pids, "helpers in sessions of their own");
+}
 
+#[test]
+#[cfg(target_os = "linux")]
+fn no_player_helper_that_leaves_its_process_group_outlives_the_run() {
     let played = tempfile::NamedTempFile::new().unwrap();
     Stretch::new()
         .args(["run", "--plain", "--sound", "--no-log"])
         .arg(fixture("sound/marks.toml"))
         .env("STRETCH_SOUND_COMMAND", fixture("sound/setpgid_player.sh"))
         .env("STRETCH_TEST_SPOKEN", played.path())
+        .speed(2)
         .run()
         .expect_code(0);
     let pids = pids_in(played.path());

@@ -56,6 +56,7 @@ fn a_run_prints_its_summary_waits_a_while_for_a_held_lock_and_says_it_was_not_re
         .program("timeout")
         .args(["-s", "KILL", "60", STRETCH, "run", "--plain"])
         .arg(fixture("plain/short.toml"))
+        .fast()
         .run();
     run.expect_code(0);
     assert!(run.stdout.ends_with(SUMMARY), "{}", run.stdout);
@@ -69,37 +70,50 @@ fn a_run_prints_its_summary_waits_a_while_for_a_held_lock_and_says_it_was_not_re
     assert_eq!(std::fs::read_to_string(env.history()).unwrap(), line);
 }
 
+/// The run of one hold whose lock wait `signal` ends, with the status it must give.
+fn a_signal_ends_the_wait_for_the_lock(signal: Signal, code: i32) {
+    let env = Env::new();
+    let (line, _holder) = locked_history(&env);
+    let out = env.scratch().join("out");
+    let run = env
+        .stretch()
+        .args(["run", "--plain", "--only", "toe-touch"])
+        .arg(fixture("plain/short.toml"))
+        .stdout(File::create(&out).unwrap())
+        .spawn();
+    // The summary comes before the wait for the lock: the run is over, and waits (in
+    // real time, so that the signal surely comes within the wait).
+    wait_for_end(
+        &out,
+        "Routine complete: 1 of 1 stretches done (1 of 1 holds), 1s in holds, 1s in all.\n",
+    );
+    run.signal(signal);
+    let outcome = run.finish();
+    outcome.expect_code(code);
+    assert_eq!(
+        outcome.stderr,
+        format!(
+            "warning: this session was not recorded in your history: a signal came while another program held it locked ({})\n",
+            env.history().display()
+        ),
+        "{signal}"
+    );
+    assert_eq!(std::fs::read_to_string(env.history()).unwrap(), line);
+}
+
 #[test]
-fn a_signal_ends_the_wait_for_the_lock_with_its_own_status() {
-    for (signal, code) in [
-        (Signal::SIGINT, 130),
-        (Signal::SIGTERM, 143),
-        (Signal::SIGHUP, 129),
-    ] {
-        let env = Env::new();
-        let (line, _holder) = locked_history(&env);
-        let out = env.scratch().join("out");
-        let run = env
-            .stretch()
-            .args(["run", "--plain"])
-            .arg(fixture("plain/short.toml"))
-            .stdout(File::create(&out).unwrap())
-            .spawn();
-        // The summary comes before the wait for the lock: the run is over, and waits.
-        wait_for_end(&out, SUMMARY);
-        run.signal(signal);
-        let outcome = run.finish();
-        outcome.expect_code(code);
-        assert_eq!(
-            outcome.stderr,
-            format!(
-                "warning: this session was not recorded in your history: a signal came while another program held it locked ({})\n",
-                env.history().display()
-            ),
-            "{signal}"
-        );
-        assert_eq!(std::fs::read_to_string(env.history()).unwrap(), line);
-    }
+fn sigint_ends_the_wait_for_the_lock_with_130() {
+    a_signal_ends_the_wait_for_the_lock(Signal::SIGINT, 130);
+}
+
+#[test]
+fn sigterm_ends_the_wait_for_the_lock_with_143() {
+    a_signal_ends_the_wait_for_the_lock(Signal::SIGTERM, 143);
+}
+
+#[test]
+fn sighup_ends_the_wait_for_the_lock_with_129() {
+    a_signal_ends_the_wait_for_the_lock(Signal::SIGHUP, 129);
 }
 
 #[test]
@@ -126,6 +140,7 @@ fn a_write_that_fails_leaves_no_fragment() {
             "--plain",
         ])
         .arg(fixture("plain/short.toml"))
+        .fast()
         .run();
     run.expect_code(0);
     assert!(run.stdout.ends_with(SUMMARY), "{}", run.stdout);

@@ -53,6 +53,7 @@ fn a_missing_speech_program_is_a_clear_message() {
         .arg(short())
         .arg("--voice")
         .env("STRETCH_VOICE_COMMAND", "/nonexistent")
+        .fast()
         .pty();
     let status = run.finish();
     let contents = run.contents();
