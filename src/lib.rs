@@ -6,7 +6,9 @@
 //!    text rules, diagnostics, and the catalog of built-in and user routines.
 //! 2. [`plan`]: the timeline of a routine, the stretches and timing a run selects, and the
 //!    pure timing engine that follows it on a clock, with the actions that steer it.
-//!    Beside it, [`history`]: the record of past runs, their days and streaks.
+//!    Beside it, [`history`]: the record of past runs, their days and streaks; and
+//!    [`workday`]: breaks at intervals through the working day, the user's time away,
+//!    snoozes and the state the checks keep.
 //! 3. [`config`]: every setting, declared once, and which value wins: a flag, the
 //!    environment, the config file (a routine's own table, then its top level) or the
 //!    default.
@@ -24,3 +26,4 @@ pub mod frontend;
 pub mod history;
 pub mod plan;
 pub mod routine;
+pub mod workday;

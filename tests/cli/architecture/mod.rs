@@ -2,9 +2,9 @@
 //! layer or below, the top-level modules use each other without a cycle, and no file
 //! under `src/` is over 500 lines.
 //!
-//! The layers, lowest first: the library's `routine` < `plan` and `history` < `config` <
-//! `frontend`, then the binary's `shell` < `cli` and `error` < `commands` < `main`. A file belongs to the top-level module
-//! of its first folder under `src/` (`src/plan/engine/mod.rs` to `plan`) or, at the top,
+//! The layers, lowest first: the library's `routine` < `plan`, `history` and `workday` <
+//! `config` < `frontend`, then the binary's `shell` < `cli` and `error` < `commands` <
+//! `main`. A file belongs to the top-level module of its first folder under `src/` (`src/plan/engine/mod.rs` to `plan`) or, at the top,
 //! to its own (`src/cli.rs` to `cli`); `src/lib.rs`, the root that declares the library's
 //! layers, belongs to none. A reference is a path that names another top-level module:
 //! `crate::plan` in the library; `stretch_timer::plan` and `crate::commands` in the
@@ -35,6 +35,7 @@ const LAYERS: &[(&str, Crate, u8)] = &[
     ("routine", Crate::Library, 0),
     ("plan", Crate::Library, 1),
     ("history", Crate::Library, 1),
+    ("workday", Crate::Library, 1),
     ("config", Crate::Library, 2),
     ("frontend", Crate::Library, 3),
     ("shell", Crate::Binary, 4),
