@@ -15,7 +15,10 @@ use std::process::ExitCode;
 use clap::{ColorChoice, CommandFactory, Parser, ValueEnum};
 
 use crate::cli::{Cli, Command};
-use crate::commands::{completions, due, list, log, man, new, remind, run, schema, show, validate};
+use crate::commands::{
+    completions, done, due, list, log, man, new, remind, run, schema, show, snooze, status,
+    validate,
+};
 use crate::error::Error;
 use stretch_timer::config::{self, Color, Resolved, Source, Sources};
 use stretch_timer::frontend::output;
@@ -114,8 +117,11 @@ fn execute(command: Command, settings: &Resolved) -> Result<(), Error> {
         Command::Validate { files, format } => validate::run(&files, format),
         Command::Run(args) => run::run(&args, settings),
         Command::Log(args) => log::run(&args),
-        Command::Due(args) => due::run(&args),
-        Command::Remind(args) => remind::run(&args),
+        Command::Due(args) => due::run(&args, settings),
+        Command::Remind(args) => remind::run(&args, settings),
+        Command::Status(args) => status::run(&args, settings),
+        Command::Snooze(args) => snooze::run(&args),
+        Command::Done(args) => done::run(&args, settings),
         Command::Completions { shell } => completions::run(shell),
         Command::Man => man::run(),
         Command::Schema => schema::run(),

@@ -143,7 +143,8 @@ fn count(n: u64, what: &str) -> String {
     }
 }
 
-/// The last `n` sessions, newest first, a line each.
+/// The last `n` sessions, newest first, a line each; one done without the timer is
+/// marked `manual` where the others say how they ended.
 fn last_sessions(sessions: &[Session], n: usize) -> String {
     let mut text = format!(
         "{:<10}  {:<5}  {:<ROUTINE_WIDTH$}  {:>8}  {:>5}  ENDED\n",
@@ -162,7 +163,12 @@ fn last_sessions(sessions: &[Session], n: usize) -> String {
             session.time.strftime("%H:%M"),
             duration::format(Duration::from_secs(r.active_s)),
             format!("{}/{}", r.holds_done, r.holds_total),
-            r.ending.as_str()
+            // A session done without the timer (`stretch done`) ended as the user said.
+            if r.is_manual() {
+                "manual"
+            } else {
+                r.ending.as_str()
+            }
         );
     }
     text

@@ -3,6 +3,7 @@
 
 pub mod completions;
 pub mod config;
+pub mod done;
 pub mod due;
 pub mod list;
 pub mod log;
@@ -12,6 +13,8 @@ pub mod remind;
 pub mod run;
 pub mod schema;
 pub mod show;
+pub mod snooze;
+pub mod status;
 pub mod validate;
 
 use stretch_timer::config::Resolved;

@@ -2,6 +2,7 @@
 //! it drives. Imports [`crate::plan`] and [`crate::routine`], never the commands.
 
 pub mod full_screen;
+pub mod hooks;
 pub mod input;
 pub mod output;
 pub mod plain;

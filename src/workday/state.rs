@@ -121,15 +121,17 @@ pub fn load(path: &Path) -> State {
 
 /// Change the state in the file at `path` by `change`, read afresh just before, so that
 /// a change made meanwhile by another `stretch` (a snooze while a notification waited) is
-/// kept; the file is replaced whole. The new state.
-pub fn update(path: &Path, change: impl FnOnce(&mut State)) -> anyhow::Result<State> {
+/// kept; the file is replaced whole. The new state, and whether it could be written.
+pub fn update(path: &Path, change: impl FnOnce(&mut State)) -> (State, anyhow::Result<()>) {
     let mut state = load(path);
     let before = state.clone();
     change(&mut state);
-    if state != before {
-        write_atomic(path, state.to_line().as_bytes())?;
-    }
-    Ok(state)
+    let written = if state == before {
+        Ok(())
+    } else {
+        write_atomic(path, state.to_line().as_bytes())
+    };
+    (state, written)
 }
 
 /// The bytes of the regular file at `path`, if it is one of at most [`MAX_BYTES`].
@@ -262,8 +264,10 @@ mod tests {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join("state").join("workday.json");
         assert_eq!(load(&path), State::default());
-        update(&path, |state| state.nudged = Some(at(0))).unwrap();
-        update(&path, |state| state.snoozed_until = Some(at(15))).unwrap();
+        update(&path, |state| state.nudged = Some(at(0))).1.unwrap();
+        update(&path, |state| state.snoozed_until = Some(at(15)))
+            .1
+            .unwrap();
         let state = load(&path);
         assert_eq!(
             (state.nudged, state.snoozed_until),

@@ -14,6 +14,7 @@ use crate::commands::{load_valid, planned};
 use crate::error::Error;
 use stretch_timer::config::{Resolved, Setting, Voice, VoiceLevel, keys};
 use stretch_timer::frontend::full_screen::FullScreen;
+use stretch_timer::frontend::hooks::{Event, Hooks};
 use stretch_timer::frontend::input::{self, Input};
 use stretch_timer::frontend::output::print_stdout;
 use stretch_timer::frontend::plain::Plain;
@@ -88,6 +89,20 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
     } else {
         None
     };
+    // The hooks run beside the run, on a runner of their own, never holding it up.
+    let hooks = match Hooks::new(settings) {
+        Ok(hooks) => hooks,
+        Err(error) => {
+            anstream::eprintln!(
+                "warning: the hooks cannot run: {}",
+                terminal_safe(&format!("{error:#}"))
+            );
+            None
+        }
+    };
+    if let Some(hooks) = &hooks {
+        hooks.fire(Event::Start, &found.name);
+    }
     let mut clock = RealClock::start(&inputs);
     let (start, started) = (now(), Instant::now());
     let outcome = if full_screen {
@@ -106,6 +121,17 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
     };
     let outcome = outcome?;
     drop(guard);
+    if let Some(hooks) = &hooks {
+        let ending = record::ending(outcome.ending);
+        let active_s = outcome.held.as_secs();
+        hooks.fire(
+            Event::Finish {
+                ending: ending.as_str(),
+                active_s,
+            },
+            &found.name,
+        );
+    }
     // Recorded as the run ends, however it ends, unless `--no-log` or `history = false`.
     if settings.history.value {
         record::save(&Run {
@@ -131,12 +157,14 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
     drop((voice, sound));
     if outcome.ending == Ending::Closed {
         // Whoever read the log has gone (`stretch run | head`): stop quietly, as list does.
+        end_hooks(hooks);
         return Ok(());
     }
     print_stdout(&format!(
         "{}\n",
         summary_line(&outcome, routine.stretches.len())
     ))?;
+    end_hooks(hooks);
     let signal = match outcome.ending {
         Ending::Signal(signal) => Some(signal),
         Ending::Finished | Ending::Quit | Ending::Closed => late_signal,
@@ -144,6 +172,14 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
     match signal {
         Some(signal) => Err(Error::Signal(signal)),
         None => Ok(()),
+    }
+}
+
+/// Let the hooks still running end, each within its time limit; one warning line for
+/// each that failed.
+fn end_hooks(hooks: Option<Hooks>) {
+    for failure in hooks.map(Hooks::finish).unwrap_or_default() {
+        anstream::eprintln!("warning: {}; the run went on", terminal_safe(&failure));
     }
 }
 

@@ -36,6 +36,7 @@ const LEAKY: &[&str] = &[
     "STRETCH_TEST_SPOKEN",
     "STRETCH_TEST_NOW",
     "TZ",
+    "XDG_SESSION_ID",
 ];
 
 /// A temporary root of its own holding the home, config, data, cache and state folders,

@@ -1,0 +1,68 @@
+//! The desktop notification of a nudge: `notify-send` (or `osascript` on macOS). Where
+//! `notify-send` has actions, it offers to start the break and to snooze, and `due` waits
+//! for the choice no longer than the notification's own expiry. The text is one argument,
+//! never read by a shell.
+
+use std::time::Duration;
+
+use stretch_timer::workday::helper;
+
+/// How long the notification with actions stays; `due` waits for a choice no longer.
+pub const EXPIRY: Duration = Duration::from_secs(4 * 60);
+
+/// How long the notification's "Snooze" snoozes.
+pub const SNOOZE: Duration = Duration::from_secs(15 * 60);
+
+/// How long a plain notifier, or `notify-send --help`, may take.
+const PATIENCE: Duration = Duration::from_secs(5);
+
+/// What the user chose on the notification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// "Start": run the break.
+    Start,
+    /// "Snooze 15 min".
+    Snooze,
+    /// Nothing: no actions, dismissed, expired, or no notifier at all.
+    Nothing,
+}
+
+/// Send `text` as a notification, if the system has a way; with `start`, the "Start"
+/// action is offered too. Whatever fails, nothing is chosen: the nudge was said anyway.
+pub fn send(text: &str, start: bool) -> Choice {
+    if cfg!(target_os = "macos") {
+        let quoted = text.replace('\\', "\\\\").replace('"', "\\\"");
+        let script = format!("display notification \"{quoted}\" with title \"stretch\"");
+        let _ = helper::run("osascript", &["-e", &script], PATIENCE);
+        return Choice::Nothing;
+    }
+    if !has_actions() {
+        let _ = helper::run(
+            "notify-send",
+            &["--app-name=stretch", "stretch", text],
+            PATIENCE,
+        );
+        return Choice::Nothing;
+    }
+    let expire = format!("--expire-time={}", EXPIRY.as_millis());
+    let mut args = vec!["--app-name=stretch", &expire, "--wait"];
+    if start {
+        args.push("--action=start=Start");
+    }
+    args.extend(["--action=snooze=Snooze 15 min", "stretch", text]);
+    // A little past the expiry, for a notifier that does not end at it by itself.
+    match helper::run("notify-send", &args, EXPIRY + PATIENCE) {
+        Ok(output) => match output.stdout.trim() {
+            "start" if start => Choice::Start,
+            "snooze" => Choice::Snooze,
+            _ => Choice::Nothing,
+        },
+        Err(_) => Choice::Nothing,
+    }
+}
+
+/// Whether `notify-send` takes `--action` (libnotify 0.7.10 and later), as its help says.
+fn has_actions() -> bool {
+    helper::run("notify-send", &["--help"], PATIENCE)
+        .is_ok_and(|output| output.stdout.contains("--action"))
+}
