@@ -134,7 +134,7 @@ impl Presence {
         match &self.why {
             None => format!("{}: {}", self.source, self.state),
             Some(why) => format!(
-                "cannot be read from {} ({why}); `due --every` takes you to be at the computer",
+                "{} cannot be read: {why}; `due --every` takes you to be at the computer",
                 self.source
             ),
         }

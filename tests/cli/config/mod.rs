@@ -177,7 +177,7 @@ fn a_missing_file_is_every_default_and_config_shows_the_paths() {
             "config file   {}/config.toml (not there: every setting is a default)\n\
              routines      {}/routines\n\
              schema        {}/routine.schema.json (not there: `stretch new` writes it)\n\
-             presence      cannot be read from logind (`loginctl` is not installed); `due --every` takes you to be at the computer\n\n\
+             presence      logind cannot be read: `loginctl` is not installed; `due --every` takes you to be at the computer\n\n\
              routine       hamstrings              default\n\
              hold          (the routine's)         default\n\
              rest          (the routine's)         default\n\
