@@ -239,14 +239,15 @@ impl Status {
         format!("{}\n{}\n{colour}\n", self.text(), self.main)
     }
 
-    /// tmux's status line: the main part in its colour, then the streak; tmux's own
-    /// `#[...]` styles, never a raw escape.
+    /// tmux's status line: the main part in its colours, then the streak; tmux's own
+    /// `#[...]` styles, never a raw escape. Each style sets both colours, so that it reads
+    /// on any theme (tmux's own status line is green); what is fine keeps the theme's.
     fn tmux(&self) -> String {
         let style = match self.class {
-            Class::Due => "fg=red,bold",
-            Class::Ok => "fg=green",
-            Class::Snoozed => "fg=yellow",
-            Class::Away => "fg=colour244",
+            Class::Due => "fg=white,bg=red,bold",
+            Class::Snoozed => "fg=black,bg=yellow",
+            Class::Away => "fg=white,bg=colour240",
+            Class::Ok => return self.text(),
         };
         format!("#[{style}]{}#[default]{}", self.main, self.streak_part())
     }

@@ -137,16 +137,28 @@ fn i3blocks_gets_the_full_text_the_short_text_and_a_colour() {
 #[test]
 fn tmux_gets_its_own_styles_and_never_a_raw_escape() {
     let env = three_days();
+    // What is fine keeps the theme's colours; the rest sets both, to read on any theme.
     let ok = status(&env, 0, &["--every", "50m", "--format", "tmux"]).stdout;
-    assert_eq!(ok, "#[fg=green]stretch in 25m#[default] · 3-day streak\n");
+    assert_eq!(ok, "stretch in 25m · 3-day streak\n");
     let due = status(
         &env,
         25,
         &["--every", "50m", "--format", "tmux", "--color", "always"],
     )
     .stdout;
-    assert_eq!(due, "#[fg=red,bold]stretch due#[default] · 3-day streak\n");
+    assert_eq!(
+        due,
+        "#[fg=white,bg=red,bold]stretch due#[default] · 3-day streak\n"
+    );
     assert!(!due.contains('\u{1b}'));
+    stretch_at(&env, &at(25), None, &["snooze", "15m"])
+        .run()
+        .expect_code(0);
+    let snoozed = status(&env, 25, &["--every", "50m", "--format", "tmux"]).stdout;
+    assert_eq!(
+        snoozed,
+        "#[fg=black,bg=yellow]stretch snoozed until 11:40#[default] · 3-day streak\n"
+    );
 }
 
 #[test]
