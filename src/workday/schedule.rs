@@ -31,7 +31,7 @@ struct Part {
 
 impl Schedule {
     /// The schedule of a check for breaks `every` so long: a tenth of it between checks,
-    /// from one minute to [`MAX_STEP`].
+    /// from one minute to five.
     pub fn new(every: Duration, between: Option<Window>, days: Option<Days>) -> Schedule {
         let tenth = every.as_secs() / 600;
         Schedule {
@@ -95,35 +95,16 @@ impl Schedule {
     pub fn on_calendar(&self) -> Vec<String> {
         let days = self.days.filter(|days| *days != Days::ALL).map(|days| {
             let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-            let name = |at: u8| names[usize::from(at)];
-            let runs: Vec<String> = days
-                .runs()
-                .into_iter()
-                .map(|(first, last)| match last - first {
-                    0 => name(first).to_owned(),
-                    1 => format!("{},{}", name(first), name(last)),
-                    _ => format!("{}..{}", name(first), name(last)),
-                })
-                .collect();
-            format!("{} ", runs.join(","))
+            format!("{} ", days.written(names, ".."))
         });
-        let step = self.step;
         self.parts()
             .into_iter()
             .map(|part| {
-                let hours = match part.hours {
-                    (0, 23) => "*".to_owned(),
-                    (first, last) if first == last => format!("{first:02}"),
-                    (first, last) => format!("{first:02}..{last:02}"),
-                };
-                let minutes = match part.minutes {
-                    (0, 59) => format!("00/{step}"),
-                    (first, last) if first == last => format!("{first:02}"),
-                    (first, last) => format!("{first:02}..{last:02}/{step}"),
-                };
                 format!(
-                    "{}*-*-* {hours}:{minutes}:00",
-                    days.as_deref().unwrap_or_default()
+                    "{}*-*-* {}:{}:00",
+                    days.as_deref().unwrap_or_default(),
+                    SYSTEMD.hours(part.hours),
+                    SYSTEMD.minutes(part.minutes, self.step)
                 )
             })
             .collect()
@@ -135,23 +116,75 @@ impl Schedule {
             None => "*".to_owned(),
             Some(days) => cron_days(days),
         };
-        let step = self.step;
         self.parts()
             .into_iter()
             .map(|part| {
-                let hours = match part.hours {
-                    (0, 23) => "*".to_owned(),
-                    (first, last) if first == last => first.to_string(),
-                    (first, last) => format!("{first}-{last}"),
-                };
-                let minutes = match part.minutes {
-                    (0, 59) => format!("*/{step}"),
-                    (first, last) if first == last => first.to_string(),
-                    (first, last) => format!("{first}-{last}/{step}"),
-                };
-                format!("{minutes} {hours} * * {days} {command}")
+                format!(
+                    "{} {} * * {days} {command}",
+                    CRON.minutes(part.minutes, self.step),
+                    CRON.hours(part.hours)
+                )
             })
             .collect()
+    }
+}
+
+/// How a calendar writes the hours and minutes: systemd's `09..16:00/5`, cron's `*/5 9-16`.
+#[derive(Clone, Copy)]
+struct Syntax {
+    /// Between a range's ends.
+    range: &'static str,
+    /// Whether numbers have two digits.
+    padded: bool,
+    /// Every minute of the hour, before the step.
+    every_minute: &'static str,
+}
+
+const SYSTEMD: Syntax = Syntax {
+    range: "..",
+    padded: true,
+    every_minute: "00",
+};
+
+const CRON: Syntax = Syntax {
+    range: "-",
+    padded: false,
+    every_minute: "*",
+};
+
+impl Syntax {
+    fn number(self, n: i8) -> String {
+        if self.padded {
+            format!("{n:02}")
+        } else {
+            n.to_string()
+        }
+    }
+
+    /// One number, or a range.
+    fn span(self, (first, last): (i8, i8)) -> String {
+        if first == last {
+            self.number(first)
+        } else {
+            format!("{}{}{}", self.number(first), self.range, self.number(last))
+        }
+    }
+
+    /// Hours, first to last: `*` for the whole day.
+    fn hours(self, hours: (i8, i8)) -> String {
+        match hours {
+            (0, 23) => "*".to_owned(),
+            _ => self.span(hours),
+        }
+    }
+
+    /// Minutes, first to last, every `step`.
+    fn minutes(self, minutes: (i8, i8), step: u8) -> String {
+        match minutes {
+            (0, 59) => format!("{}/{step}", self.every_minute),
+            (first, last) if first == last => self.number(first),
+            _ => format!("{}/{step}", self.span(minutes)),
+        }
     }
 }
 

@@ -153,22 +153,29 @@ fn day(name: &str, whole: &str) -> Result<u8, String> {
         })
 }
 
-impl fmt::Display for Days {
-    /// The shortest way to write them: `mon-fri`, `mon,wed-fri`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Days {
+    /// The days written the shortest way, each by its name in `names` (Monday first), a
+    /// run of three or more as its ends joined by `range`, the parts by commas:
+    /// `mon-fri`, `mon,wed-fri`; systemd's `Mon..Fri`.
+    pub fn written(self, names: [&str; 7], range: &str) -> String {
+        let name = |at: u8| names[usize::from(at)];
         let parts: Vec<String> = self
             .runs()
             .into_iter()
-            .map(|(first, last)| {
-                let name = |at: u8| NAMES[usize::from(at)];
-                match last - first {
-                    0 => name(first).to_owned(),
-                    1 => format!("{},{}", name(first), name(last)),
-                    _ => format!("{}-{}", name(first), name(last)),
-                }
+            .map(|(first, last)| match last - first {
+                0 => name(first).to_owned(),
+                1 => format!("{},{}", name(first), name(last)),
+                _ => format!("{}{range}{}", name(first), name(last)),
             })
             .collect();
-        write!(f, "{}", parts.join(","))
+        parts.join(",")
+    }
+}
+
+impl fmt::Display for Days {
+    /// As `--days` takes them: `mon-fri`, `mon,wed-fri`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.written(NAMES, "-"))
     }
 }
 
