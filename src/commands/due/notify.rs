@@ -50,8 +50,9 @@ pub fn send(text: &str, start: bool) -> Choice {
         args.push("--action=start=Start");
     }
     args.extend(["--action=snooze=Snooze 15 min", "stretch", text]);
-    // A little past the expiry, for a notifier that does not end at it by itself.
-    match helper::run("notify-send", &args, EXPIRY + PATIENCE) {
+    // No longer than the expiry, also for a notifier that does not end at it by itself
+    // (some notification servers keep a notification with actions until it is answered).
+    match helper::run("notify-send", &args, EXPIRY) {
         Ok(output) => match output.stdout.trim() {
             "start" if start => Choice::Start,
             "snooze" => Choice::Snooze,
