@@ -50,15 +50,20 @@ done
 for size in 1000 100000; do
     echo "history of $size lines: $(du -h "$work/$size/data/stretch/history.jsonl" | cut -f1)," \
         "status says: $(XDG_DATA_HOME=$work/$size/data XDG_STATE_HOME=$work/$size/state \
-        XDG_CONFIG_HOME=$work/$size/config TZ=UTC "$stretch" status)"
+        XDG_CONFIG_HOME=$work/$size/config "$stretch" status)"
 done
 
 # Each size on its own, its folders exported, so that hyperfine times `stretch` alone (not
 # an `env` in front of it); perf stat's task-clock, where perf is installed, is the CPU
-# time, which a loaded machine does not stretch as it does the wall time.
-for size in empty 1000 100000; do
-    export XDG_DATA_HOME=$work/$size/data XDG_STATE_HOME=$work/$size/state \
-        XDG_CONFIG_HOME=$work/$size/config TZ=UTC
+# time, which a loaded machine does not stretch as it does the wall time. TZ is unset, as
+# on most desktops (the system's zone, /etc/localtime); last, the 100,000 lines again with
+# TZ naming a zone, which costs jiff a listing of the zone database.
+unset TZ
+for size in empty 1000 100000 100000-TZ; do
+    folder=$work/${size%-TZ}
+    export XDG_DATA_HOME=$folder/data XDG_STATE_HOME=$folder/state \
+        XDG_CONFIG_HOME=$folder/config
+    if [ "$size" = 100000-TZ ]; then export TZ=Europe/Berlin; fi
     hyperfine -N --warmup 50 --runs 500 \
         -n "status, $size" "$stretch status" \
         -n "status --format waybar, $size" "$stretch status --format waybar"
