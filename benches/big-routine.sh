@@ -4,7 +4,8 @@
 # about 400,000 cue events. Checks that it validates, then prints the peak memory
 # (/usr/bin/time -f %M) and the wall time of `validate`, `show` and `show --format json`,
 # and how many bytes each `show` writes. Run from the repository after
-# `cargo build --release`; `bash benches/big-routine.sh FILE` only writes the routine.
+# `cargo build --profile dist` (what ships); `bash benches/big-routine.sh FILE` only
+# writes the routine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +36,7 @@ PY
 
 if [ $# -eq 1 ]; then generate > "$1"; exit 0; fi
 
-stretch="$PWD/target/release/stretch"
+stretch="$PWD/target/dist/stretch"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 big="$work/big.toml"

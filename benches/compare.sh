@@ -82,8 +82,8 @@ if ! tclock=$(command -v tclock || { [ -x "$cargo_bin/tclock" ] && echo "$cargo_
 fi
 
 # --- stretch, the helper, and a place for everything temporary -----------------------------
-cargo build --release --locked --quiet
-stretch="$repo/target/release/stretch"
+cargo build --profile dist --locked --quiet
+stretch="$repo/target/dist/stretch"
 
 work=$(mktemp -d)
 sock="$work/tmux.sock"

@@ -4,13 +4,13 @@
 # missed every ninth day (so the streak `due` reads back is at most eight days), and no
 # session today, so `due` takes its slower path and prints its nudge.
 #
-#   bash benches/history.sh            # builds the release binary first
+#   bash benches/history.sh            # builds the binary that ships (profile dist) first
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 command -v hyperfine >/dev/null || { apt-get install -y hyperfine >/dev/null; }
-cargo build --release --quiet
-stretch="$PWD/target/release/stretch"
+cargo build --profile dist --quiet
+stretch="$PWD/target/dist/stretch"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

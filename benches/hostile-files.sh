@@ -2,10 +2,11 @@
 # What a hostile routine file costs: a 1 MiB file of `=` lines (1.5 million TOML syntax
 # problems), checked by `validate` (peak memory), `validate --format json` (bytes written),
 # and six of them in the routine folder under `list` and `run nosuch` (peak memory, time).
-# Run from the repository after `cargo build --release`; prints one line per figure.
+# Run from the repository after `cargo build --profile dist` (what ships); prints one line
+# per figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-stretch="$PWD/target/release/stretch"
+stretch="$PWD/target/dist/stretch"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 -c "import sys; sys.stdout.write('=\n' * (1024 * 1024 // 2))" > "$work/hostile.toml"

@@ -214,20 +214,57 @@ fn install(folder: &Path, units: &[(&str, String)], force: bool) -> anyhow::Resu
     Ok(())
 }
 
-/// The program to run: this one's absolute path when it needs no quoting in any of the
-/// snippets, else `stretch` as found on `PATH`.
+/// The program to run: this one's absolute path, so that systemd, cron and launchd find
+/// it wherever it was installed (`~/.cargo/bin` is on no service's `PATH`). `stretch`, as
+/// found on `PATH`, when this one runs from a build folder, which `cargo clean` empties,
+/// or when its path would need quoting in a snippet; a note on standard error says why.
 fn program() -> String {
-    let safe = |path: &str| {
-        path.starts_with('/')
-            && path
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "/._-+".contains(c))
+    let Ok(exe) = std::env::current_exe() else {
+        note("cannot tell where this program is");
+        return PROGRAM.to_string();
     };
-    std::env::current_exe()
-        .ok()
-        .and_then(|path| path.to_str().map(str::to_owned))
-        .filter(|path| safe(path))
-        .unwrap_or_else(|| "stretch".to_string())
+    if in_build_folder(&exe) {
+        note(&format!(
+            "{} is in a build folder, which `cargo clean` empties; install stretch first (`cargo install --path .`)",
+            exe.display()
+        ));
+        return PROGRAM.to_string();
+    }
+    match exe.to_str().filter(|path| needs_no_quoting(path)) {
+        Some(path) => path.to_string(),
+        None => {
+            note(&format!("{} would need quoting", exe.display()));
+            PROGRAM.to_string()
+        }
+    }
+}
+
+/// What the snippets run when they cannot name this program by its path.
+const PROGRAM: &str = "stretch";
+
+/// Say on standard error why the snippets name `stretch` on `PATH`.
+fn note(why: &str) {
+    anstream::eprintln!(
+        "note: the reminder runs `stretch` as found on PATH: {}",
+        terminal_safe(why)
+    );
+}
+
+/// Whether `exe` is where cargo builds (`target/debug/stretch`, or in `deps/` there): a
+/// folder of cargo's own, with its `.fingerprint` records.
+fn in_build_folder(exe: &Path) -> bool {
+    exe.ancestors()
+        .skip(1)
+        .take(2)
+        .any(|folder| folder.join(".fingerprint").is_dir())
+}
+
+/// Whether `path` is absolute and reads the same in a unit, a crontab line and a plist.
+fn needs_no_quoting(path: &str) -> bool {
+    path.starts_with('/')
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+".contains(c))
 }
 
 fn timer(at: Time) -> String {

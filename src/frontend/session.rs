@@ -150,6 +150,7 @@ pub fn run(
         overlay: Overlay::Closed,
         marks: Marks::default(),
         words_after_tone: None,
+        speed: clock.speed(),
     };
     let ending = match session.drive(clock, front_end) {
         Ok(ending) => ending,
@@ -171,7 +172,13 @@ pub fn run(
 /// Wait for the voice's last words, for at most [`LAST_WORDS`], unless a signal comes
 /// first: that one is returned, and the words are cut off when the voice is dropped.
 pub fn hear_last_words(voice: &Voice, clock: &mut dyn Clock<Input>) -> Option<Signal> {
-    let deadline = clock.now().saturating_add(LAST_WORDS);
+    // Real time, which the speech program takes, however fast a test runs the clock.
+    let speed = clock.speed();
+    let (last_words, look_again) = (
+        LAST_WORDS.saturating_mul(speed),
+        LOOK_AGAIN.saturating_mul(speed),
+    );
+    let deadline = clock.now().saturating_add(last_words);
     voice.start_finishing(LAST_WORDS);
     while !voice.has_finished() {
         let now = clock.now();
@@ -179,7 +186,7 @@ pub fn hear_last_words(voice: &Voice, clock: &mut dyn Clock<Input>) -> Option<Si
             return None;
         }
         if let Wake::Input(Input::Signal(signal)) =
-            clock.wait(Some(now.saturating_add(LOOK_AGAIN).min(deadline)))
+            clock.wait(Some(now.saturating_add(look_again).min(deadline)))
         {
             return Some(signal);
         }
@@ -189,7 +196,9 @@ pub fn hear_last_words(voice: &Voice, clock: &mut dyn Clock<Input>) -> Option<Si
 
 /// A signal that arrives within `grace`, if one does.
 fn signal_within(clock: &mut dyn Clock<Input>, grace: Duration) -> Option<Signal> {
-    let deadline = clock.now().saturating_add(grace);
+    let deadline = clock
+        .now()
+        .saturating_add(grace.saturating_mul(clock.speed()));
     loop {
         match clock.wait(Some(deadline)) {
             Wake::Input(Input::Signal(signal)) => return Some(signal),
@@ -211,6 +220,8 @@ struct Session<'r, 'o> {
     marks: Marks,
     /// Words to say once the tone before them has played: when, what, how urgently.
     words_after_tone: Option<(Duration, String, Urgency)>,
+    /// The clock's [`Clock::speed`]: a tone plays in real time.
+    speed: u32,
 }
 
 /// The keys overlay, and whether opening it paused the run.
@@ -337,7 +348,8 @@ impl Session<'_, '_> {
                 // The run ends with this moment: the chord and the words go together.
                 (Some(Tone::Complete), _) => voice.say(&text, urgency),
                 (Some(tone), _) => {
-                    self.words_after_tone = Some((now + tone.length(), text, urgency));
+                    let played = tone.length().saturating_mul(self.speed);
+                    self.words_after_tone = Some((now + played, text, urgency));
                 }
                 // A cue joins the words that wait for their tone.
                 (None, Some((_, waiting, _))) if urgency == Urgency::Queue => {

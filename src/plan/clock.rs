@@ -1,6 +1,12 @@
 //! Where a run gets the time and its inputs: the real monotonic clock with a channel of
 //! inputs, or, in tests, a script in fake time. The run loop asks only this, so the same
 //! loop is tested without sleeping.
+//!
+//! Debug builds let the tests of the whole program speed the real clock up with
+//! `STRETCH_TEST_SPEED=N`, the way `STRETCH_TEST_NOW` sets the wall clock
+//! (`history::now`): time runs N times faster while the run waits, and at its own pace
+//! otherwise, so that a run of a routine is N times shorter but a late wake-up is no
+//! later than it really was. No release build reads it.
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::thread;
@@ -16,6 +22,12 @@ pub trait Clock<I> {
     /// Stop the whole process until something continues it (SIGCONT from `fg`), as Ctrl-Z
     /// does in a shell. The time stopped passes on this clock.
     fn stop(&mut self);
+    /// How many times faster than real time this clock runs while it waits: 1, but in a
+    /// test that speeds it up. What takes real time outside the run (a speech program, a
+    /// tone playing) lasts this many times longer in the clock's time.
+    fn speed(&self) -> u32 {
+        1
+    }
 }
 
 /// Why a [`Clock::wait`] returned.
@@ -35,28 +47,34 @@ pub struct RealClock<'a, I> {
     inputs: &'a Receiver<I>,
     /// Every sender is gone: from then on, waiting is sleeping.
     closed: bool,
+    /// How many times faster than real time the clock runs while it waits: 1, but in a
+    /// test that asks for more.
+    speed: u32,
+    /// The time gained by running faster while waiting.
+    gained: Duration,
 }
 
 impl<'a, I> RealClock<'a, I> {
     /// A clock whose time zero is now, woken early by anything sent on `inputs`.
     pub fn start(inputs: &'a Receiver<I>) -> Self {
+        RealClock::at_speed(inputs, test_speed())
+    }
+
+    fn at_speed(inputs: &'a Receiver<I>, speed: u32) -> Self {
         RealClock {
             start: Instant::now(),
             inputs,
             closed: false,
+            speed: speed.max(1),
+            gained: Duration::ZERO,
         }
     }
-}
 
-impl<I> Clock<I> for RealClock<'_, I> {
-    fn now(&self) -> Duration {
-        self.start.elapsed()
-    }
-
-    fn wait(&mut self, until: Option<Duration>) -> Wake<I> {
+    /// Wait for at most `real` real time, or for the next input; `None`: no limit.
+    fn wait_real(&mut self, real: Option<Duration>) -> Wake<I> {
         if !self.closed {
-            let received = match until {
-                Some(until) => self.inputs.recv_timeout(until.saturating_sub(self.now())),
+            let received = match real {
+                Some(real) => self.inputs.recv_timeout(real),
                 None => self
                     .inputs
                     .recv()
@@ -68,18 +86,57 @@ impl<I> Clock<I> for RealClock<'_, I> {
                 Err(RecvTimeoutError::Disconnected) => self.closed = true,
             }
         }
-        match until {
-            Some(until) => {
-                thread::sleep(until.saturating_sub(self.now()));
+        match real {
+            Some(real) => {
+                thread::sleep(real);
                 Wake::Deadline
             }
             None => Wake::Closed,
         }
     }
+}
+
+/// Debug builds only: the speed `STRETCH_TEST_SPEED` asks for, a whole number from 1 to
+/// 1000; else 1, real time.
+fn test_speed() -> u32 {
+    #[cfg(debug_assertions)]
+    if let Some(speed) = std::env::var("STRETCH_TEST_SPEED")
+        .ok()
+        .and_then(|text| text.parse::<u32>().ok())
+        .filter(|speed| (1..=1000).contains(speed))
+    {
+        return speed;
+    }
+    1
+}
+
+impl<I> Clock<I> for RealClock<'_, I> {
+    fn now(&self) -> Duration {
+        self.start.elapsed().saturating_add(self.gained)
+    }
+
+    fn wait(&mut self, until: Option<Duration>) -> Wake<I> {
+        let Some(until) = until else {
+            return self.wait_real(None);
+        };
+        let real = until.saturating_sub(self.now()) / self.speed;
+        let began = Instant::now();
+        let wake = self.wait_real(Some(real));
+        // Fast only up to the deadline: waking late is as late as it really was.
+        let waited = began.elapsed().min(real);
+        self.gained = self
+            .gained
+            .saturating_add(waited.saturating_mul(self.speed - 1));
+        wake
+    }
 
     fn stop(&mut self) {
         // SIGSTOP, which nothing catches: this returns once the process is continued.
         let _ = nix::sys::signal::raise(nix::sys::signal::Signal::SIGSTOP);
+    }
+
+    fn speed(&self) -> u32 {
+        self.speed
     }
 }
 
@@ -179,6 +236,25 @@ mod tests {
         // Closed, it sleeps until a deadline instead of returning at once.
         assert_eq!(clock.wait(Some(Duration::from_millis(1))), Wake::Deadline);
         assert!(clock.now() >= Duration::from_millis(1));
+    }
+
+    #[test]
+    fn a_faster_clock_reaches_its_deadline_sooner_but_is_late_only_by_real_time() {
+        let (_sender, inputs) = mpsc::channel::<()>();
+        let mut clock = RealClock::at_speed(&inputs, 100);
+        let began = Instant::now();
+        assert_eq!(clock.wait(Some(Duration::from_secs(2))), Wake::Deadline);
+        let real = began.elapsed();
+        let now = clock.now();
+        assert!(now >= Duration::from_secs(2), "{now:?}");
+        // Two seconds at a hundred times: 20 ms of real time, and the time it overslept
+        // counted once, not a hundred times.
+        assert!(real >= Duration::from_millis(20), "{real:?}");
+        assert!(
+            now - Duration::from_secs(2) <= real,
+            "{now:?} after {real:?}"
+        );
+        assert_eq!(clock.speed(), 100);
     }
 
     #[test]

@@ -82,18 +82,19 @@ Examples:
   stretch done desk --minutes 5             the desk routine, 5 minutes
   stretch done lower-back --at 14:30        ended at 14:30 today";
 
-/// `stretch completions --help`.
+/// `stretch completions --help`: the set-up the docs give as lines that the tests run as
+/// written in each shell (tests/cli/shell/setup.rs).
 pub const COMPLETIONS: &str = "\
 Examples:
-  stretch completions bash > ~/.local/share/bash-completion/completions/stretch
-  stretch completions zsh > ~/.zfunc/_stretch
-  stretch completions fish > ~/.config/fish/completions/stretch.fish";
+  stretch completions bash                      in ~/.bashrc: source <(stretch completions bash)
+  stretch completions zsh > ~/.zfunc/_stretch   after mkdir -p ~/.zfunc, on $fpath before compinit
+  stretch completions fish > ~/.config/fish/completions/stretch.fish   after mkdir -p the folder";
 
 /// `stretch man --help`.
 pub const MAN: &str = "\
 Examples:
   stretch man | man -l -                                read it now
-  stretch man > ~/.local/share/man/man1/stretch.1       install it for `man stretch`";
+  stretch man > ~/.cargo/share/man/man1/stretch.1       after mkdir -p the folder: man stretch finds it";
 
 /// `stretch config --help`.
 pub const CONFIG: &str = "\

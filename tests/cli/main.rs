@@ -6,6 +6,7 @@
 //! - [`list_show`]: `stretch list` and `stretch show`.
 //! - [`no_panic`]: hostile input and closed pipes never make it panic.
 //! - [`run_plain`]: `stretch run` in plain mode, into a pipe.
+//! - [`real_time`]: the few tests that run routines in real time, to check when.
 //! - [`run_terminal`]: `stretch run` full screen, in a pseudo-terminal.
 //! - [`history`]: runs recorded in the history; `stretch log`, `due` and `remind`.
 //! - [`shell`]: colour, help, completions and the man page.
@@ -30,6 +31,7 @@ mod names;
 mod new;
 mod no_panic;
 mod plan_flags;
+mod real_time;
 mod run_plain;
 mod run_terminal;
 mod schema;

@@ -98,6 +98,7 @@ fn builtin_name_reaches_the_built_in_anywhere_a_routine_is_named() {
             "1",
         ])
         .args(["--lead-in", "0"])
+        .fast()
         .run();
     let lines: Vec<&str> = run.expect_code(0).stdout.lines().collect();
     assert!(

@@ -88,6 +88,8 @@ fn plain_mode_and_the_voice_say_the_label() {
         .args(["run", &sides(), "--voice"])
         .env("STRETCH_VOICE_COMMAND", fixture("run/say.sh"))
         .env("STRETCH_TEST_SPOKEN", spoken.path())
+        // Phases of a tenth of a second: time enough to start the fake speech program.
+        .speed(10)
         .run();
     let lines: Vec<&str> = run
         .expect_code(0)

@@ -3,7 +3,7 @@
 
 use std::io::{self, IsTerminal};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 mod record;
 
@@ -23,7 +23,7 @@ use stretch_timer::frontend::sound::Sound;
 use stretch_timer::frontend::terminal::{self, TerminalGuard};
 use stretch_timer::frontend::voice::{self as speech, Named};
 use stretch_timer::history::now::now;
-use stretch_timer::plan::clock::RealClock;
+use stretch_timer::plan::clock::{Clock as _, RealClock};
 use stretch_timer::plan::timeline::Timeline;
 use stretch_timer::routine::duration;
 use stretch_timer::routine::text::terminal_safe;
@@ -104,7 +104,7 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
         hooks.fire(Event::Start, &found.name);
     }
     let mut clock = RealClock::start(&inputs);
-    let (start, started) = (now(), Instant::now());
+    let start = now();
     let outcome = if full_screen {
         let mut screen = FullScreen::on_stdout(routine)?;
         session::run(routine, &timeline, &mut options, &mut clock, &mut screen)
@@ -141,7 +141,8 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
             timeline: &timeline,
             outcome: &outcome,
             start: &start,
-            lasted: started.elapsed(),
+            // The run's own clock, which a test may speed up.
+            lasted: clock.now(),
         });
     }
     // Let "routine complete" and its chord be heard, but nothing sound after the program

@@ -15,8 +15,12 @@ fn gone(pid: u32) -> bool {
     kill(Pid::from_raw(pid as i32), None) == Err(Errno::ESRCH)
 }
 
+/// How long to wait for something that should come, before calling it lost, as the
+/// pty harness of the integration tests does: generous, so that only a stall fails.
+const PATIENCE: Duration = Duration::from_secs(20);
+
 fn eventually(what: &str, mut condition: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + PATIENCE;
     while !condition() {
         assert!(Instant::now() < deadline, "never happened: {what}");
         std::thread::sleep(Duration::from_millis(10));
@@ -42,7 +46,12 @@ impl Voice {
     /// dropped, which would cut it short.
     fn finish(self, within: Duration) {
         self.start_finishing(within);
+        let deadline = Instant::now() + within + PATIENCE;
         while !self.has_finished() {
+            assert!(
+                Instant::now() < deadline,
+                "the speaker thread never finished"
+            );
             thread::sleep(Duration::from_millis(5));
         }
     }
@@ -52,7 +61,9 @@ impl Voice {
         let (reply, answer) = mpsc::channel();
         let messages = self.messages.as_ref().expect("speaker");
         messages.send(Message::Sync(reply)).expect("send");
-        answer.recv().expect("answer");
+        answer
+            .recv_timeout(PATIENCE)
+            .expect("the speaker thread answers");
     }
 }
 

@@ -38,6 +38,7 @@ fn routine_voice_voice_command_and_history_take_effect_in_a_run_and_flags_win() 
         .stretch()
         .arg("run")
         .env("STRETCH_TEST_SPOKEN", spoken.path())
+        .speed(10)
         .run();
     assert!(
         run.expect_code(0)
@@ -58,6 +59,7 @@ fn routine_voice_voice_command_and_history_take_effect_in_a_run_and_flags_win() 
     env.stretch()
         .args(["run", "--no-voice", "--log"])
         .env("STRETCH_TEST_SPOKEN", spoken.path())
+        .fast()
         .run()
         .expect_code(0);
     assert_eq!(fs::read_to_string(spoken.path()).expect("spoken"), "");

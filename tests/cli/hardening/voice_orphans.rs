@@ -32,6 +32,7 @@ fn no_speech_process_outlives_the_run() {
             fixture("run/background_speaker.sh"),
         )
         .env("STRETCH_TEST_SPOKEN", started.path())
+        .speed(10)
         .run()
         .expect_code(0);
     let pids: Vec<u32> = fs::read_to_string(started.path())

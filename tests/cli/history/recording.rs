@@ -8,7 +8,7 @@ use nix::sys::signal::Signal;
 use serde_json::json;
 
 use super::lines;
-use crate::support::{Env, Spawned, fixture};
+use crate::support::{Env, Spawned, fixture, test_hooks};
 
 const NOW: &str = "2026-12-01T07:30:05+01:00[Europe/Berlin]";
 
@@ -19,6 +19,7 @@ fn start_then_long(env: &Env) -> Spawned {
         .args(["run", "--plain"])
         .arg(fixture("history/then_long.toml"))
         .env("STRETCH_TEST_NOW", NOW)
+        .fast()
         .spawn();
     assert!(run.read_line().contains("hold (1s): Quick"));
     assert!(run.read_line().contains("hold (10m): Long hold"));
@@ -27,6 +28,9 @@ fn start_then_long(env: &Env) -> Spawned {
 
 #[test]
 fn a_finished_run_records_every_field() {
+    if !test_hooks("a_finished_run_records_every_field") {
+        return;
+    }
     let env = Env::new();
     let routine = fixture("plain/short.toml");
     let run = env
@@ -34,6 +38,7 @@ fn a_finished_run_records_every_field() {
         .args(["run", "--plain"])
         .arg(&routine)
         .env("STRETCH_TEST_NOW", NOW)
+        .fast()
         .run();
     run.expect_code(0);
     assert!(run.stderr.is_empty(), "{}", run.stderr);
@@ -63,6 +68,8 @@ fn a_built_in_routine_is_recorded_as_built_in() {
     env.stretch()
         .args(["run", "hamstrings-beginner", "--hold", "1s", "--only"])
         .arg("lying-strap")
+        .args(["--lead-in", "0", "--switch", "0"])
+        .fast()
         .run()
         .expect_code(0);
     let record = lines(&env).pop().unwrap();
@@ -71,32 +78,41 @@ fn a_built_in_routine_is_recorded_as_built_in() {
     assert_eq!(record["stretches_total"], 1);
 }
 
+/// A run ended by `signal` exits with `code` and records `ending`.
+fn a_signal_ends_the_run_and_is_recorded(signal: Signal, code: i32, ending: &str) {
+    let env = Env::new();
+    let run = start_then_long(&env);
+    run.signal(signal);
+    let outcome = run.finish();
+    outcome.expect_code(code);
+    assert!(
+        outcome
+            .stdout
+            .contains("Interrupted: 1 of 2 stretches done (1 of 2 holds)"),
+        "{}",
+        outcome.stdout
+    );
+    let records = lines(&env);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["ending"], ending);
+    assert_eq!(records[0]["holds_done"], 1);
+    assert_eq!(records[0]["stretches_done"], 1);
+    assert!(records[0]["active_s"].as_u64().unwrap() >= 1);
+}
+
 #[test]
-fn each_signal_ends_the_run_with_its_status_and_its_ending_recorded() {
-    for (signal, code, ending) in [
-        (Signal::SIGINT, 130, "interrupted"),
-        (Signal::SIGTERM, 143, "terminated"),
-        (Signal::SIGHUP, 129, "hangup"),
-    ] {
-        let env = Env::new();
-        let run = start_then_long(&env);
-        run.signal(signal);
-        let outcome = run.finish();
-        outcome.expect_code(code);
-        assert!(
-            outcome
-                .stdout
-                .contains("Interrupted: 1 of 2 stretches done (1 of 2 holds)"),
-            "{}",
-            outcome.stdout
-        );
-        let records = lines(&env);
-        assert_eq!(records.len(), 1);
-        assert_eq!(records[0]["ending"], ending);
-        assert_eq!(records[0]["holds_done"], 1);
-        assert_eq!(records[0]["stretches_done"], 1);
-        assert!(records[0]["active_s"].as_u64().unwrap() >= 1);
-    }
+fn sigint_ends_the_run_and_is_recorded_as_interrupted() {
+    a_signal_ends_the_run_and_is_recorded(Signal::SIGINT, 130, "interrupted");
+}
+
+#[test]
+fn sigterm_ends_the_run_and_is_recorded_as_terminated() {
+    a_signal_ends_the_run_and_is_recorded(Signal::SIGTERM, 143, "terminated");
+}
+
+#[test]
+fn sighup_ends_the_run_and_is_recorded_as_hangup() {
+    a_signal_ends_the_run_and_is_recorded(Signal::SIGHUP, 129, "hangup");
 }
 
 #[test]
@@ -106,6 +122,7 @@ fn quitting_records_quit_and_the_stretch_skipped_with_n() {
         .stretch()
         .arg("run")
         .arg(fixture("history/skip_first.toml"))
+        .fast()
         .pty();
     run.wait_for_text("First stretch");
     run.type_keys(b"n");
@@ -136,6 +153,7 @@ fn a_run_with_no_completed_hold_is_not_recorded_nor_one_with_no_log() {
     env.stretch()
         .args(["run", "--plain", "--no-log"])
         .arg(fixture("plain/short.toml"))
+        .fast()
         .run()
         .expect_code(0);
     assert!(!env.history().exists());
@@ -149,6 +167,7 @@ fn twenty_runs_ending_at_once_leave_twenty_whole_lines() {
             env.stretch()
                 .args(["run", "--plain", "--hold", "1s"])
                 .arg(fixture("plain/short.toml"))
+                .fast()
                 .spawn()
         })
         .collect();
@@ -168,6 +187,7 @@ fn a_damaged_line_and_a_cut_off_last_line_are_kept_and_the_next_run_appends_a_wh
     env.stretch()
         .args(["run", "--plain"])
         .arg(fixture("plain/short.toml"))
+        .fast()
         .run()
         .expect_code(0);
     let after = std::fs::read(env.history()).unwrap();
@@ -203,6 +223,7 @@ fn a_history_that_cannot_be_written_costs_one_warning_and_nothing_else() {
         .args(["run", "--plain"])
         .arg(fixture("plain/short.toml"))
         .env("XDG_DATA_HOME", &not_a_folder)
+        .fast()
         .run();
     run.expect_code(0);
     assert!(run.stdout.ends_with(

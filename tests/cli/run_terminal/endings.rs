@@ -4,10 +4,13 @@
 use nix::sys::signal::Signal;
 
 use super::{SHORT_FIRST, short, start_steady, steady};
-use crate::support::{Env, STRETCH, Stretch};
+use crate::support::{Env, STRETCH, Stretch, test_hooks};
 
 #[test]
 fn a_panic_on_any_thread_leaves_the_terminal_restored_and_its_message_readable() {
+    if !test_hooks("a_panic_on_any_thread_leaves_the_terminal_restored_and_its_message_readable") {
+        return;
+    }
     // Debug builds, which the tests run, panic on the first key on the thread named.
     for thread in ["main", "keys"] {
         let mut run = Stretch::new()
@@ -68,7 +71,8 @@ fn a_signal_while_paused_still_ends_the_run() {
 
 #[test]
 fn a_routine_that_finishes_prints_its_summary_on_the_normal_screen() {
-    let mut run = Stretch::new().arg("run").arg(short()).pty();
+    // Phases of a tenth of a second: the first stretch is on screen for four of them.
+    let mut run = Stretch::new().arg("run").arg(short()).speed(10).pty();
     run.wait_for_text(SHORT_FIRST);
     run.assert_exit_and_terminal_restored(0);
     let summary = run.summary();
@@ -91,7 +95,12 @@ fn a_plain_run_in_the_background_writes_its_log_instead_of_stopping() {
         short().display(),
         log.display()
     );
-    let mut run = env.stretch().program("/bin/sh").args(["-c", &script]).pty();
+    let mut run = env
+        .stretch()
+        .program("/bin/sh")
+        .args(["-c", &script])
+        .fast()
+        .pty();
     run.wait_for_text("status=0");
     let log = std::fs::read_to_string(&log).expect("the log");
     assert!(

@@ -32,9 +32,20 @@ fn short() -> PathBuf {
     fixture("run/short.toml")
 }
 
-/// Start `steady.toml` and wait until its first stretch is on the full screen in raw mode.
+/// Start `steady.toml` without its lead-in, and wait until its first stretch is on the
+/// full screen in raw mode.
 pub(crate) fn start_steady() -> Terminal {
-    let mut run = Stretch::new().arg("run").arg(steady()).pty();
+    start_steady_at(1)
+}
+
+/// [`start_steady`], with the clock `speed` times faster ([`Stretch::speed`]).
+pub(crate) fn start_steady_at(speed: u32) -> Terminal {
+    let mut run = Stretch::new()
+        .arg("run")
+        .arg(steady())
+        .args(["--lead-in", "0"])
+        .speed(speed)
+        .pty();
     run.wait_for_text("Seated forward bend");
     assert!(
         in_raw_mode(&run.termios_now()),

@@ -83,6 +83,7 @@ fn colour_tells_the_phases_apart_unless_no_color_is_set() {
     let mut run = Stretch::new()
         .arg("run")
         .arg(steady())
+        .args(["--lead-in", "0"])
         .env("NO_COLOR", "1")
         .pty();
     run.wait_for_text("Hold at a comfortable, pain-free level");

@@ -14,6 +14,7 @@ fn no_bell_rings_no_bell() {
         .arg("run")
         .arg(short())
         .arg("--no-bell")
+        .speed(10)
         .pty();
     run.wait_for_text(SHORT_FIRST);
     run.assert_exit_and_terminal_restored(0);
@@ -29,6 +30,8 @@ fn the_voice_speaks_the_stretches_as_single_arguments() {
         .arg("--voice")
         .env("STRETCH_VOICE_COMMAND", fixture("run/say.sh"))
         .env("STRETCH_TEST_SPOKEN", spoken.path())
+        // Phases of a tenth of a second: time enough to start the fake speech program.
+        .speed(10)
         .pty();
     run.assert_exit_and_terminal_restored(0);
     // The last utterance may still be on its way out of the speaker when the run ends.

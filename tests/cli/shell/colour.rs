@@ -94,9 +94,15 @@ fn color_is_taken_by_every_command_before_or_after_it() {
                 .stretch()
                 .args(command)
                 .arg(format!("--color={when}"))
+                .fast()
                 .run();
             after.expect_code(0);
-            let before = env.stretch().args(["--color", when]).args(command).run();
+            let before = env
+                .stretch()
+                .args(["--color", when])
+                .args(command)
+                .fast()
+                .run();
             before.expect_code(0);
         }
     }
@@ -149,6 +155,7 @@ fn output_for_scripts_is_never_coloured_even_when_forced() {
             .args(args)
             .arg("--color=always")
             .env("CLICOLOR_FORCE", "1")
+            .fast()
             .run();
         assert!(!run.stdout.is_empty(), "{args:?}");
         assert!(!has_colour(&run.stdout), "{args:?}: {:?}", run.stdout);
@@ -181,7 +188,7 @@ fn output_for_scripts_is_never_coloured_even_when_forced() {
 #[test]
 fn the_full_screen_follows_color_never_on_a_terminal() {
     let mut run = Stretch::new()
-        .args(["run", "--color", "never"])
+        .args(["run", "--color", "never", "--lead-in", "0"])
         .arg(fixture("run/steady.toml"))
         .pty();
     run.wait_for_text("Hold at a comfortable, pain-free level");

@@ -1,8 +1,17 @@
-//! `stretch completions SHELL`: a script for each shell; and in a real bash, with the
-//! script loaded, what completing a routine's name and a stretch id offers. The script
-//! asks the real binary, in the test's own HOME and XDG folders.
+//! `stretch completions SHELL`: a script for each shell, which asks `stretch` on `PATH`;
+//! and in a real bash, with the script loaded, what completing a routine's name and a
+//! stretch id offers. The script asks the real binary, put first on `PATH`, in the test's
+//! own HOME and XDG folders.
 
-use crate::support::Env;
+use std::ffi::OsString;
+use std::path::Path;
+
+use crate::support::{Env, STRETCH, path_first};
+
+/// `PATH` with the folder of the binary under test first, so that `stretch` is it.
+fn path_with_stretch() -> OsString {
+    path_first(Path::new(STRETCH).parent().unwrap())
+}
 
 /// What bash offers for the command line `words` (the last word is the one completed),
 /// with the script of `stretch completions bash` loaded, in `env`.
@@ -21,6 +30,7 @@ printf '%s\n' "${COMPREPLY[@]}""#;
         .args(["--norc", "--noprofile", "-c", program, "bash"])
         .arg(&path)
         .args(words)
+        .env("PATH", path_with_stretch())
         .run();
     run.expect_code(0);
     assert_eq!(run.stderr, "", "{words:?}");
@@ -121,31 +131,51 @@ fn subcommands_and_flags_complete_too() {
 }
 
 #[test]
-fn every_shell_gets_a_script_that_asks_this_program() {
+fn every_shell_gets_a_script_that_asks_stretch_on_the_path_not_this_binary() {
     let env = Env::new();
-    let program = std::fs::canonicalize(crate::support::STRETCH).unwrap();
-    for (shell, mark) in [
+    let program = std::fs::canonicalize(STRETCH).unwrap();
+    let folder = program.parent().unwrap().to_str().unwrap();
+    // Each script's mark, and how it runs the program for candidates.
+    for (shell, mark, asks) in [
         (
             "bash",
             "complete -o nospace -o bashdefault -o nosort -F _clap_complete_stretch stretch",
+            "\"stretch\" -- \"${words[@]}\"",
         ),
-        ("zsh", "#compdef stretch"),
+        (
+            "zsh",
+            "#compdef stretch",
+            "COMPLETE=\"zsh\" \\\n        stretch -- ",
+        ),
         (
             "fish",
             "complete --keep-order --exclusive --command stretch",
+            "(COMPLETE=fish stretch -- ",
         ),
-        ("elvish", "set edit:completion:arg-completer[stretch]"),
+        (
+            "elvish",
+            "set edit:completion:arg-completer[stretch]",
+            "COMPLETE=\"elvish\" stretch -- ",
+        ),
         (
             "powershell",
             "Register-ArgumentCompleter -Native -CommandName stretch",
+            "& stretch -- $args",
         ),
     ] {
         let run = env.stretch().args(["completions", shell]).run();
         run.expect_code(0);
         assert!(run.stdout.contains(mark), "{shell}: {}", run.stdout);
+        // Made at packaging time, a script that named the binary would point into the
+        // build folder.
         assert!(
-            run.stdout.contains(program.to_str().unwrap()),
-            "{shell} does not name this program: {}",
+            !run.stdout.contains(folder),
+            "{shell} names the binary's folder: {}",
+            run.stdout
+        );
+        assert!(
+            run.stdout.contains(asks),
+            "{shell} does not ask `stretch`: {}",
             run.stdout
         );
     }

@@ -11,15 +11,27 @@ pub mod pty;
 
 use std::ffi::{OsStr, OsString};
 use std::fs;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{ErrorKind, Read, Write as _};
+use std::os::fd::{AsFd, AsRawFd};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::rc::Rc;
-use std::thread::{self, JoinHandle};
+use std::sync::mpsc::{self, Receiver};
+use std::thread;
+use std::time::{Duration, Instant};
 
+use nix::errno::Errno;
+use nix::fcntl::{FcntlArg, OFlag, fcntl};
+use nix::poll::{PollFd, PollFlags, poll};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use tempfile::TempDir;
+
+/// How long to wait for something that should come, before calling it lost: generous, so
+/// that only a stall fails a test; nothing here limits how fast the program must be.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+/// How often, at most, to look again while waiting for a program to exit.
+const LOOK_AGAIN: Duration = Duration::from_millis(10);
 
 /// The binary under test.
 pub const STRETCH: &str = env!("CARGO_BIN_EXE_stretch");
@@ -35,6 +47,7 @@ const LEAKY: &[&str] = &[
     "STRETCH_TEST_PANIC",
     "STRETCH_TEST_SPOKEN",
     "STRETCH_TEST_NOW",
+    "STRETCH_TEST_SPEED",
     "TZ",
     "XDG_SESSION_ID",
 ];
@@ -202,6 +215,23 @@ impl Stretch {
         self
     }
 
+    /// Runs the clock `times` times faster while the run waits (`STRETCH_TEST_SPEED`), for
+    /// a test of what a run does, not of when: a routine of ten seconds takes one at ten
+    /// times. Mind what happens outside the run in real time, which a phase too short
+    /// cuts off: 10 leaves a fake speech program time to start, 2 a fake player, which
+    /// starts four programs (each tried with four busy loops on two cores);
+    /// [`Stretch::fast`] is for runs with neither. A release build has no such hook and
+    /// runs in real time: slower, but the same run.
+    pub fn speed(self, times: u32) -> Stretch {
+        self.env("STRETCH_TEST_SPEED", times.to_string())
+    }
+
+    /// Twenty times faster ([`Stretch::speed`]): a phase of one second takes 50 ms, and
+    /// a ten-minute hold still half a minute, longer than any test waits for it.
+    pub fn fast(self) -> Stretch {
+        self.speed(20)
+    }
+
     /// Runs from `dir`, so that relative paths in diagnostics are short.
     pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Stretch {
         self.dir = Some(dir.as_ref().to_owned());
@@ -250,33 +280,46 @@ impl Stretch {
         command
     }
 
-    /// Runs to the end and returns what it did.
-    pub fn run(mut self) -> Outcome {
-        let output = self.command().output().expect("run stretch");
-        Outcome {
-            // A run killed by a signal (a stack overflow aborts) has no code: never a pass.
-            code: output.status.code().unwrap_or(-1),
-            stdout: utf8("stdout", output.stdout),
-            stderr: utf8("stderr", output.stderr),
-        }
+    /// Runs to the end and returns what it did. A run that shows no sign of life (no
+    /// output and no exit) for [`PATIENCE`] fails the test instead of hanging it.
+    pub fn run(self) -> Outcome {
+        self.spawn().finish()
     }
 
     /// Starts the run and returns at once, its standard output to be read line by line.
     pub fn spawn(mut self) -> Spawned {
+        let what = format!(
+            "{} {}",
+            Path::new(&self.program).display(),
+            self.args
+                .iter()
+                .map(|arg| arg.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
         let mut child = self.command().spawn().expect("start stretch");
-        let stdout = child.stdout.take().map(BufReader::new);
+        // Read without blocking, so that every wait for it can have a deadline.
+        let stdout = child.stdout.take().inspect(|stdout| {
+            let fd = stdout.as_raw_fd();
+            let flags = OFlag::from_bits_truncate(fcntl(fd, FcntlArg::F_GETFL).expect("flags"));
+            fcntl(fd, FcntlArg::F_SETFL(flags | OFlag::O_NONBLOCK)).expect("non-blocking");
+        });
         // Read on a thread of its own, so that a full pipe can never stall the program.
         let stderr = child.stderr.take().map(|mut stderr| {
+            let (send, receive) = mpsc::channel();
             thread::spawn(move || {
                 let mut bytes = Vec::new();
                 stderr.read_to_end(&mut bytes).expect("read stderr");
-                bytes
-            })
+                let _ = send.send(bytes);
+            });
+            receive
         });
         Spawned {
             _env: self.env,
+            what,
             child,
             stdout,
+            unread: Vec::new(),
             stderr,
         }
     }
@@ -333,26 +376,83 @@ impl Outcome {
     }
 }
 
-/// A run still going: its output read a line at a time, signals sent to it. A failed
-/// test does not leave it running.
+/// A run still going: its output read a line at a time, signals sent to it. Every wait
+/// has a deadline: a run that shows no sign of life for [`PATIENCE`] fails the test. A
+/// failed test does not leave it running.
 pub struct Spawned {
     /// Kept until the run is over: the environment's folders go with the last clone.
     _env: Env,
+    /// The command line, for the messages of a test that fails.
+    what: String,
     child: Child,
-    stdout: Option<BufReader<ChildStdout>>,
-    stderr: Option<JoinHandle<Vec<u8>>>,
+    /// Standard output, non-blocking; `None` once closed or not read by the test.
+    stdout: Option<ChildStdout>,
+    /// What was read from standard output beyond the lines returned.
+    unread: Vec<u8>,
+    /// Standard error, whole once the program and its children have closed it.
+    stderr: Option<Receiver<Vec<u8>>>,
+}
+
+/// What one look at a non-blocking standard output found.
+enum Look {
+    Bytes,
+    Nothing,
+    End,
 }
 
 impl Spawned {
-    /// Waits for the next line of standard output and returns it with its newline.
+    /// Waits for the next line of standard output and returns it with its newline (what
+    /// is left without one at the end; empty at the end). Fails the test if no line comes
+    /// within [`PATIENCE`].
     pub fn read_line(&mut self) -> String {
-        let mut line = String::new();
-        self.stdout
-            .as_mut()
-            .expect("stdout is read by the test")
-            .read_line(&mut line)
-            .expect("read a line");
-        line
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(end) = self.unread.iter().position(|&byte| byte == b'\n') {
+                let line: Vec<u8> = self.unread.drain(..=end).collect();
+                return utf8("stdout", line);
+            }
+            match self.read_until(deadline) {
+                Look::Bytes => {}
+                Look::End => return utf8("stdout", std::mem::take(&mut self.unread)),
+                Look::Nothing => assert!(
+                    Instant::now() < deadline,
+                    "no line from `{}` within {PATIENCE:?}; so far: {:?}",
+                    self.what,
+                    String::from_utf8_lossy(&self.unread)
+                ),
+            }
+        }
+    }
+
+    /// Waits until standard output has something to read or ends, for at most until
+    /// `deadline`, and reads what it has into `unread`.
+    fn read_until(&mut self, deadline: Instant) -> Look {
+        let Some(stdout) = self.stdout.as_mut() else {
+            return Look::End;
+        };
+        let left = deadline.saturating_duration_since(Instant::now());
+        // Rounded up, so that a wait never ends just short of the deadline.
+        let millis = u16::try_from(left.as_micros().div_ceil(1000)).unwrap_or(u16::MAX);
+        let mut ready = [PollFd::new(stdout.as_fd(), PollFlags::POLLIN)];
+        match poll(&mut ready, millis) {
+            Ok(0) | Err(Errno::EINTR) => return Look::Nothing,
+            Ok(_) => {}
+            Err(error) => panic!("poll stdout of `{}`: {error}", self.what),
+        }
+        let mut chunk = [0; 4096];
+        match stdout.read(&mut chunk) {
+            Ok(0) => Look::End,
+            Ok(read) => {
+                self.unread.extend_from_slice(&chunk[..read]);
+                Look::Bytes
+            }
+            Err(error)
+                if matches!(error.kind(), ErrorKind::WouldBlock | ErrorKind::Interrupted) =>
+            {
+                Look::Nothing
+            }
+            Err(error) => panic!("read stdout of `{}`: {error}", self.what),
+        }
     }
 
     /// The program's process id.
@@ -368,23 +468,55 @@ impl Spawned {
     /// Closes the test's end of standard output, as a reader that goes away does.
     pub fn close_stdout(&mut self) {
         self.stdout = None;
+        self.unread.clear();
     }
 
-    /// Waits for the run to end; its standard output from where the test left off.
+    /// Waits for the run to end; its standard output from where the test left off. Fails
+    /// the test if the run shows no sign of life (no output, no exit) for [`PATIENCE`].
     pub fn finish(mut self) -> Outcome {
-        let mut stdout = Vec::new();
-        if let Some(mut reader) = self.stdout.take() {
-            reader.read_to_end(&mut stdout).expect("read stdout");
+        let mut deadline = Instant::now() + PATIENCE;
+        loop {
+            match self.read_until(deadline) {
+                Look::Bytes => deadline = Instant::now() + PATIENCE,
+                Look::End => break,
+                Look::Nothing => assert!(
+                    Instant::now() < deadline,
+                    "`{}` showed no sign of life for {PATIENCE:?}; its output so far:\n{}",
+                    self.what,
+                    String::from_utf8_lossy(&self.unread)
+                ),
+            }
         }
-        let status = self.child.wait().expect("wait for stretch");
+        // The end of its output is most often the end of the program: look again at once,
+        // then less and less often.
+        let mut pause = Duration::from_micros(100);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                break status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "`{}` closed its output but did not exit within {PATIENCE:?}",
+                self.what
+            );
+            thread::sleep(pause);
+            pause = (pause * 2).min(LOOK_AGAIN);
+        };
         let stderr = self
             .stderr
             .take()
-            .map(|reader| reader.join().expect("stderr reader"))
+            .map(|reader| {
+                reader.recv_timeout(PATIENCE).unwrap_or_else(|_| {
+                    panic!(
+                        "the standard error of `{}` was still open {PATIENCE:?} after it ended",
+                        self.what
+                    )
+                })
+            })
             .unwrap_or_default();
         Outcome {
             code: status.code().unwrap_or(-1),
-            stdout: utf8("stdout", stdout),
+            stdout: utf8("stdout", std::mem::take(&mut self.unread)),
             stderr: utf8("stderr", stderr),
         }
     }
@@ -397,6 +529,33 @@ impl Drop for Spawned {
             let _ = self.child.wait();
         }
     }
+}
+
+/// This machine's `PATH` with `folder` first: a run's `stretch` on `PATH` is the one there.
+pub fn path_first(folder: &Path) -> OsString {
+    let system = std::env::var_os("PATH").unwrap_or_default();
+    let folders = std::iter::once(folder.to_owned()).chain(std::env::split_paths(&system));
+    std::env::join_paths(folders).expect("a PATH")
+}
+
+/// Whether the binary has the debug-only test hooks (`STRETCH_TEST_NOW`,
+/// `STRETCH_TEST_PANIC`): a release build (`cargo test --release`) has none. Without
+/// them, prints that `test` is skipped and why, for the test to return.
+pub fn test_hooks(test: &str) -> bool {
+    if cfg!(debug_assertions) {
+        return true;
+    }
+    say_skipped(
+        test,
+        "it needs the debug-only test hooks (STRETCH_TEST_NOW, STRETCH_TEST_PANIC), which release builds leave out",
+    );
+    false
+}
+
+/// Prints, past the test harness's capture, that `test` is skipped and why.
+pub fn say_skipped(test: &str, why: &str) {
+    // Straight to the file: `eprintln!` would be captured, and shown only on a failure.
+    let _ = writeln!(std::io::stderr(), "skipped {test}: {why}");
 }
 
 /// `tests/fixtures/PATH`, which must be a file.

@@ -19,8 +19,7 @@ use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native
 
 use super::{Env, Stretch};
 
-/// How long to wait for something that should come, before calling it lost.
-pub const PATIENCE: Duration = Duration::from_secs(20);
+pub use super::PATIENCE;
 /// What the program writes to clear the whole screen, as it does on every resize.
 const CLEAR_SCREEN: &[u8] = b"\x1b[2J";
 /// What the program writes at the end of every frame: ratatui resets the colours (with

@@ -6,12 +6,15 @@
 use std::fs;
 
 use super::{at, hints, session, stretch_at};
-use crate::support::Env;
+use crate::support::{Env, test_hooks};
 
 const EVERY: [&str; 3] = ["due", "--every", "50m"];
 
 #[test]
 fn idle_is_never_nudged_and_a_long_time_away_counts_as_a_break() {
+    if !test_hooks("idle_is_never_nudged_and_a_long_time_away_counts_as_a_break") {
+        return;
+    }
     let env = Env::new();
     env.set_history(session(&at(-60)));
     // 11:00, idle since 10:38: a break would be due, but the user is away.
@@ -42,6 +45,9 @@ fn idle_is_never_nudged_and_a_long_time_away_counts_as_a_break() {
 
 #[test]
 fn a_short_time_away_is_no_break() {
+    if !test_hooks("a_short_time_away_is_no_break") {
+        return;
+    }
     let env = Env::new();
     env.set_history(session(&at(-40)));
     let idle = hints(true, &at(-1), false);
@@ -74,6 +80,9 @@ fn a_short_time_away_is_no_break() {
 
 #[test]
 fn a_locked_screen_is_away_whatever_the_idle_hint() {
+    if !test_hooks("a_locked_screen_is_away_whatever_the_idle_hint") {
+        return;
+    }
     let env = Env::new();
     env.set_history(session(&at(-60)));
     let locked = hints(false, &at(-120), true);
@@ -97,6 +106,9 @@ fn a_locked_screen_is_away_whatever_the_idle_hint() {
 
 #[test]
 fn the_session_is_xdg_session_id_s_else_the_user_s_display() {
+    if !test_hooks("the_session_is_xdg_session_id_s_else_the_user_s_display") {
+        return;
+    }
     let env = Env::new();
     env.set_history(session(&at(-60)));
     let calls = env.scratch().join("calls");
@@ -127,6 +139,9 @@ fn the_session_is_xdg_session_id_s_else_the_user_s_display() {
 
 #[test]
 fn without_logind_due_behaves_as_if_the_user_were_there_and_config_says_so() {
+    if !test_hooks("without_logind_due_behaves_as_if_the_user_were_there_and_config_says_so") {
+        return;
+    }
     let env = Env::new();
     env.set_history(session(&at(-60)));
     let run = stretch_at(&env, &at(0), None, &EVERY).run();

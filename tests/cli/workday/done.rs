@@ -3,7 +3,7 @@
 //! in the future is refused.
 
 use super::{at, session, stretch_at, with_config};
-use crate::support::Env;
+use crate::support::{Env, test_hooks};
 
 fn lines(env: &Env) -> Vec<serde_json::Value> {
     std::fs::read_to_string(env.history())
@@ -15,6 +15,9 @@ fn lines(env: &Env) -> Vec<serde_json::Value> {
 
 #[test]
 fn a_manual_session_is_recorded_and_counts_for_due_and_the_streak() {
+    if !test_hooks("a_manual_session_is_recorded_and_counts_for_due_and_the_streak") {
+        return;
+    }
     let env = Env::new();
     // Yesterday's session: a 1-day streak, and today not yet.
     env.set_history(session(&at(-24 * 60)));
@@ -61,6 +64,9 @@ fn a_manual_session_is_recorded_and_counts_for_due_and_the_streak() {
 
 #[test]
 fn without_a_routine_it_is_the_config_file_s_and_its_total_is_the_length() {
+    if !test_hooks("without_a_routine_it_is_the_config_file_s_and_its_total_is_the_length") {
+        return;
+    }
     let env = with_config("routine = \"lower-back\"\n");
     let run = stretch_at(&env, &at(0), None, &["done", "--at", "10:00"]).run();
     run.expect_code(0);
@@ -88,6 +94,9 @@ fn without_a_routine_it_is_the_config_file_s_and_its_total_is_the_length() {
 
 #[test]
 fn a_routine_that_is_not_there_and_a_time_to_come_are_refused() {
+    if !test_hooks("a_routine_that_is_not_there_and_a_time_to_come_are_refused") {
+        return;
+    }
     let env = Env::new();
     let future = stretch_at(&env, &at(0), None, &["done", "desk", "--at", "11:01"]).run();
     future.expect_code(2);

@@ -3,12 +3,15 @@
 //! nudge an interval; and the config file's `every` as good as the flag.
 
 use super::{at, session, state_file, stretch_at, with_config};
-use crate::support::Env;
+use crate::support::{Env, test_hooks};
 
 const PRESENT: Option<&str> = Some("IdleHint=no\nIdleSinceHint=0\nLockedHint=no");
 
 #[test]
 fn due_at_the_interval_s_end_and_silent_a_second_before() {
+    if !test_hooks("due_at_the_interval_s_end_and_silent_a_second_before") {
+        return;
+    }
     let env = Env::new();
     // The last session ended at 10:10:01: at 11:00 that is 49m 59s ago.
     let ended = at(-50)
@@ -35,6 +38,9 @@ fn due_at_the_interval_s_end_and_silent_a_second_before() {
 
 #[test]
 fn no_second_nudge_within_an_interval_but_still_status_1() {
+    if !test_hooks("no_second_nudge_within_an_interval_but_still_status_1") {
+        return;
+    }
     let env = Env::new();
     env.set_history(session(&at(-60)));
     let due =
@@ -65,6 +71,9 @@ fn no_second_nudge_within_an_interval_but_still_status_1() {
 
 #[test]
 fn a_quiet_check_tells_no_one_and_is_no_nudge() {
+    if !test_hooks("a_quiet_check_tells_no_one_and_is_no_nudge") {
+        return;
+    }
     let env = Env::new();
     env.set_history(session(&at(-60)));
     let run = stretch_at(&env, &at(0), PRESENT, &["due", "--every", "50m", "--quiet"]).run();
@@ -86,6 +95,9 @@ fn a_quiet_check_tells_no_one_and_is_no_nudge() {
 
 #[test]
 fn the_working_day_starts_the_interval_and_nothing_is_due_outside_it() {
+    if !test_hooks("the_working_day_starts_the_interval_and_nothing_is_due_outside_it") {
+        return;
+    }
     let env = Env::new();
     // Yesterday at 17:00.
     env.set_history(session(&at(-18 * 60)));
@@ -120,6 +132,9 @@ fn the_working_day_starts_the_interval_and_nothing_is_due_outside_it() {
 
 #[test]
 fn the_config_file_s_every_between_and_days_need_no_flags() {
+    if !test_hooks("the_config_file_s_every_between_and_days_need_no_flags") {
+        return;
+    }
     let env = with_config("every = \"50m\"\nbetween = \"09:00-17:30\"\ndays = \"mon-fri\"\n");
     env.set_history(session(&at(-30)));
     stretch_at(&env, &at(0), PRESENT, &["due"])

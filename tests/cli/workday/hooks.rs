@@ -10,7 +10,7 @@ use nix::sys::signal::kill;
 use nix::unistd::Pid;
 
 use super::{at, hook, session, stretch_at, with_config};
-use crate::support::{Env, Outcome, fixture};
+use crate::support::{Env, Outcome, fixture, test_hooks};
 
 /// A run of the one-second routine with the hooks `config` sets.
 fn run_with(env: &Env) -> Outcome {
@@ -25,6 +25,7 @@ fn run_with(env: &Env) -> Outcome {
             "--no-log",
         ])
         .arg(fixture("workday/one.toml"))
+        .fast()
         // Whatever the test's own environment says, a hook gets the run's event only.
         .env("STRETCH_ENDING", "leaked")
         .run()
@@ -117,6 +118,9 @@ fn a_hook_is_stopped_at_its_time_limit() {
 
 #[test]
 fn on_break_due_runs_with_a_nudge_and_not_without_one() {
+    if !test_hooks("on_break_due_runs_with_a_nudge_and_not_without_one") {
+        return;
+    }
     let out = tempfile::NamedTempFile::new().unwrap();
     let env = with_config(&format!(
         "routine = \"desk\"\non_break_due = {}\n",

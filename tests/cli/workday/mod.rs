@@ -18,7 +18,7 @@ use std::path::PathBuf;
 
 use jiff::{SignedDuration, ZonedDateTime};
 
-use crate::support::{Env, Stretch, fixture, fixture_dir};
+use crate::support::{Env, Stretch, fixture, fixture_dir, path_first};
 
 /// The moment the tests run at: a Tuesday, 11:00 in Berlin.
 pub const NOW: &str = "2026-03-03T11:00:00+01:00[Europe/Berlin]";
@@ -68,8 +68,8 @@ pub fn state_file(env: &Env) -> PathBuf {
 }
 
 /// `PATH` with the fake `loginctl` and `notify-send` first.
-pub fn fake_path() -> String {
-    format!("{}:/usr/bin:/bin", fixture_dir("workday/bin").display())
+pub fn fake_path() -> std::ffi::OsString {
+    path_first(&fixture_dir("workday/bin"))
 }
 
 /// The hints the fake `loginctl` gives: idle or not since `since`, locked or not.

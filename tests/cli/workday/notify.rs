@@ -5,7 +5,7 @@
 use std::fs;
 
 use super::{at, hook, session, stretch_at, with_config};
-use crate::support::{Env, Outcome};
+use crate::support::{Env, Outcome, test_hooks};
 
 const PRESENT: Option<&str> = Some("IdleHint=no\nIdleSinceHint=0\nLockedHint=no");
 
@@ -23,6 +23,9 @@ fn nudge(env: &Env, choice: &str) -> (String, Outcome) {
 
 #[test]
 fn start_runs_the_break_command_as_its_words() {
+    if !test_hooks("start_runs_the_break_command_as_its_words") {
+        return;
+    }
     let out = tempfile::NamedTempFile::new().unwrap();
     let env = with_config(&format!("break_command = {}\n", hook(out.path(), "break")));
     let (sent, run) = nudge(&env, "start");
@@ -41,6 +44,10 @@ fn start_runs_the_break_command_as_its_words() {
 
 #[test]
 fn snooze_snoozes_for_15_minutes_and_no_start_is_offered_without_a_break_command() {
+    if !test_hooks("snooze_snoozes_for_15_minutes_and_no_start_is_offered_without_a_break_command")
+    {
+        return;
+    }
     let env = Env::new();
     let (sent, run) = nudge(&env, "snooze");
     run.expect_code(1);
@@ -63,6 +70,9 @@ fn snooze_snoozes_for_15_minutes_and_no_start_is_offered_without_a_break_command
 
 #[test]
 fn a_failing_break_command_is_one_warning() {
+    if !test_hooks("a_failing_break_command_is_one_warning") {
+        return;
+    }
     let env = with_config("break_command = [\"/nonexistent/terminal\", \"-e\", \"stretch\"]\n");
     let (_, run) = nudge(&env, "start");
     run.expect_code(1);

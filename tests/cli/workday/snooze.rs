@@ -2,12 +2,15 @@
 //! intervals and daily) and `status` honour it.
 
 use super::{at, session, stretch_at};
-use crate::support::Env;
+use crate::support::{Env, test_hooks};
 
 const PRESENT: Option<&str> = Some("IdleHint=no\nIdleSinceHint=0\nLockedHint=no");
 
 #[test]
 fn a_snooze_holds_the_nudges_until_it_ends() {
+    if !test_hooks("a_snooze_holds_the_nudges_until_it_ends") {
+        return;
+    }
     let env = Env::new();
     env.set_history(session(&at(-60)));
     let run = |minutes: i64, args: &[&str]| stretch_at(&env, &at(minutes), PRESENT, args).run();
@@ -54,6 +57,9 @@ fn a_snooze_holds_the_nudges_until_it_ends() {
 
 #[test]
 fn today_lasts_until_midnight_and_off_ends_it() {
+    if !test_hooks("today_lasts_until_midnight_and_off_ends_it") {
+        return;
+    }
     let env = Env::new();
     env.set_history(session(&at(-60)));
     let run = |minutes: i64, args: &[&str]| stretch_at(&env, &at(minutes), PRESENT, args).run();

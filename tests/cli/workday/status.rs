@@ -3,7 +3,7 @@
 //! daily, due and not, snoozed and away.
 
 use super::{at, hints, session, stretch_at};
-use crate::support::{Env, Outcome};
+use crate::support::{Env, Outcome, test_hooks};
 
 /// A three-day streak: sessions the day before yesterday, yesterday, and today ending at
 /// 10:35 (at 11:00, 25 minutes ago).
@@ -23,6 +23,9 @@ fn status(env: &Env, minutes: i64, args: &[&str]) -> Outcome {
 
 #[test]
 fn the_text_line_says_when_the_next_break_is_due_and_the_streak() {
+    if !test_hooks("the_text_line_says_when_the_next_break_is_due_and_the_streak") {
+        return;
+    }
     let env = three_days();
     assert_eq!(
         status(&env, 0, &["--every", "50m"]).stdout,
@@ -54,6 +57,9 @@ fn the_text_line_says_when_the_next_break_is_due_and_the_streak() {
 
 #[test]
 fn json_parses_and_has_every_figure() {
+    if !test_hooks("json_parses_and_has_every_figure") {
+        return;
+    }
     let env = three_days();
     let json = status(&env, 0, &["--every", "50m", "--format", "json"]).json();
     assert_eq!(
@@ -79,6 +85,9 @@ fn json_parses_and_has_every_figure() {
 
 #[test]
 fn waybar_gets_one_object_with_text_tooltip_class_and_percentage() {
+    if !test_hooks("waybar_gets_one_object_with_text_tooltip_class_and_percentage") {
+        return;
+    }
     let env = three_days();
     let run = status(&env, 15, &["--every", "50m", "--format", "waybar"]);
     assert_eq!(run.stdout.lines().count(), 1);
@@ -123,6 +132,9 @@ fn waybar_gets_one_object_with_text_tooltip_class_and_percentage() {
 
 #[test]
 fn i3blocks_gets_the_full_text_the_short_text_and_a_colour() {
+    if !test_hooks("i3blocks_gets_the_full_text_the_short_text_and_a_colour") {
+        return;
+    }
     let env = three_days();
     assert_eq!(
         status(&env, 0, &["--every", "50m", "--format", "i3blocks"]).stdout,
@@ -136,6 +148,9 @@ fn i3blocks_gets_the_full_text_the_short_text_and_a_colour() {
 
 #[test]
 fn tmux_gets_its_own_styles_and_never_a_raw_escape() {
+    if !test_hooks("tmux_gets_its_own_styles_and_never_a_raw_escape") {
+        return;
+    }
     let env = three_days();
     // What is fine keeps the theme's colours; the rest sets both, to read on any theme.
     let ok = status(&env, 0, &["--every", "50m", "--format", "tmux"]).stdout;
@@ -163,6 +178,9 @@ fn tmux_gets_its_own_styles_and_never_a_raw_escape() {
 
 #[test]
 fn the_config_file_s_every_is_status_s_too() {
+    if !test_hooks("the_config_file_s_every_is_status_s_too") {
+        return;
+    }
     let env = super::with_config("every = \"50m\"\n");
     env.set_history(session(&at(-10)));
     assert_eq!(
