@@ -36,7 +36,7 @@ PY
 
 if [ $# -eq 1 ]; then generate > "$1"; exit 0; fi
 
-stretch="$PWD/target/dist/stretch"
+stretch="${STRETCH:-$PWD/target/dist/stretch}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 big="$work/big.toml"

@@ -7,9 +7,11 @@
 # switches), and for stretch the start-up of `list`, `show hamstrings` and `validate`
 # (median of 200 runs); and `sleep 60` measured the same way, for the share of the drift
 # that is the machine's. It prints a table with stretch's ratio to each program and its
-# targets, and writes the figures to benches/results/latest.json.
+# targets, and writes the figures to benches/results/latest.json. stretch also runs in a
+# pane of 200x60, where its digits are larger: the bytes it writes there are reported
+# beside those at 100x30.
 #
-#   bash benches/compare.sh        # about 6 minutes: five runs of 60 s, and the start-up
+#   bash benches/compare.sh        # about 7 minutes: six runs of 60 s, and the start-up
 #
 # From a fresh checkout it installs what it lacks: termdown with pip (into a virtual
 # environment under target/ if pip may not install for the system's Python), tclock with
@@ -25,12 +27,19 @@
 #
 # COMPARE_SECONDS=5 COMPARE_OUT=/tmp/try.json bash benches/compare.sh tries the script quickly
 # (the README's figures are from the default 60 s and benches/results/latest.json);
-# COMPARE_KEEP=1 keeps the temporary folder, with every byte each program wrote.
+# COMPARE_KEEP=1 keeps the temporary folder, with every byte each program wrote;
+# COMPARE_ONLY=stretch measures stretch alone (full screen at both sizes, no terminal, and
+# its start-up), without installing or running the others.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 
 planned=${COMPARE_SECONDS:-60}
+only=${COMPARE_ONLY:-}
+if [ -n "$only" ] && [ "$only" != stretch ]; then
+    echo "COMPARE_ONLY may only be \"stretch\"" >&2
+    exit 2
+fi
 out=${COMPARE_OUT:-$repo/benches/results/latest.json}
 startup_runs=200
 
@@ -51,6 +60,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 tools="$repo/target/compare-tools"
+if [ -z "$only" ]; then
 find_termdown() { # the real script, not a shim (pyenv's would add a shell's start-up to it)
     local scripts user_base candidate
     scripts=$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')
@@ -79,6 +89,7 @@ if ! tclock=$(command -v tclock || { [ -x "$cargo_bin/tclock" ] && echo "$cargo_
     echo "installing tclock with cargo install --locked clock-tui"
     cargo install --locked --quiet clock-tui
     tclock="$cargo_bin/tclock"
+fi
 fi
 
 # --- stretch, the helper, and a place for everything temporary -----------------------------
@@ -129,10 +140,10 @@ wait_for() { # FILE SECONDS: poll until FILE exists, at most SECONDS
     done
 }
 
-run_full_screen() { # NAME EXITS_BY_ITSELF COMMAND...
-    local name=$1 exits=$2
+run_full_screen() { # NAME EXITS_BY_ITSELF COLUMNSxROWS COMMAND...
+    local name=$1 exits=$2 size=$3
     local dir="$work/full_screen/$name"
-    shift 2
+    shift 3
     mkdir -p "$dir"
     local q_at=$safety_ms
     [ "$exits" = yes ] || q_at=$planned_ms
@@ -149,8 +160,8 @@ run_full_screen() { # NAME EXITS_BY_ITSELF COMMAND...
     } > "$dir/inner.sh"
     printf 'exec script -q -f -O %q -T %q -m advanced -c %q\n' \
         "$dir/typescript" "$dir/timing" "sh $(q "$dir/inner.sh")" > "$dir/pane.sh"
-    echo "  $name: full screen, 100x30 ($planned s)"
-    SHELL=/bin/sh tm new-session -d -s bench -x 100 -y 30 "sh $(q "$dir/pane.sh")"
+    echo "  $name: full screen, $size ($planned s)"
+    SHELL=/bin/sh tm new-session -d -s bench -x "${size%x*}" -y "${size#*x}" "sh $(q "$dir/pane.sh")"
     wait_for "$dir/result.json" $((planned + 60)) || echo "    $name: no result" >&2
     local deadline=$((SECONDS + 10))
     while tm has-session -t bench 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do
@@ -175,14 +186,20 @@ run_no_terminal() { # NAME EXITS_BY_ITSELF COMMAND...
 
 loadavg_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "each program in turn (the machine's load average: $loadavg_before)"
-run_full_screen stretch yes "$stretch" "${stretch_args[@]}"
-run_full_screen termdown yes "$termdown" "$planned"
-# tclock 0.6.1 never exits by itself: its main loop does not look at -Q (auto quit). It is
-# stopped with q at the planned time.
-run_full_screen tclock no "$tclock" timer -d "${planned}s" -Q
+run_full_screen stretch yes 100x30 "$stretch" "${stretch_args[@]}"
+# Larger digits on a larger screen: the bytes must not grow with it.
+run_full_screen stretch_200x60 yes 200x60 "$stretch" "${stretch_args[@]}"
+if [ -z "$only" ]; then
+    run_full_screen termdown yes 100x30 "$termdown" "$planned"
+    # tclock 0.6.1 never exits by itself: its main loop does not look at -Q (auto quit). It
+    # is stopped with q at the planned time.
+    run_full_screen tclock no 100x30 "$tclock" timer -d "${planned}s" -Q
+fi
 run_no_terminal stretch yes "$stretch" "${stretch_args[@]}"
-run_no_terminal termdown yes "$termdown" "$planned"
-run_no_terminal tclock no "$tclock" timer -d "${planned}s" -Q
+if [ -z "$only" ]; then
+    run_no_terminal termdown yes "$termdown" "$planned"
+    run_no_terminal tclock no "$tclock" timer -d "${planned}s" -Q
+fi
 # The machine's own share of the drift: `sleep` measured the same way (process start and
 # exit, and how late a sleeping process is woken on this machine under its load).
 run_no_terminal sleep yes sleep "$planned"
@@ -194,6 +211,8 @@ hyperfine -N --style basic --warmup 20 --runs "$startup_runs" --export-json "$wo
 loadavg_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 tclock_version=$(cargo install --list 2>/dev/null | sed -n 's/^clock-tui v\([0-9.]*\):$/\1/p')
+termdown_version=unknown
+if [ -n "${termdown:-}" ]; then termdown_version=$("$termdown" --version | cut -d' ' -f2); fi
 mkdir -p "$(dirname "$out")"
 python3 "$repo/benches/compare/report.py" "$work" "$out" \
     "planned_s=$planned" \
@@ -204,7 +223,7 @@ python3 "$repo/benches/compare/report.py" "$work" "$out" \
     "loadavg_before=$loadavg_before" \
     "loadavg_after=$loadavg_after" \
     "version.stretch=$("$stretch" --version | cut -d' ' -f2) ($(git rev-parse --short HEAD 2>/dev/null || echo '?'))" \
-    "version.termdown=$("$termdown" --version | cut -d' ' -f2)" \
+    "version.termdown=$termdown_version" \
     "version.tclock=${tclock_version:-unknown}" \
     "version.tmux=$(tmux -V | cut -d' ' -f2)" \
     "version.hyperfine=$(hyperfine --version | cut -d' ' -f2)" \

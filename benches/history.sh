@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Times `stretch due` and `stretch log` on a 100,000-line history against an empty one,
-# with hyperfine. The history: three sessions a day going back from yesterday, with a day
-# missed every ninth day (so the streak `due` reads back is at most eight days), and no
-# session today, so `due` takes its slower path and prints its nudge.
+# Times `stretch due` and `stretch log` (text, JSON and CSV) on a 100,000-line history
+# against an empty one, with hyperfine, and gives the peak memory of each `log`. The
+# history: three sessions a day going back from yesterday, with a day missed every ninth
+# day (so the streak `due` reads back is at most eight days), and no session today, so
+# `due` takes its slower path and prints its nudge.
 #
-#   bash benches/history.sh            # builds the binary that ships (profile dist) first
+#   bash benches/history.sh                             # builds the binary that ships (profile dist) first
+#   STRETCH=path/to/stretch bash benches/history.sh     # measures another build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 command -v hyperfine >/dev/null || { apt-get install -y hyperfine >/dev/null; }
-cargo build --profile dist --quiet
-stretch="$PWD/target/dist/stretch"
+if [ -z "${STRETCH:-}" ]; then cargo build --profile dist --quiet; fi
+stretch="${STRETCH:-$PWD/target/dist/stretch}"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -42,4 +44,10 @@ hyperfine -N -i --warmup 20 --runs 300 \
     -n "due, 100,000 lines" "env XDG_DATA_HOME=$work/full TZ=UTC $stretch due"
 hyperfine -N --warmup 5 --runs 50 \
     -n "log, empty history" "env XDG_DATA_HOME=$work/empty TZ=UTC $stretch log" \
-    -n "log, 100,000 lines" "env XDG_DATA_HOME=$work/full TZ=UTC $stretch log"
+    -n "log, 100,000 lines" "env XDG_DATA_HOME=$work/full TZ=UTC $stretch log" \
+    -n "log --format json, 100,000 lines" "env XDG_DATA_HOME=$work/full TZ=UTC $stretch log --format json" \
+    -n "log --format csv, 100,000 lines" "env XDG_DATA_HOME=$work/full TZ=UTC $stretch log --format csv"
+for format in text json csv; do
+  /usr/bin/time -f '%M' -o "$work/peak" env XDG_DATA_HOME="$work/full" TZ=UTC "$stretch" log --format "$format" >/dev/null
+  echo "log --format $format, 100,000 lines: $(( $(tail -n 1 "$work/peak") / 1024 )) MiB peak"
+done

@@ -79,7 +79,7 @@ pub enum Command {
     /// List the built-in routines and your own
     #[command(after_long_help = examples::LIST)]
     List {
-        /// List every stretch with its routine, hold and sides
+        /// List each stretch once, with its level, hold and sides and the routines that use it
         #[arg(long)]
         stretches: bool,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -95,6 +95,13 @@ pub enum Command {
         plan: PlanArgs,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Read before you start: each stretch's figure, how to do it and its cues
+    #[command(after_long_help = examples::GUIDE)]
+    Guide {
+        /// A routine (a path, or the name of your own or a built-in one), or the id of a stretch of the library
+        #[arg(value_name = "ROUTINE|ID", add = ArgValueCompleter::new(candidates::routines))]
+        routine: String,
     },
     /// Check routine files; with no FILE, your routine folder and the built-in routines
     #[command(after_long_help = examples::VALIDATE)]
@@ -252,6 +259,11 @@ pub struct RunArgs {
     /// Do not record this run in your history
     #[arg(long, overrides_with = "log", help_heading = "The history")]
     pub no_log: bool,
+    #[arg(long, overrides_with = "no_figures", help_heading = HEAR, help = keys::FIGURES.help)]
+    pub figures: bool,
+    /// No figures of the poses: only the countdown and its words
+    #[arg(long, overrides_with = "figures", help_heading = HEAR)]
+    pub no_figures: bool,
 }
 
 /// The heading of the flags for what a run shows and sounds like.
@@ -270,6 +282,7 @@ impl RunArgs {
             },
             sound: either(self.sound, self.no_sound),
             history: either(self.log, self.no_log),
+            figures: either(self.figures, self.no_figures),
             ..self.plan.flags()
         }
     }

@@ -50,6 +50,18 @@ impl From<std::io::Error> for Error {
     }
 }
 
+impl From<stretch_timer::fs::Error> for Error {
+    fn from(error: stretch_timer::fs::Error) -> Self {
+        Error::Other(error.into())
+    }
+}
+
+impl From<stretch_timer::fs::NoHome> for Error {
+    fn from(error: stretch_timer::fs::NoHome) -> Self {
+        Error::Other(error.into())
+    }
+}
+
 impl From<serde_json::Error> for Error {
     fn from(error: serde_json::Error) -> Self {
         Error::Other(error.into())

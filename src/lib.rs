@@ -1,13 +1,18 @@
 //! `stretch`: a stretch routine timer for the terminal.
 //!
-//! The library holds four layers, each importing only the ones below it:
+//! The library holds these layers, each importing only the ones below it:
 //!
+//! 0. [`fs`]: the file system: where the program's folders are, and every file it opens,
+//!    opened one safe way (without blocking, its type checked, read within a bound,
+//!    written whole or created exclusively).
 //! 1. [`routine`]: the routine format: the model, reading and checking TOML, durations,
-//!    text rules, diagnostics, and the catalog of built-in and user routines.
+//!    text rules, diagnostics, and the catalog of built-in and user routines; and the
+//!    poses of the figures, from the figures file beside the built-in routines.
 //! 2. [`plan`]: the timeline of a routine, the stretches and timing a run selects, and the
 //!    pure timing engine that follows it on a clock, with the actions that steer it.
 //!    Beside it, [`history`]: the record of past runs, their days and streaks; and
-//!    [`workday`]: breaks at intervals through the working day, the user's time away,
+//!    [`figure`]: a pose made into the lines of a drawing, mirrored and fitted to a box;
+//!    and [`workday`]: breaks at intervals through the working day, the user's time away,
 //!    snoozes and the state the checks keep.
 //! 3. [`config`]: every setting, declared once, and which value wins: a flag, the
 //!    environment, the config file (a routine's own table, then its top level) or the
@@ -22,7 +27,9 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod config;
+pub mod figure;
 pub mod frontend;
+pub mod fs;
 pub mod history;
 pub mod plan;
 pub mod routine;

@@ -16,13 +16,12 @@ use clap::{ColorChoice, CommandFactory, Parser, ValueEnum};
 
 use crate::cli::{Cli, Command};
 use crate::commands::{
-    completions, done, due, list, log, man, new, remind, run, schema, show, snooze, status,
+    completions, done, due, guide, list, log, man, new, remind, run, schema, show, snooze, status,
     validate,
 };
 use crate::error::Error;
 use stretch_timer::config::{self, Color, Resolved, Source, Sources};
 use stretch_timer::frontend::output;
-use stretch_timer::routine::text::{terminal_safe, terminal_safe_multiline};
 
 fn main() -> ExitCode {
     // When a completion script asks (`COMPLETE=bash`), answer and exit; else go on.
@@ -35,8 +34,9 @@ fn main() -> ExitCode {
         }
     };
     // The settings, resolved once for every command. A config file with problems is one
-    // warning and its good settings (`due --quiet` says nothing, ever); only `config`
-    // reports its problems in full.
+    // warning and its good settings; only `config` reports its problems in full. `due`
+    // takes its good settings too (`every`, `between`, `days`, the hooks) but, in shell
+    // prompts, says nothing of its problems, as of a damaged history line.
     let config = config::load();
     let flags = cli.flags();
     let settings = Sources {
@@ -46,17 +46,16 @@ fn main() -> ExitCode {
     }
     .resolve();
     choose_colour(settings.color.value, settings.color.source);
-    if let Some(invalid) = &config.invalid {
-        let quiet = matches!(&cli.command, Command::Due(args) if args.quiet);
-        if !quiet && !matches!(cli.command, Command::Config { .. }) {
-            anstream::eprintln!("{}", invalid.warning());
-        }
+    if let Some(invalid) = &config.invalid
+        && !matches!(cli.command, Command::Config { .. } | Command::Due(_))
+    {
+        output::warn(invalid.warning());
     }
     match execute(cli.command, &settings) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             if let Some(message) = error.message() {
-                anstream::eprintln!("error: {}", terminal_safe(&message));
+                output::error(message);
             }
             ExitCode::from(error.code())
         }
@@ -64,27 +63,26 @@ fn main() -> ExitCode {
 }
 
 /// clap's message for a command line it refused, or the `--help` and `--version` that
-/// land here too (status 0, printed as clap prints them). A refusal quotes the user's
-/// values back, so it is rendered without styling and each line is made terminal-safe,
-/// as every other message: `--level $'\e]0;TITLE\a'` must not set the window title.
+/// land here too (status 0), both through the output sink. A refusal quotes the user's
+/// values back, so it is rendered without styling, as every other message:
+/// `--level $'\e]0;TITLE\a'` must not set the window title.
 fn print_usage_error(error: &clap::Error) {
     if !error.use_stderr() {
         // Help and version come before the parsed command line, so `--color` is read
-        // from the arguments themselves; without it, clap decides as `auto` does.
-        let shown = match colour_asked(std::env::args_os()) {
-            Some(ColorChoice::Always) => error.render().ansi().to_string(),
-            Some(ColorChoice::Never) => error.render().to_string(),
-            Some(ColorChoice::Auto) | None => {
-                let _ = error.print();
-                return;
-            }
-        };
-        let _ = output::print_stdout(&shown);
+        // from the arguments themselves; without it, colour is as `auto` makes it.
+        if let Some(choice) = colour_asked(std::env::args_os()) {
+            output::choose_colour(match choice {
+                ColorChoice::Auto => anstream::ColorChoice::Auto,
+                ColorChoice::Always => anstream::ColorChoice::Always,
+                ColorChoice::Never => anstream::ColorChoice::Never,
+            });
+        }
+        let _ = output::print_styled(&error.render().ansi().to_string());
         return;
     }
     // `StyledStr`'s `Display` is the plain text, without clap's escape sequences.
     let plain = error.render().to_string();
-    anstream::eprintln!("{}", terminal_safe_multiline(plain.trim_end()));
+    output::eprint(&format!("{}\n", plain.trim_end()));
 }
 
 /// The last `--color WHEN` or `--color=WHEN` among `args`, if any names a choice.
@@ -115,6 +113,7 @@ fn execute(command: Command, settings: &Resolved) -> Result<(), Error> {
         Command::List { stretches, format } => list::run(stretches, format, settings),
         Command::Show { plan, format, .. } => show::run(&plan, settings, format),
         Command::Validate { files, format } => validate::run(&files, format),
+        Command::Guide { routine } => guide::run(&routine, settings),
         Command::Run(args) => run::run(&args, settings),
         Command::Log(args) => log::run(&args),
         Command::Due(args) => due::run(&args, settings),

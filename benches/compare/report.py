@@ -255,6 +255,21 @@ def table(report):
             elif f.get("stopped"):
                 out.append(f"\n{name}: {f['stopped']}")
         out.append("")
+    out.append("stretch full screen by the size of its pane (larger digits in the larger one):")
+    out.append("")
+    out.append("| pane | bytes to the terminal | bytes a second | CPU (user + system) | non-blank cells at half-time |")
+    out.append("| --- | --- | --- | --- | --- |")
+    for pane, f in report["stretch_by_pane"].items():
+        if "na" in f:
+            out.append(f"| {pane} | n/a, {f['na']} | | | |")
+            continue
+        per_s = f["bytes"] / f["wall_s"] if f.get("wall_s") else None
+        out.append(
+            f"| {pane} | {fmt_int(f.get('bytes'))} | "
+            f"{'n/a' if per_s is None else f'{per_s:,.0f}'} | {fmt_s(f.get('cpu_s'))} | "
+            f"{fmt_int(f.get('non_blank_cells_at_half'))} |"
+        )
+    out.append("")
     out.append(f"stretch's start-up (median of {report['startup_runs']} runs):")
     out.append("")
     out.append("| command | median | mean ± σ | CPU (user + system, mean) |")
@@ -297,6 +312,14 @@ def main():
         for mode in MODES
     }
     reference = measure("no_terminal", "sleep", os.path.join(work, "no_terminal", "sleep"), planned_s)
+    # stretch again in a pane of 200x60, its digits larger: the same run, twice the screen.
+    sizes = {
+        "100x30": modes["full_screen"]["stretch"],
+        "200x60": measure(
+            "full_screen", "stretch_200x60",
+            os.path.join(work, "full_screen", "stretch_200x60"), planned_s,
+        ),
+    }
     start = startup(work)
     term = read_text(os.path.join(work, "full_screen", "stretch", "term"))
     report = {
@@ -315,6 +338,7 @@ def main():
         "modes": modes,
         "ratios": ratios,
         "reference_sleep": reference,
+        "stretch_by_pane": sizes,
         "startup_runs": int(facts["startup_runs"]),
         "startup": start,
     }

@@ -85,6 +85,7 @@ fn routine(plan: &Plan) -> Option<Routine> {
                 side_label: "side".into(),
                 reps: u32::from(s.reps % 20) + 1,
                 cues,
+                figure: None,
             }
         })
         .collect();

@@ -1,10 +1,11 @@
-//! The history line reader on arbitrary bytes: a line, a glance at it and a whole file of
-//! such lines never panic, and a glance agrees with a full read on whether the line is whole.
+//! The history line reader on arbitrary bytes: a line, a glance at it, a borrowed read of
+//! it and a whole file of such lines never panic, and the three agree on whether the line
+//! is whole.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use stretch_timer::history::file::read_bytes;
-use stretch_timer::history::record::{glance_line, parse_line};
+use stretch_timer::history::record::{glance_line, parse_line, read_stored};
+use stretch_timer::history::scan::read_bytes;
 
 fuzz_target!(|bytes: &[u8]| {
     let full = parse_line(bytes);
@@ -13,6 +14,14 @@ fuzz_target!(|bytes: &[u8]| {
     if let (Ok(session), Ok(glance)) = (&full, &glance) {
         assert_eq!(session.record.active_s, glance.active_s);
         assert_eq!(session.date, glance.date);
+    }
+    let stored = read_stored(bytes);
+    assert_eq!(full.is_ok(), stored.is_ok());
+    if let (Ok(session), Ok(stored)) = (&full, &stored) {
+        assert_eq!(
+            serde_json::to_string(&session.record).ok(),
+            serde_json::to_string(&stored.record).ok()
+        );
     }
     let _ = read_bytes(bytes);
 });

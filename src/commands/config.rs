@@ -1,7 +1,6 @@
 //! `stretch config`: the files in use and every setting in effect with where it came
 //! from; `--edit` opens the config file in the user's editor and checks it afterwards.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -9,16 +8,16 @@ use anyhow::Context;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 use stretch_timer::config::{self, Resolved, Row, keys};
-use stretch_timer::frontend::output::print_stdout;
+use stretch_timer::frontend::output::{self, one_line, print_json, print_stdout};
+use stretch_timer::fs::{self, ErrorKind};
 use stretch_timer::history;
 use stretch_timer::history::now::now;
 use stretch_timer::routine::catalog;
-use stretch_timer::routine::diagnostic;
 use stretch_timer::routine::schema;
-use stretch_timer::routine::text::terminal_safe;
 use stretch_timer::workday::presence;
 
 use crate::cli::Format;
+use crate::commands::report;
 use crate::error::Error;
 
 /// Show the files and the `settings` in effect, or with `edit` open the config file to
@@ -29,15 +28,14 @@ pub fn run(edit: bool, format: Format, settings: &Resolved) -> Result<(), Error>
         return edit_file(&path);
     }
     if let Some(invalid) = config::load().invalid {
-        diagnostic::eprint(&invalid.file, &invalid.problems);
+        report(&invalid.file, &invalid.problems);
         return Err(Error::Invalid);
     }
     if let Err(error) = catalog::find(&settings.routine.value) {
-        anstream::eprintln!(
-            "warning: {}: {}",
-            keys::ROUTINE.origin(settings.routine.source),
-            terminal_safe(&format!("{error:#}"))
-        );
+        output::warn(format!(
+            "{}: {error:#}",
+            keys::ROUTINE.origin(settings.routine.source)
+        ));
     }
     let files = files(&path);
     let tables = settings.tables();
@@ -62,7 +60,7 @@ pub fn run(edit: bool, format: Format, settings: &Resolved) -> Result<(), Error>
                 "settings": shown(&settings.rows()),
                 "routines": routines,
             });
-            print_stdout(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
+            print_json(&report)?;
         }
         Format::Text => print_stdout(&text(&files, &presence, &settings.rows(), &tables))?,
     }
@@ -149,7 +147,7 @@ fn text(
     settings: &[Row],
     tables: &[(String, Vec<Row>)],
 ) -> String {
-    let safe = |text: &str| terminal_safe(text);
+    let safe = |text: &str| one_line(text).into_owned();
     let mut out = format!(
         "config file   {}{}\nroutines      {}\nschema        {}{}\n",
         safe(&files.config),
@@ -184,7 +182,7 @@ fn rows(out: &mut String, rows: &[Row]) {
     for row in rows {
         let value = match &row.value {
             Value::Null => row.key.kind.unset().to_owned(),
-            Value::String(text) => terminal_safe(text),
+            Value::String(text) => output::cell(text),
             other => other.to_string(),
         };
         let (key, source) = (row.key.name, row.source.as_str());
@@ -195,20 +193,17 @@ fn rows(out: &mut String, rows: &[Row]) {
 /// Open the config file in `$VISUAL` or `$EDITOR` (after writing the template if there is
 /// none), then check it: its problems are reported as a routine's are.
 fn edit_file(path: &Path) -> Result<(), Error> {
-    if fs::symlink_metadata(path).is_err() {
-        if let Some(folder) = path.parent() {
-            fs::create_dir_all(folder)
-                .with_context(|| format!("cannot make the folder {}", folder.display()))?;
+    match fs::create_new(path, config::template().as_bytes()) {
+        Err(error) if !matches!(error.kind(), ErrorKind::AlreadyExists) => {
+            return Err(error.into());
         }
-        fs::write(path, config::template())
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        _ => {}
     }
     let Some((program, arguments)) = editor() else {
-        anstream::eprintln!(
-            "warning: no editor to open it in: set VISUAL or EDITOR, or install vi; \
-             the file is here"
+        output::warn(
+            "no editor to open it in: set VISUAL or EDITOR, or install vi; the file is here",
         );
-        print_stdout(&format!("{}\n", terminal_safe(&path.display().to_string())))?;
+        print_stdout(&format!("{}\n", one_line(&path.display().to_string())))?;
         return Ok(());
     };
     let status = Command::new(&program)
@@ -221,14 +216,11 @@ fn edit_file(path: &Path) -> Result<(), Error> {
     }
     match config::load().invalid {
         None => {
-            print_stdout(&format!(
-                "ok: {}\n",
-                terminal_safe(&path.display().to_string())
-            ))?;
+            print_stdout(&format!("ok: {}\n", one_line(&path.display().to_string())))?;
             Ok(())
         }
         Some(invalid) => {
-            diagnostic::eprint(&invalid.file, &invalid.problems);
+            report(&invalid.file, &invalid.problems);
             Err(Error::Invalid)
         }
     }

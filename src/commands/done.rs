@@ -72,7 +72,13 @@ pub fn run(args: &DoneArgs, settings: &Resolved) -> Result<(), Error> {
         skipped: Vec::new(),
         ending: Ending::Finished,
     };
-    file::append(&file::path()?, &record)?;
+    // Waiting for the history's lock, as a run does; Ctrl-C ends the wait and the program.
+    let mut wait = |time: Duration| {
+        std::thread::sleep(time);
+        true
+    };
+    file::append(&file::path()?, &record, &mut wait)
+        .map_err(|error| anyhow::anyhow!("the session was not recorded: {error}"))?;
     print_stdout(&format!(
         "Recorded {}, {}, ended {}: it counts for your streak and for `due`.\n",
         terminal_safe(&found.name),

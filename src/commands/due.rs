@@ -11,8 +11,6 @@
 
 mod notify;
 
-use std::fs::File;
-use std::io;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -24,10 +22,10 @@ use crate::commands::status::{self, clock, minutes};
 use crate::error::Error;
 use stretch_timer::config::Resolved;
 use stretch_timer::frontend::hooks::{Event, Hooks};
-use stretch_timer::frontend::output::print_stdout;
+use stretch_timer::frontend::output::{self, print_stdout};
+use stretch_timer::fs::{self, Expect};
 use stretch_timer::history::tail::{self, Recent};
 use stretch_timer::history::{file, now::now};
-use stretch_timer::routine::text::terminal_safe;
 use stretch_timer::workday::interval::{Rules, Verdict};
 use stretch_timer::workday::presence;
 use stretch_timer::workday::state::{self, State};
@@ -85,9 +83,9 @@ pub fn run(args: &DueArgs, settings: &Resolved) -> Result<(), Error> {
 /// Once a day: due until today counts.
 fn daily(nudge: &Nudge<'_>, now: &ZonedDateTime) -> Result<(), Error> {
     let path = file::path()?;
-    let recent = match File::open(&path) {
+    let recent = match fs::open(&path, Expect::Regular) {
         Ok(history) => tail::recent(history, now.date())?,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Recent::NotYet { streak: 0 },
+        Err(error) if error.is_not_found() => Recent::NotYet { streak: 0 },
         Err(error) => return Err(error.into()),
     };
     let Recent::NotYet { streak } = recent else {
@@ -146,9 +144,12 @@ impl Nudge<'_> {
         if notify {
             let start = self.settings.break_command.value.as_deref();
             match notify::send(text, start.is_some()) {
-                Choice::Start => self.start_break(start.unwrap_or_default()),
-                Choice::Snooze => self.snooze(),
-                Choice::Nothing => {}
+                Ok(Choice::Start) => self.start_break(start.unwrap_or_default()),
+                Ok(Choice::Snooze) => self.snooze(),
+                Ok(Choice::Nothing) => {}
+                // Even with `--quiet`: a timer that can never notify says why in its
+                // journal.
+                Err(why) => output::warn(format!("cannot notify: {why}")),
             }
         }
         for failure in hooks.map(Hooks::finish).unwrap_or_default() {
@@ -196,10 +197,11 @@ impl Nudge<'_> {
         state
     }
 
-    /// One warning line, unless `--quiet`: it prints nothing, ever.
+    /// One warning line, unless `--quiet` (only a notifier that fails is said even then,
+    /// so that a timer's journal says why it never notifies).
     fn warn(&self, message: &str) {
         if !self.args.quiet {
-            anstream::eprintln!("warning: {}", terminal_safe(message));
+            output::warn(message);
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod completions;
 pub mod config;
 pub mod done;
 pub mod due;
+pub mod guide;
 pub mod list;
 pub mod log;
 pub mod man;
@@ -18,12 +19,20 @@ pub mod status;
 pub mod validate;
 
 use stretch_timer::config::Resolved;
-use stretch_timer::plan::select::{Refused, select};
-use stretch_timer::routine::text::terminal_safe;
-use stretch_timer::routine::{Routine, catalog, diagnostic};
+use stretch_timer::frontend::output;
+use stretch_timer::plan::select::{Refused, Selection, select};
+use stretch_timer::routine::diagnostic::{self, SourceFile};
+use stretch_timer::routine::problems::Problems;
+use stretch_timer::routine::{Routine, catalog};
 
 use crate::cli::PlanArgs;
 use crate::error::Error;
+
+/// Report the problems of one file on standard error, as diagnostics: rendered with their
+/// untrusted text made safe, styled, and in colour where colour is wanted.
+pub fn report(file: &SourceFile, problems: &Problems) {
+    output::eprint_styled(&diagnostic::render(file, problems, true));
+}
 
 /// A valid routine, with the names it goes by.
 pub struct Found {
@@ -54,7 +63,7 @@ pub fn load_valid(name: &str) -> Result<Found, Error> {
     };
     let name = loaded.run_name(catalog::is_shadowed(&loaded));
     let routine = loaded.routine.map_err(|problems| {
-        diagnostic::eprint(&loaded.file, &problems);
+        report(&loaded.file, &problems);
         Error::Invalid
     })?;
     Ok(Found {
@@ -62,6 +71,15 @@ pub fn load_valid(name: &str) -> Result<Found, Error> {
         name,
         source,
     })
+}
+
+/// `routine` as `run` would run it by `name` with no flags: all its stretches, timed as
+/// the `settings` in effect for it say (its own table in the config file, or the file's
+/// `hold` and the others).
+pub fn as_run(routine: &Routine, name: &str, settings: &Resolved) -> Routine {
+    let timing = settings.for_routine(name).timing();
+    // No selection refuses a routine with stretches, and a valid routine has some.
+    select(routine.clone(), &Selection::default(), timing).unwrap_or_else(|_| routine.clone())
 }
 
 /// The routine as the flags and settings ask for it, for `run` to run and `show` to
@@ -73,10 +91,10 @@ pub fn planned(found: Found, plan: &PlanArgs, settings: &Resolved) -> Result<Fou
         Error::Usage(match refused {
             Refused::NoSuchStretch { id, closest } => format!(
                 "`{}` has no stretch `{}`{} (`stretch show {}` lists them)",
-                terminal_safe(&found.name),
-                terminal_safe(&id),
+                found.name,
+                id,
                 closest.map_or(String::new(), |c| format!("; did you mean `{c}`?")),
-                terminal_safe(&settings.routine.value)
+                settings.routine.value
             ),
             Refused::NothingLeft => {
                 "no stretches left to run after --only, --skip and --level".to_string()

@@ -2,17 +2,15 @@
 //! routine, written into the routine folder. Every file it writes is valid, and starts
 //! with a `#:schema` line for editors, pointing at the schema it writes beside the folder.
 
-use std::fs::{self, OpenOptions};
-use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
-use stretch_timer::frontend::output::print_stdout;
+use stretch_timer::frontend::output::{self, one_line, print_stdout};
+use stretch_timer::fs::{self, ErrorKind};
 use stretch_timer::routine::catalog::{self, Origin};
-use stretch_timer::routine::diagnostic::{self, SourceFile};
+use stretch_timer::routine::diagnostic::SourceFile;
 use stretch_timer::routine::read::{parse_routine, slug};
 use stretch_timer::routine::schema;
-use stretch_timer::routine::text::terminal_safe;
 
 use crate::commands;
 use crate::error::Error;
@@ -60,7 +58,7 @@ pub fn run(name: &str, from: Option<&str>, force: bool) -> Result<(), Error> {
         };
         return Err(Error::Usage(format!(
             "`{}` is not a routine name: use lowercase letters, digits and single `-`, at most 40{hint}",
-            terminal_safe(name)
+            one_line(name)
         )));
     }
     let text = match from {
@@ -74,15 +72,15 @@ pub fn run(name: &str, from: Option<&str>, force: bool) -> Result<(), Error> {
     let path = folder.join(format!("{name}.toml"));
     let file = SourceFile::new(path.display().to_string(), &text);
     if let Err(problems) = parse_routine(&file) {
-        diagnostic::eprint(&file, &problems);
+        commands::report(&file, &problems);
         return Err(Error::Invalid);
     }
-    write(&folder, &path, &text, force)?;
-    print_stdout(&format!("{}\n", terminal_safe(&path.display().to_string())))?;
+    write(&path, &text, force)?;
+    print_stdout(&format!("{}\n", one_line(&path.display().to_string())))?;
     // The routine is written; a schema that cannot be is only a warning, as the routine
     // does not need it.
     if let Err(error) = commands::schema::refresh() {
-        eprintln!("warning: {}", terminal_safe(&format!("{error:#}")));
+        output::warn(format!("{error:#}"));
     }
     Ok(())
 }
@@ -92,7 +90,7 @@ pub fn run(name: &str, from: Option<&str>, force: bool) -> Result<(), Error> {
 fn copy_of(from: &str, name: &str) -> Result<String, Error> {
     let loaded = catalog::find(from)?;
     if let Err(problems) = &loaded.routine {
-        diagnostic::eprint(&loaded.file, problems);
+        commands::report(&loaded.file, problems);
         return Err(Error::Invalid);
     }
     let source = match loaded.origin {
@@ -100,7 +98,7 @@ fn copy_of(from: &str, name: &str) -> Result<String, Error> {
         Origin::User | Origin::Path => {
             let path = Path::new(&loaded.file.name);
             let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-            terminal_safe(&absolute.display().to_string())
+            one_line(&absolute.display().to_string()).into_owned()
         }
     };
     // The copy's own `#:schema` line, if it has one, gives way to the new file's.
@@ -129,25 +127,18 @@ fn renamed(text: &str, name: &str) -> String {
     }
 }
 
-/// Write `text` to `path` in `folder` (made if needed); unless `force`, only if no file is
-/// there, checked as the file is made.
-fn write(folder: &Path, path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
-    fs::create_dir_all(folder)
-        .with_context(|| format!("cannot make the folder {}", folder.display()))?;
-    let mut options = OpenOptions::new();
-    options.write(true);
-    if force {
-        options.create(true).truncate(true);
+/// Write `text` to `path` (its folder made if needed); unless `force`, only if nothing is
+/// there, checked as the file is made; with `force`, whatever is there is replaced whole.
+fn write(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
+    let written = if force {
+        fs::write_atomic(path, text.as_bytes())
     } else {
-        options.create_new(true);
-    }
-    let mut file = options.open(path).map_err(|error| {
-        if error.kind() == std::io::ErrorKind::AlreadyExists {
+        fs::create_new(path, text.as_bytes())
+    };
+    written.map_err(|error| match error.kind() {
+        ErrorKind::AlreadyExists => {
             anyhow::anyhow!("{} is already there; `--force` replaces it", path.display())
-        } else {
-            anyhow::Error::new(error).context(format!("cannot write {}", path.display()))
         }
-    })?;
-    file.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))
+        _ => error.into(),
+    })
 }

@@ -6,21 +6,17 @@
 //! `OnCalendar` lines (more than one for a window off the hour), crontab lines, and a
 //! launchd plist that runs it every few minutes (`due` itself keeps to the hours).
 
-use std::fs::{self, OpenOptions};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use anyhow::Context;
-use etcetera::BaseStrategy;
 use jiff::civil::Time;
 
 use crate::cli::RemindArgs;
 use crate::error::Error;
 use stretch_timer::config::{Resolved, Setting, Source};
-use stretch_timer::frontend::output::print_stdout;
+use stretch_timer::frontend::output::{self, one_line, print_stdout};
+use stretch_timer::fs;
 use stretch_timer::routine::duration;
-use stretch_timer::routine::text::terminal_safe;
 use stretch_timer::workday::schedule::Schedule;
 
 /// One reminder: its units' names, their text, and how cron and launchd run it.
@@ -77,8 +73,8 @@ pub fn run(args: &RemindArgs, settings: &Resolved) -> Result<(), Error> {
     install(&folder, &units, args.force)?;
     print_stdout(&format!(
         "Wrote {} and {}.\nTurn the reminder on with:\n  systemctl --user enable --now {timer}\n",
-        terminal_safe(&folder.join(timer).display().to_string()),
-        terminal_safe(&folder.join(reminder.service).display().to_string()),
+        one_line(&folder.join(timer).display().to_string()),
+        one_line(&folder.join(reminder.service).display().to_string()),
     ))?;
     Ok(())
 }
@@ -181,9 +177,7 @@ fn breaks(every: Duration, settings: &Resolved, program: &str) -> Reminder {
 
 /// `$XDG_CONFIG_HOME/systemd/user`, else `~/.config/systemd/user`.
 fn unit_folder() -> anyhow::Result<PathBuf> {
-    let strategy =
-        etcetera::choose_base_strategy().context("cannot tell where your home folder is")?;
-    Ok(strategy.config_dir().join("systemd").join("user"))
+    Ok(fs::folders::config_home()?.join("systemd").join("user"))
 }
 
 /// Write every unit into `folder`; unless `force`, only when none of them is there yet.
@@ -194,22 +188,14 @@ fn install(folder: &Path, units: &[(&str, String)], force: bool) -> anyhow::Resu
             folder.join(name).display()
         );
     }
-    fs::create_dir_all(folder)
-        .with_context(|| format!("cannot make the folder {}", folder.display()))?;
     for (name, unit) in units {
         let path = folder.join(name);
-        let mut options = OpenOptions::new();
-        options.write(true);
         if force {
-            options.create(true).truncate(true);
+            fs::write_atomic(&path, unit.as_bytes())?;
         } else {
             // Made here and now: a unit that appeared since the check is still not replaced.
-            options.create_new(true);
+            fs::create_new(&path, unit.as_bytes())?;
         }
-        options
-            .open(&path)
-            .and_then(|mut file| file.write_all(unit.as_bytes()))
-            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(())
 }
@@ -244,10 +230,10 @@ const PROGRAM: &str = "stretch";
 
 /// Say on standard error why the snippets name `stretch` on `PATH`.
 fn note(why: &str) {
-    anstream::eprintln!(
-        "note: the reminder runs `stretch` as found on PATH: {}",
-        terminal_safe(why)
-    );
+    output::eprint(&format!(
+        "note: the reminder runs `stretch` as found on PATH: {}\n",
+        one_line(why)
+    ));
 }
 
 /// Whether `exe` is where cargo builds (`target/debug/stretch`, or in `deps/` there): a

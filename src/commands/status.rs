@@ -2,7 +2,6 @@
 //! waybar, i3blocks or tmux. Bars call it every few seconds, so it reads only the end of
 //! the history (as far back as the streak goes) and the state file, and runs nothing.
 
-use std::fs::File;
 use std::time::Duration;
 
 use jiff::{Timestamp, ZonedDateTime};
@@ -12,6 +11,7 @@ use crate::cli::{StatusArgs, StatusFormat};
 use crate::error::Error;
 use stretch_timer::config::Resolved;
 use stretch_timer::frontend::output::print_stdout;
+use stretch_timer::fs::{self, Expect};
 use stretch_timer::history::record::stamp;
 use stretch_timer::history::tail::{self, Latest};
 use stretch_timer::history::{file, now::now};
@@ -39,9 +39,9 @@ pub fn run(args: &StatusArgs, settings: &Resolved) -> Result<(), Error> {
 /// history is an empty one.
 pub fn latest(today: jiff::civil::Date) -> Result<Latest, Error> {
     let path = file::path()?;
-    match File::open(&path) {
+    match fs::open(&path, Expect::Regular) {
         Ok(history) => Ok(tail::latest(history, today)?),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Latest {
+        Err(error) if error.is_not_found() => Ok(Latest {
             ended: None,
             today: false,
             streak: 0,

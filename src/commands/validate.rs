@@ -5,11 +5,11 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::cli::Format;
+use crate::commands::report;
 use crate::error::Error;
-use stretch_timer::frontend::output::print_stdout;
+use stretch_timer::frontend::output::{self, one_line, print_json, print_stdout};
 use stretch_timer::routine::catalog::{self, Loaded, Origin};
-use stretch_timer::routine::diagnostic::{self, Diagnostic, JsonDiagnostic};
-use stretch_timer::routine::text::{self, terminal_safe};
+use stretch_timer::routine::diagnostic::{Diagnostic, JsonDiagnostic};
 
 /// The routine `file` names, as `run` would find it, or a file of that name; if neither,
 /// a problem that says so.
@@ -46,6 +46,9 @@ struct FileReport {
 pub fn run(files: &[String], format: Format) -> Result<(), Error> {
     let report = |loaded: Loaded| check(&loaded, format);
     let checked: Vec<Result<FileReport, Error>> = if files.is_empty() {
+        if let Some(warning) = catalog::folder_warning() {
+            output::warn(warning);
+        }
         catalog::all_routines_with(|loaded, _| report(loaded))
     } else {
         files.iter().map(|file| report(load(file))).collect()
@@ -53,15 +56,15 @@ pub fn run(files: &[String], format: Format) -> Result<(), Error> {
     let reports = checked.into_iter().collect::<Result<Vec<_>, _>>()?;
     let invalid = reports.iter().filter(|r| !r.valid).count();
     match format {
-        Format::Json => print_stdout(&text::json(&reports)?)?,
+        Format::Json => print_json(&reports)?,
         Format::Text if invalid > 0 => {
             let problems: usize = reports.iter().map(|r| r.problems).sum();
-            anstream::eprintln!(
-                "error: {invalid} of {} routine file{} invalid ({problems} problem{})",
+            output::error(format!(
+                "{invalid} of {} routine file{} invalid ({problems} problem{})",
                 reports.len(),
                 if reports.len() == 1 { " is" } else { "s are" },
                 if problems == 1 { "" } else { "s" }
-            );
+            ));
         }
         Format::Text => {}
     }
@@ -78,8 +81,8 @@ fn check(loaded: &Loaded, format: Format) -> Result<FileReport, Error> {
         match &loaded.routine {
             Ok(routine) => print_stdout(&format!(
                 "ok: {} ({}, {} stretch{})\n",
-                terminal_safe(&loaded.file.name),
-                terminal_safe(&routine.name),
+                one_line(&loaded.file.name),
+                routine.name,
                 routine.stretches.len(),
                 if routine.stretches.len() == 1 {
                     ""
@@ -87,7 +90,7 @@ fn check(loaded: &Loaded, format: Format) -> Result<FileReport, Error> {
                     "es"
                 }
             ))?,
-            Err(problems) => diagnostic::eprint(&loaded.file, problems),
+            Err(problems) => report(&loaded.file, problems),
         }
     }
     let problems = loaded.routine.as_ref().err();

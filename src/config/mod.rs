@@ -24,10 +24,9 @@ pub use resolve::{File, Row, Setting, Source, Sources};
 pub use values::{Color, Voice, VoiceLevel};
 
 use crate::routine::catalog;
-use crate::routine::diagnostic::{Diagnostic, SourceFile};
+use crate::routine::diagnostic::SourceFile;
 use crate::routine::problems::Problems;
 use crate::routine::read::read_settings;
-use crate::routine::text::terminal_safe;
 
 /// The table of the routines' own tables, `[routines.NAME]`.
 pub const ROUTINES: &str = "routines";
@@ -38,6 +37,7 @@ pub fn path() -> Option<PathBuf> {
 }
 
 /// The config file as read: its good settings, and its problems if it has any.
+#[derive(Default)]
 pub struct Loaded {
     /// Every setting the file makes well; none of a file that cannot be read.
     pub file: File,
@@ -58,9 +58,9 @@ impl Invalid {
     pub fn warning(&self) -> String {
         let count = self.problems.total();
         format!(
-            "warning: {} has {count} problem{}; its other settings are used, and the \
-             defaults for the bad ones (`stretch config` shows the problems)",
-            terminal_safe(&self.file.name),
+            "{} has {count} problem{}; its other settings are used, and the defaults for \
+             the bad ones (`stretch config` shows the problems)",
+            self.file.name,
             if count == 1 { "" } else { "s" },
         )
     }
@@ -75,7 +75,7 @@ pub fn load() -> Loaded {
         };
     };
     let shown = path.display().to_string();
-    let text = match read_text(&path) {
+    let text = match catalog::read_user_file(&path) {
         Ok(None) => String::new(),
         Ok(Some(text)) => text,
         Err(problem) => {
@@ -99,14 +99,6 @@ pub fn load() -> Loaded {
             })
         }),
     }
-}
-
-/// The text of the config file at `path`; `None` when there is no file.
-fn read_text(path: &std::path::Path) -> Result<Option<String>, Diagnostic> {
-    if std::fs::symlink_metadata(path).is_err() {
-        return Ok(None);
-    }
-    catalog::read_user_file(path).map(Some)
 }
 
 /// The settings in `file`, each bad one left out, and every problem in it.

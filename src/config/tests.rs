@@ -47,6 +47,7 @@ fn every_key_of_the_template_uncommented_is_read() {
             sound_command: Some("paplay".into()),
             color: Some(Color::Auto),
             history: Some(true),
+            figures: Some(true),
             every: secs(50 * 60),
             between: Window::parse("09:00-17:30").ok(),
             days: Days::parse("mon-fri").ok(),

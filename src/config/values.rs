@@ -17,7 +17,8 @@ pub enum VoiceLevel {
     Phases,
     /// The phase changes and each stretch's own cues.
     Cues,
-    /// Also the routine's reminders, which the screen shows through every hold.
+    /// Also the routine's reminders, which the screen shows through every hold, and how to
+    /// get into each stretch while getting ready for it.
     All,
 }
 

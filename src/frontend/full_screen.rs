@@ -28,15 +28,18 @@ pub struct FullScreen<'r, B: Backend, W: Write> {
 }
 
 impl<'r> FullScreen<'r, CrosstermBackend<Stdout>, Stdout> {
-    /// The full screen on standard output. The caller has put the terminal in full-screen
-    /// mode (`TerminalGuard::enter(true)`) and restores it afterwards.
-    pub fn on_stdout(routine: &'r Routine) -> anyhow::Result<Self> {
-        FullScreen::new(
+    /// The full screen on standard output, with the figures of the poses unless
+    /// `figures` is false. The caller has put the terminal in full-screen mode
+    /// (`TerminalGuard::enter(true)`) and restores it afterwards.
+    pub fn on_stdout(routine: &'r Routine, figures: bool) -> anyhow::Result<Self> {
+        let mut screen = FullScreen::new(
             CrosstermBackend::new(io::stdout()),
             io::stdout(),
             routine,
             output::colour_on_stdout(),
-        )
+        )?;
+        screen.screen.figures = figures;
+        Ok(screen)
     }
 }
 
@@ -47,7 +50,8 @@ where
     W: Write,
 {
     /// The full screen on `backend`, cleared, with the bell rung on `bell` (the same
-    /// terminal, as another handle). `colour` false draws without colour.
+    /// terminal, as another handle), showing the figures of the poses. `colour` false
+    /// draws without colour.
     pub fn new(backend: B, bell: W, routine: &'r Routine, colour: bool) -> anyhow::Result<Self> {
         let mut terminal = Terminal::new(backend)?;
         // Not `terminal.clear()`: it asks the terminal where the cursor is, and the answer
@@ -59,6 +63,7 @@ where
                 routine,
                 help_visible: false,
                 colour,
+                figures: true,
             },
             bell,
         })
@@ -139,12 +144,11 @@ mod tests {
     use std::time::Duration;
 
     use ratatui::backend::TestBackend;
-    use tui_big_text::PixelSize;
 
     use super::*;
     use crate::config::VoiceLevel;
     use crate::frontend::input::{Input, Signal};
-    use crate::frontend::screen::digits;
+    use crate::frontend::screen::digits::{self, Size};
     use crate::frontend::session::{self, Ending, Outcome, RunOptions};
     use crate::frontend::words::tests::sample_routine;
     use crate::plan::clock::ScriptedClock;
@@ -228,7 +232,7 @@ mod tests {
         fn shows(&self, at: Duration, title: &str, seconds: u64) -> bool {
             let frame = self.frame_at(at);
             self.text_at(at).contains(title)
-                && digits::find(frame, &seconds.to_string(), PixelSize::Full).is_some()
+                && digits::find(frame, &seconds.to_string(), Size::Scaled(2)).is_some()
         }
     }
 

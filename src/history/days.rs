@@ -57,11 +57,29 @@ pub fn by_day<'a>(sessions: impl IntoIterator<Item = &'a Glance>) -> BTreeMap<Da
     runs.into_iter().collect()
 }
 
+/// Add the days of `more` to `days`: a day in both holds the sessions of both.
+pub fn merge(days: &mut BTreeMap<Date, Day>, more: BTreeMap<Date, Day>) {
+    if days.is_empty() {
+        *days = more;
+        return;
+    }
+    for (date, day) in more {
+        days.entry(date).or_default().add(day);
+    }
+}
+
+/// The seconds in holds of all `days`, adding up to at most `u64::MAX`.
+pub fn total_active(days: &BTreeMap<Date, Day>) -> u64 {
+    days.values()
+        .map(|day| day.active_s)
+        .fold(0, u64::saturating_add)
+}
+
 impl Day {
     /// Add the sessions of `other`, of the same date.
     fn add(&mut self, other: Day) {
         self.active_s = self.active_s.saturating_add(other.active_s);
-        self.sessions += other.sessions;
+        self.sessions = self.sessions.saturating_add(other.sessions);
         self.counts |= other.counts;
     }
 }

@@ -5,6 +5,8 @@
 use std::path::Path;
 
 use jiff::tz::TimeZone;
+
+use crate::fs::{self, Expect};
 use jiff::{Timestamp, ZonedDateTime};
 
 /// The system's own time zone, where `TZ` does not name one.
@@ -36,23 +38,11 @@ fn system_zone() -> Option<TimeZone> {
     if std::env::var_os("TZ").is_some() {
         return None;
     }
-    let target = std::fs::read_link(LOCALTIME).ok()?;
+    let target = fs::link_target(Path::new(LOCALTIME))?;
     let (_, name) = target.to_str()?.rsplit_once("zoneinfo/")?;
     let target = Path::new(LOCALTIME).parent()?.join(&target);
-    let bytes = read_bounded(&target)?;
+    let bytes = fs::read(&target, MAX_ZONE_BYTES, Expect::Regular).ok()?;
     TimeZone::tzif(name, &bytes).ok()
-}
-
-/// The bytes of the regular file at `path`, if it holds at most [`MAX_ZONE_BYTES`].
-fn read_bounded(path: &Path) -> Option<Vec<u8>> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).ok()?;
-    if !file.metadata().ok()?.is_file() {
-        return None;
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_ZONE_BYTES + 1).read_to_end(&mut bytes).ok()?;
-    (bytes.len() as u64 <= MAX_ZONE_BYTES).then_some(bytes)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use jiff::civil::{Date, Time};
 use jiff::fmt::temporal::{Pieces, PiecesOffset};
+use jiff::tz::Offset;
 use jiff::{Timestamp, ZonedDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -57,24 +58,26 @@ impl Ending {
     }
 }
 
-/// One session, with the fields of format version 1, in the order they are written.
+/// One session, with the fields of format version 1, in the order they are written; its
+/// text as `T`: owned (`String`, the default), or borrowed from the line it was read from
+/// where it can be ([`Stored`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Record {
+pub struct Record<T = String> {
     /// The format version, [`VERSION`].
     pub v: u64,
     /// When the run started: RFC 3339 with the local UTC offset of that moment.
-    pub start: String,
+    pub start: T,
     /// When the run ended, the same way.
-    pub end: String,
+    pub end: T,
     /// The name `run` takes to run the routine again (for a file given by its path, the
     /// file's name without `.toml`: `source` has the path).
-    pub routine: String,
+    pub routine: T,
     /// The routine's display name, its file's `name`; `None` in lines written before it
     /// was recorded, and then not written.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<T>,
     /// `built-in`, or the routine file's path.
-    pub source: String,
+    pub source: T,
     /// The routine's planned total, in seconds.
     pub planned_s: u64,
     /// Seconds spent in holds, pauses not counted.
@@ -171,15 +174,74 @@ pub struct Glance {
 
 /// Read one line of the history (without its newline).
 pub fn parse_line(line: &[u8]) -> Result<Session, Damage> {
-    let line = check::<Vec<String>>(line)?;
+    let stored = read_stored(line)?;
     Ok(Session {
+        record: stored.record.into_owned(),
+        date: stored.date,
+        time: stored.time,
+        ended: stored.ended,
+    })
+}
+
+/// A session as stored, read from its line without copying what it need not: for writing
+/// out many sessions as they are read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stored<'a> {
+    /// The record, its text borrowed from the line where it can be.
+    pub record: Record<Cow<'a, str>>,
+    /// The local calendar date at `start`, in its recorded offset.
+    pub date: Date,
+    /// The local time at `start`, in its recorded offset.
+    pub time: Time,
+    /// The instant `end` names.
+    pub ended: Timestamp,
+}
+
+impl Stored<'_> {
+    /// What the figures need of the session, as [`glance_line`] reads it.
+    pub fn glance(&self) -> Glance {
+        Glance {
+            date: self.date,
+            active_s: self.record.active_s,
+            stretches_done: self.record.stretches_done,
+        }
+    }
+}
+
+impl Record<Cow<'_, str>> {
+    /// The record with its text its own.
+    pub fn into_owned(self) -> Record {
+        Record {
+            v: self.v,
+            start: self.start.into_owned(),
+            end: self.end.into_owned(),
+            routine: self.routine.into_owned(),
+            title: self.title.map(Cow::into_owned),
+            source: self.source.into_owned(),
+            planned_s: self.planned_s,
+            active_s: self.active_s,
+            holds_done: self.holds_done,
+            holds_total: self.holds_total,
+            stretches_done: self.stretches_done,
+            stretches_total: self.stretches_total,
+            skipped: self.skipped,
+            ending: self.ending,
+        }
+    }
+}
+
+/// Read one line of the history (without its newline), checked whole, its text borrowed
+/// from the line where it can be.
+pub fn read_stored(line: &[u8]) -> Result<Stored<'_>, Damage> {
+    let line = check::<Vec<String>>(line)?;
+    Ok(Stored {
         record: Record {
             v: VERSION,
-            start: line.start.into_owned(),
-            end: line.end.into_owned(),
-            routine: line.routine.into_owned(),
-            title: line.title.map(Cow::into_owned),
-            source: line.source.into_owned(),
+            start: line.start,
+            end: line.end,
+            routine: line.routine,
+            title: line.title,
+            source: line.source,
             planned_s: line.planned_s,
             active_s: line.active_s,
             holds_done: line.holds_done,
@@ -278,11 +340,14 @@ fn check<'a, S: Ids + Deserialize<'a>>(line: &'a [u8]) -> Result<Checked<'a, S>,
     }
     let start = need("start", raw.start)?.0;
     let end = need("end", raw.end)?.0;
-    let (date, time) = local_date_time("start", &start)?;
+    let (date, time, started) = local_date_time("start", &start)?;
     // A timestamp is read only with its UTC offset: this checks `end` whole.
     let ended: Timestamp = end
         .parse()
         .map_err(|e| Damage::Invalid("end", format!("is not a time with a UTC offset: {e}")))?;
+    if ended < started {
+        return Err(Damage::Invalid("end", "is before `start`".into()));
+    }
     let routine = need("routine", raw.routine)?.0;
     // A character is at least a byte: only a long name needs counting.
     let too_long =
@@ -327,6 +392,15 @@ fn check<'a, S: Ids + Deserialize<'a>>(line: &'a [u8]) -> Result<Checked<'a, S>,
             "or `stretches_done` is more than its total".into(),
         ));
     }
+    // Holds are timed within the run: a record written says no more, as both stamps are
+    // cut to the second and the time held to the whole second below it.
+    let lasted = ended.as_second() - started.as_second();
+    if i64::try_from(checked.active_s).map_or(true, |active| active > lasted) {
+        return Err(Damage::Invalid(
+            "active_s",
+            "is longer than the time from `start` to `end`".into(),
+        ));
+    }
     Ok(checked)
 }
 
@@ -334,17 +408,23 @@ fn need<T>(field: &'static str, value: Option<T>) -> Result<T, Damage> {
     value.ok_or(Damage::Missing(field))
 }
 
-/// The date and time a stamp gives, in its own offset; it must have a time and an offset.
-fn local_date_time(field: &'static str, text: &str) -> Result<(Date, Time), Damage> {
+/// The date and time a stamp gives, in its own offset, and the instant it names; it must
+/// have a time and an offset.
+fn local_date_time(field: &'static str, text: &str) -> Result<(Date, Time, Timestamp), Damage> {
     let bad = |why: String| Damage::Invalid(field, why);
     let pieces = Pieces::parse(text).map_err(|e| bad(format!("is not a time: {e}")))?;
     let time = pieces
         .time()
         .ok_or_else(|| bad("has no time of day".into()))?;
-    match pieces.offset() {
-        Some(PiecesOffset::Numeric(_) | PiecesOffset::Zulu) => Ok((pieces.date(), time)),
-        _ => Err(bad("has no UTC offset".into())),
-    }
+    let offset = match pieces.offset() {
+        Some(PiecesOffset::Numeric(numeric)) => numeric.offset(),
+        Some(PiecesOffset::Zulu) => Offset::UTC,
+        _ => return Err(bad("has no UTC offset".into())),
+    };
+    let instant = offset
+        .to_timestamp(pieces.date().to_datetime(time))
+        .map_err(|e| bad(format!("is not a time: {e}")))?;
+    Ok((pieces.date(), time, instant))
 }
 
 mod fields;

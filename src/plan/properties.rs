@@ -32,6 +32,7 @@ fn stretch() -> impl Strategy<Value = Stretch> {
                 text: format!("at {at}"),
             }));
             Stretch {
+                figure: None,
                 id: "s".into(),
                 name: "S".into(),
                 level: None,

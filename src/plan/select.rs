@@ -103,6 +103,7 @@ mod tests {
             side_label: "side".into(),
             reps: 1,
             cues: Vec::new(),
+            figure: None,
         }
     }
 

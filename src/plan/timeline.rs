@@ -204,6 +204,7 @@ mod tests {
             lead_in: Duration::ZERO,
             cues: routine_cues.iter().map(|c| c.to_string()).collect(),
             stretches: vec![Stretch {
+                figure: None,
                 id: "s".into(),
                 name: "S".into(),
                 level: None,

@@ -1,14 +1,10 @@
 //! Where routines come from: the built-in ones compiled into the binary, the user's own
-//! folder, and paths given on the command line. Reading a file is bounded and never trusts
-//! its size, type or encoding.
+//! folder, and paths given on the command line. Every file is read through [`crate::fs`]:
+//! bounded, and never trusting its size, type or encoding.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read};
-use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use etcetera::BaseStrategy;
-
+use crate::fs::{self, ErrorKind, Expect, FileKind};
 use crate::routine::Routine;
 use crate::routine::diagnostic::{Diagnostic, SourceFile};
 use crate::routine::limits::{MAX_FILE_BYTES, MAX_FILE_MIB};
@@ -120,8 +116,7 @@ pub fn user_folder() -> Option<PathBuf> {
 /// `$XDG_CONFIG_HOME/stretch`, else `~/.config/stretch`: the routine folder, the config
 /// file and the routine schema are in it.
 pub fn config_folder() -> Option<PathBuf> {
-    let strategy = etcetera::choose_base_strategy().ok()?;
-    Some(strategy.config_dir().join("stretch"))
+    fs::folders::config().ok()
 }
 
 /// The user's `*.toml` routines, sorted by name. A missing folder is no routines.
@@ -146,23 +141,33 @@ fn user_paths() -> Vec<PathBuf> {
     let Some(folder) = user_folder() else {
         return Vec::new();
     };
-    let Ok(entries) = std::fs::read_dir(&folder) else {
+    let Ok(entries) = fs::list(&folder) else {
         return Vec::new();
     };
     let mut paths: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .into_iter()
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
         .collect();
     paths.sort();
-    if paths.len() > MAX_USER_ROUTINES {
-        anstream::eprintln!(
-            "warning: {} routine files in {}; only the first {MAX_USER_ROUTINES} by name are read",
-            paths.len(),
-            crate::routine::text::terminal_safe(&folder.display().to_string())
-        );
-        paths.truncate(MAX_USER_ROUTINES);
-    }
+    paths.truncate(MAX_USER_ROUTINES);
     paths
+}
+
+/// What to tell the user of a routine folder with more files than are read, if it has.
+/// The commands that read the whole folder say it, once each.
+pub fn folder_warning() -> Option<String> {
+    let folder = user_folder()?;
+    let count = fs::list(&folder)
+        .ok()?
+        .iter()
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .count();
+    (count > MAX_USER_ROUTINES).then(|| {
+        format!(
+            "{count} routine files in {}; only the first {MAX_USER_ROUTINES} by name are read",
+            folder.display()
+        )
+    })
 }
 
 /// What names a built-in routine even where one of the user's has its name:
@@ -199,10 +204,7 @@ fn names() -> Vec<String> {
 
 /// Whether `loaded` is a built-in routine that one of the user's has the name of.
 pub fn is_shadowed(loaded: &Loaded) -> bool {
-    loaded.origin == Origin::BuiltIn
-        && user_folder().is_some_and(|folder| {
-            fs::symlink_metadata(folder.join(format!("{}.toml", loaded.name))).is_ok()
-        })
+    loaded.origin == Origin::BuiltIn && user_paths().iter().any(|path| name_of(path) == loaded.name)
 }
 
 /// Whether `routine`, as the command line gives it, is a path rather than a name.
@@ -220,13 +222,12 @@ pub fn find(routine: &str) -> anyhow::Result<Loaded> {
             return Ok(load_builtin(name, text));
         }
         let known: Vec<&str> = BUILTINS.iter().map(|(name, _)| *name).collect();
-        let safe = crate::routine::text::terminal_safe(name);
         match closest(name, &known) {
             Some(close) => anyhow::bail!(
-                "no built-in routine named `{safe}`; did you mean `{BUILTIN_PREFIX}{close}`?"
+                "no built-in routine named `{name}`; did you mean `{BUILTIN_PREFIX}{close}`?"
             ),
             None => {
-                anyhow::bail!("no built-in routine named `{safe}` (`stretch list` shows them all)")
+                anyhow::bail!("no built-in routine named `{name}` (`stretch list` shows them all)")
             }
         }
     }
@@ -235,9 +236,11 @@ pub fn find(routine: &str) -> anyhow::Result<Loaded> {
     }
     if let Some(folder) = user_folder() {
         let path = folder.join(format!("{routine}.toml"));
-        // Whatever is there (a pipe, a dangling link) is read, or refused with its reason.
-        if fs::symlink_metadata(&path).is_ok() {
-            return Ok(load_path(&path, Origin::User));
+        // Whatever is there (a pipe, a dangling link) is read, or refused with its reason;
+        // only when nothing is there is the name a built-in routine's.
+        match read_text(&path, Origin::User, "a routine file") {
+            Err(Unread::Missing) => {}
+            read => return Ok(loaded(&path, Origin::User, read)),
         }
     }
     if let Some((name, text)) = BUILTINS.iter().find(|(name, _)| *name == routine) {
@@ -245,12 +248,11 @@ pub fn find(routine: &str) -> anyhow::Result<Loaded> {
     }
     let names = names();
     let known: Vec<&str> = names.iter().map(String::as_str).collect();
-    let safe = crate::routine::text::terminal_safe(routine);
     match closest(routine, &known) {
         Some(close) => anyhow::bail!(
-            "no routine named `{safe}`; did you mean `{close}`? (`stretch list` shows them all)"
+            "no routine named `{routine}`; did you mean `{close}`? (`stretch list` shows them all)"
         ),
-        None => anyhow::bail!("no routine named `{safe}` (`stretch list` shows them all)"),
+        None => anyhow::bail!("no routine named `{routine}` (`stretch list` shows them all)"),
     }
 }
 
@@ -270,22 +272,30 @@ fn load_builtin(name: &str, text: &str) -> Loaded {
 /// The routine file at `path`, read within the size limit and checked; a file that
 /// cannot be read is a `Loaded` with that one problem.
 pub fn load_path(path: &Path, origin: Origin) -> Loaded {
+    loaded(path, origin, read_text(path, origin, "a routine file"))
+}
+
+/// The routine file at `path` as it was read: checked, or the reason it was not read.
+fn loaded(path: &Path, origin: Origin, read: Result<String, Unread>) -> Loaded {
     let name = name_of(path);
     let shown = path.display().to_string();
-    let read = match origin {
-        Origin::User => open_folder_entry(path),
-        Origin::BuiltIn | Origin::Path => open_as_asked(path),
-    };
-    match read.and_then(read_bounded) {
+    match read {
         Ok(text) => Loaded::from_text(&name, origin, SourceFile::new(shown, &text)),
-        Err(problem) => Loaded::failed(&name, origin, &shown, problem),
+        Err(Unread::Missing) => {
+            Loaded::failed(&name, origin, &shown, Diagnostic::error("no such file"))
+        }
+        Err(Unread::Refused(problem)) => Loaded::failed(&name, origin, &shown, problem),
     }
 }
 
-/// The text of a file in the user's folders (the config file), opened and checked as an
-/// entry of the routine folder is, and read within the same bound.
-pub fn read_user_file(path: &Path) -> Result<String, Diagnostic> {
-    open_folder_entry(path).and_then(read_bounded)
+/// The text of the config file at `path`, read as a file of the routine folder is and
+/// within the same bound; `None` when nothing is there.
+pub fn read_user_file(path: &Path) -> Result<Option<String>, Diagnostic> {
+    match read_text(path, Origin::User, "the config file") {
+        Ok(text) => Ok(Some(text)),
+        Err(Unread::Missing) => Ok(None),
+        Err(Unread::Refused(problem)) => Err(problem),
+    }
 }
 
 /// The name to run a routine file by: its file name without `.toml`.
@@ -294,82 +304,52 @@ fn name_of(path: &Path) -> String {
         .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned())
 }
 
-/// An entry of the routine folder, opened without blocking and then checked on the open
-/// file, so that nothing can swap it between the check and the read: a named pipe that
-/// nobody writes to would otherwise hang the program for ever. Only a regular file (or a
-/// link to one) is a routine file.
-fn open_folder_entry(path: &Path) -> Result<File, Diagnostic> {
-    let flags = nix::fcntl::OFlag::O_NONBLOCK | nix::fcntl::OFlag::O_NOCTTY;
-    let file = OpenOptions::new()
-        .read(true)
-        .custom_flags(flags.bits())
-        .open(path)
-        .map_err(|error| cannot_open(path, &error))?;
-    let kind = file.metadata().map_err(cannot_read)?.file_type();
-    let what = if kind.is_file() {
-        return Ok(file);
-    } else if kind.is_dir() {
-        return Err(directory());
-    } else if kind.is_fifo() {
-        "a named pipe"
-    } else if kind.is_char_device() || kind.is_block_device() {
-        "a device"
-    } else if kind.is_socket() {
-        "a socket"
-    } else {
-        "not a regular file"
+/// Why a file's text was not read.
+enum Unread {
+    /// Nothing is there.
+    Missing,
+    /// Something is there that is not a routine file, or cannot be read.
+    Refused(Diagnostic),
+}
+
+/// The text of the file at `path`, as [`crate::fs`] reads it for `origin`: a file of the
+/// user's folders only if it is a regular file (a named pipe there would hang the
+/// program), a path given on the command line as asked (`validate <(cat my.toml)`); in
+/// either case within [`MAX_FILE_BYTES`] and as UTF-8. `what` names what the file should
+/// be, for the messages: "a routine file".
+fn read_text(path: &Path, origin: Origin, what: &str) -> Result<String, Unread> {
+    let expect = match origin {
+        Origin::User => Expect::Regular,
+        Origin::BuiltIn | Origin::Path => Expect::AsAsked,
     };
-    Err(
-        Diagnostic::error(format!("this is {what}, not a routine file"))
-            .help("a routine file is a regular file of TOML text"),
-    )
-}
-
-/// A file named on the command line, opened as asked: a pipe given there is read.
-fn open_as_asked(path: &Path) -> Result<File, Diagnostic> {
-    let file = File::open(path).map_err(|error| cannot_open(path, &error))?;
-    if file.metadata().map_err(cannot_read)?.is_dir() {
-        return Err(directory());
-    }
-    Ok(file)
-}
-
-/// Why `path` could not be opened, in the user's words.
-fn cannot_open(path: &Path, error: &io::Error) -> Diagnostic {
-    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    match error.kind() {
-        io::ErrorKind::NotFound if is_link => {
-            Diagnostic::error("this is a symbolic link to nothing: its target does not exist")
-        }
-        io::ErrorKind::NotFound => Diagnostic::error("no such file"),
-        _ if error.raw_os_error() == Some(nix::errno::Errno::ELOOP as i32) => {
-            Diagnostic::error("this is a loop of symbolic links, not a routine file")
-        }
-        _ => cannot_read(error),
-    }
-}
-
-fn cannot_read(error: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::error(format!("cannot read the file: {error}"))
-}
-
-fn directory() -> Diagnostic {
-    Diagnostic::error("this is a directory, not a routine file")
-        .help("give the path of a `.toml` file inside it")
-}
-
-/// The text of the open `file`, or the reason it cannot be a routine file.
-fn read_bounded(file: File) -> Result<String, Diagnostic> {
-    let mut bytes = Vec::new();
-    // Read one byte past the limit to tell "at the limit" from "over it" without trusting metadata.
-    file.take(MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot_read)?;
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(format!(
-            "the file is larger than {MAX_FILE_MIB} MiB, the limit for a routine file"
-        )));
-    }
+    let bytes = fs::read(path, MAX_FILE_BYTES as u64, expect).map_err(|error| {
+        let problem = match error.kind() {
+            ErrorKind::NotFound => return Unread::Missing,
+            ErrorKind::DanglingLink => {
+                Diagnostic::error("this is a symbolic link to nothing: its target does not exist")
+            }
+            ErrorKind::LinkLoop => {
+                Diagnostic::error(format!("this is a loop of symbolic links, not {what}"))
+            }
+            ErrorKind::NotRegular(FileKind::Directory) => {
+                Diagnostic::error(format!("this is a directory, not {what}"))
+                    .help("give the path of a `.toml` file inside it")
+            }
+            ErrorKind::NotRegular(kind) => {
+                Diagnostic::error(format!("this is {}, not {what}", kind.as_str())).help(format!(
+                    "{} is a regular file of TOML text",
+                    capitalized(what)
+                ))
+            }
+            ErrorKind::TooBig(_) => Diagnostic::error(format!(
+                "the file is larger than {MAX_FILE_MIB} MiB, the limit for {what}"
+            )),
+            ErrorKind::AlreadyExists | ErrorKind::Io(_) => {
+                Diagnostic::error(format!("cannot read the file: {}", error.kind()))
+            }
+        };
+        Unread::Refused(problem)
+    })?;
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -378,9 +358,19 @@ fn read_bounded(file: File) -> Result<String, Diagnostic> {
             .chars()
             .count()
             + 1;
-        Diagnostic::error(format!(
-            "the file is not UTF-8: invalid byte at line {line}, column {column}"
-        ))
-        .help("save the file as UTF-8")
+        Unread::Refused(
+            Diagnostic::error(format!(
+                "the file is not UTF-8: invalid byte at line {line}, column {column}"
+            ))
+            .help("save the file as UTF-8"),
+        )
+    })
+}
+
+/// `what` with a capital first letter: "A routine file".
+fn capitalized(what: &str) -> String {
+    let mut chars = what.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
     })
 }

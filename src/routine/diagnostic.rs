@@ -3,11 +3,15 @@
 
 use std::ops::Range;
 
-use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer};
 use serde::Serialize;
 
 use crate::routine::problems::Problems;
-use crate::routine::text::{terminal_safe, visible_controls};
+use crate::routine::text::terminal_safe;
+
+mod snippet;
+
+use snippet::{ShownSource, SnippetBuilder};
 
 /// A routine file's text as diagnostics refer to it. CRLF line endings are read as LF,
 /// so a file reads the same whichever line endings it was saved with.
@@ -129,12 +133,6 @@ impl Diagnostic {
     }
 }
 
-/// Print the problems of one file to standard error, in colour where that is a
-/// terminal that wants it (anstream drops the colour for pipes and `NO_COLOR`).
-pub fn eprint(file: &SourceFile, problems: &Problems) {
-    anstream::eprint!("{}", render(file, problems, true));
-}
-
 /// The rustc-style report of the problems of one file, ready to print: the first
 /// [`MAX_RENDERED`] in full, and a note counting the rest.
 pub fn render(file: &SourceFile, problems: &Problems, styled: bool) -> String {
@@ -148,16 +146,19 @@ pub fn render(file: &SourceFile, problems: &Problems, styled: bool) -> String {
     };
     let mut out = String::new();
     for diagnostic in diagnostics.iter().take(MAX_RENDERED) {
+        let mut places = Vec::new();
         let message = terminal_safe(&diagnostic.message);
         let title = Level::ERROR.primary_title(message.as_str());
         let mut group = match &diagnostic.span {
             Some(span) => {
                 // Only the lines a diagnostic points at go to the renderer, which otherwise
                 // reads the whole file for each diagnostic.
+                // On one long line, a note far along it gets a window of its own.
                 let near = |note: &Range<usize>| {
                     file.line_index(note.start)
                         .abs_diff(file.line_index(span.start))
                         <= NEAR_LINES
+                        && note.start.abs_diff(span.start) <= snippet::MAX_LINE_SHOWN
                 };
                 let covered = diagnostic
                     .notes
@@ -168,23 +169,31 @@ pub fn render(file: &SourceFile, problems: &Problems, styled: bool) -> String {
                     });
                 let label = diagnostic.label.as_deref().map(terminal_safe);
                 let (lines, first_line) = file.lines_around(&covered);
-                let mut primary = SnippetBuilder::new(&shown, lines, first_line, &name);
-                primary.annotate(AnnotationKind::Primary, span, label);
+                let mut primary =
+                    SnippetBuilder::new(&shown, file, lines, first_line, &name, &covered);
+                primary.annotate(file, AnnotationKind::Primary, span, label);
                 let mut others: Vec<SnippetBuilder<'_>> = Vec::new();
                 for (note_span, note) in &diagnostic.notes {
                     let note = Some(terminal_safe(note));
                     if near(note_span) {
-                        primary.annotate(AnnotationKind::Context, note_span, note);
+                        primary.annotate(file, AnnotationKind::Context, note_span, note);
                     } else {
                         let (lines, first_line) = file.lines_around(note_span);
-                        let mut other = SnippetBuilder::new(&shown, lines, first_line, &name);
-                        other.annotate(AnnotationKind::Context, note_span, note);
+                        let mut other =
+                            SnippetBuilder::new(&shown, file, lines, first_line, &name, note_span);
+                        other.annotate(file, AnnotationKind::Context, note_span, note);
                         others.push(other);
                     }
                 }
-                title
-                    .element(primary.snippet)
-                    .elements(others.into_iter().map(|o| o.snippet))
+                let (primary, place) = primary.finish();
+                places.extend(place);
+                let mut group = title.element(primary);
+                for other in others {
+                    let (other, place) = other.finish();
+                    places.extend(place);
+                    group = group.element(other);
+                }
+                group
             }
             None => title.element(Origin::path(name.as_str())),
         };
@@ -192,7 +201,7 @@ pub fn render(file: &SourceFile, problems: &Problems, styled: bool) -> String {
             group = group.element(Level::HELP.message(terminal_safe(help)));
         }
         let report: [Group<'_>; 1] = [group];
-        let rendered = renderer.render(&report);
+        let rendered = put_places_right(renderer.render(&report), &places);
         if diagnostic.span.is_some() {
             out.push_str(&rendered);
         } else {
@@ -225,6 +234,24 @@ pub fn render(file: &SourceFile, problems: &Problems, styled: bool) -> String {
     out
 }
 
+/// `rendered` with the column of each place of `places` (`FILE:LINE:`, then a column
+/// counted in a window of a long line) made the true one, in order.
+fn put_places_right(mut rendered: String, places: &[(String, String)]) -> String {
+    let mut from = 0;
+    for (place, column) in places {
+        let Some(at) = rendered[from..].find(place.as_str()) else {
+            continue;
+        };
+        let digits = from + at + place.len();
+        let end = rendered[digits..]
+            .find(|c: char| !c.is_ascii_digit())
+            .map_or(rendered.len(), |length| digits + length);
+        rendered.replace_range(digits..end, column);
+        from = digits + column.len();
+    }
+    rendered
+}
+
 /// How many problems of one file the text report renders in full. Each costs time in
 /// proportion to the lines it shows, and a hostile file can hold tens of thousands.
 pub const MAX_RENDERED: usize = 100;
@@ -232,68 +259,6 @@ pub const MAX_RENDERED: usize = 100;
 /// A note within this many lines of its diagnostic shares its snippet; one further away
 /// gets a snippet of its own rather than every line in between.
 const NEAR_LINES: usize = 10;
-
-/// One snippet of source, its window of whole lines, and its annotations.
-struct SnippetBuilder<'a> {
-    shown: &'a ShownSource,
-    /// The window, as offsets into the shown text.
-    window: Range<usize>,
-    snippet: Snippet<'a, annotate_snippets::Annotation<'a>>,
-}
-
-impl<'a> SnippetBuilder<'a> {
-    fn new(shown: &'a ShownSource, lines: Range<usize>, first_line: usize, name: &'a str) -> Self {
-        let window = shown.map(&lines);
-        let snippet = Snippet::source(&shown.text[window.clone()])
-            .line_start(first_line)
-            .path(name);
-        SnippetBuilder {
-            shown,
-            window,
-            snippet,
-        }
-    }
-
-    fn annotate(&mut self, kind: AnnotationKind, span: &Range<usize>, label: Option<String>) {
-        let span = self.shown.map(span);
-        let clamp =
-            |offset: usize| offset.clamp(self.window.start, self.window.end) - self.window.start;
-        let annotation = kind.span(clamp(span.start)..clamp(span.end)).label(label);
-        let snippet = std::mem::replace(&mut self.snippet, Snippet::source(""));
-        self.snippet = snippet.annotation(annotation);
-    }
-}
-
-/// The source with control characters made visible, and a map from the byte offsets of
-/// the original text to those of the shown one (the replacements are longer in UTF-8).
-struct ShownSource {
-    text: String,
-    offsets: Vec<usize>,
-}
-
-impl ShownSource {
-    fn new(original: &str) -> ShownSource {
-        let mut text = String::with_capacity(original.len());
-        let mut offsets = vec![0; original.len() + 1];
-        for (index, c) in original.char_indices() {
-            offsets[index] = text.len();
-            text.push(visible_controls(c));
-        }
-        offsets[original.len()] = text.len();
-        // Offsets inside a multi-byte character map to its start.
-        for i in 1..offsets.len() {
-            if !original.is_char_boundary(i) {
-                offsets[i] = offsets[i - 1];
-            }
-        }
-        ShownSource { text, offsets }
-    }
-
-    fn map(&self, span: &Range<usize>) -> Range<usize> {
-        let last = self.offsets.len() - 1;
-        self.offsets[span.start.min(last)]..self.offsets[span.end.min(last)]
-    }
-}
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset = offset.min(text.len());
@@ -339,85 +304,4 @@ impl JsonDiagnostic {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn crlf_reads_as_lf() {
-        let file = SourceFile::new("r.toml", "a = 1\r\nb = 2\r\n");
-        assert_eq!(file.text, "a = 1\nb = 2\n");
-        assert_eq!(file.line_column(6), (2, 1));
-        assert_eq!(file.line_column(10), (2, 5));
-    }
-
-    #[test]
-    fn columns_count_characters() {
-        let file = SourceFile::new("r.toml", "name = \"éé\" x");
-        assert_eq!(file.line_column(12), (1, 11));
-    }
-
-    #[test]
-    fn renders_only_the_lines_pointed_at_with_their_numbers() {
-        let text = "a = 1\nb = 2\nc = \"\"\"\nx\ny\"\"\"\nd = 4\ne = 5";
-        let file = SourceFile::new("r.toml", text);
-        let multi_line = 16..26;
-        assert_eq!(&file.text[multi_line.clone()], "\"\"\"\nx\ny\"\"\"");
-        let at_end = text.len()..text.len();
-        let shown = render(
-            &file,
-            &Problems::from(vec![
-                Diagnostic::error("many lines").at(multi_line).label("here"),
-                Diagnostic::error("two places")
-                    .at(27..28)
-                    .label("second")
-                    .note(6..7, "first"),
-                Diagnostic::error("at the end").at(at_end),
-            ]),
-            false,
-        );
-        assert_eq!(
-            shown,
-            "\
-error: many lines
- --> r.toml:3:5
-  |
-3 |   c = \"\"\"
-  |  _____^
-4 | | x
-5 | | y\"\"\"
-  | |____^ here
-
-error: two places
- --> r.toml:6:1
-  |
-2 | b = 2
-  | - first
-...
-6 | d = 4
-  | ^ second
-
-error: at the end
- --> r.toml:7:6
-  |
-7 | e = 5
-  |      ^
-
-"
-        );
-    }
-
-    #[test]
-    fn renders_like_rustc_without_passing_control_characters() {
-        let file = SourceFile::new("r.toml", "name = \"a\u{1b}[2Jb\"\n");
-        let diagnostic = Diagnostic::error("control character in `name`")
-            .at(9..10)
-            .label("escape")
-            .help("remove it");
-        let shown = render(&file, &Problems::from(vec![diagnostic]), false);
-        assert!(!shown.contains('\u{1b}'), "{shown:?}");
-        assert_eq!(
-            shown,
-            "error: control character in `name`\n --> r.toml:1:10\n  |\n1 | name = \"a\u{241B}[2Jb\"\n  |          ^ escape\n  |\n  = help: remove it\n\n"
-        );
-    }
-}
+mod tests;

@@ -19,6 +19,10 @@ pub const HOLD: RangeInclusive<Duration> = secs(1)..=secs(600);
 /// How long the "next up" rest between two stretches may be.
 pub const REST: RangeInclusive<Duration> = secs(0)..=secs(600);
 
+/// The longest any phase can be: a hold or a rest at its bound. `+` during a run
+/// lengthens a phase no further.
+pub const MAX_PHASE: Duration = secs(600);
+
 /// How long the switch between two sides or two reps may be.
 pub const SWITCH: RangeInclusive<Duration> = secs(0)..=secs(120);
 
@@ -75,6 +79,15 @@ const fn secs(seconds: u64) -> Duration {
 /// 1 MiB can have 1.5 million, and keeping each would cost hundreds of megabytes.
 pub const MAX_PROBLEMS: usize = 1000;
 
+/// The most tables a file is read with: `[table]`, `[[table]]`, `{ inline }`, or one a
+/// dotted key makes. A routine has at most 5,100 (100 stretches with 50 timed cues
+/// each); each costs the reader about a kilobyte and a half.
+pub const MAX_TABLES: usize = 10_000;
+
+/// The most keys and values (each element of an array is one) a file is read with. A
+/// routine has at most about 22,000: 11,058 values and a key for most.
+pub const MAX_ITEMS: usize = 100_000;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +99,14 @@ mod tests {
         assert!(SWITCH.contains(&DEFAULT_SWITCH));
         assert!(LEAD_IN.contains(&DEFAULT_LEAD_IN));
         assert!(REPS.contains(&DEFAULT_REPS));
+    }
+
+    #[test]
+    fn no_phase_is_planned_longer_than_the_longest_phase() {
+        for range in [HOLD, REST, SWITCH, LEAD_IN] {
+            assert!(*range.end() <= MAX_PHASE);
+        }
+        assert_eq!(*HOLD.end(), MAX_PHASE);
     }
 
     #[test]

@@ -118,6 +118,9 @@ pub struct Stretch {
     pub reps: u32,
     /// The stretch's own cues, in file order.
     pub cues: Vec<Cue>,
+    /// The name of the figure that shows the pose, one of the library's
+    /// ([`pose::find`](crate::routine::pose::find) finds it).
+    pub figure: Option<String>,
 }
 
 /// A whole routine, with every default filled in.

@@ -18,6 +18,7 @@ use crate::routine::catalog;
 use crate::routine::duration;
 use crate::routine::library;
 use crate::routine::limits::{self, MAX_CUES, MAX_STRETCHES};
+use crate::routine::pose;
 use crate::routine::read::{CUE_TEXT, LONG_TEXT, Lines, NAME, SIDE_LABEL, TextRule};
 use crate::routine::{Level, Sides};
 
@@ -111,6 +112,10 @@ fn stretch_schema() -> Value {
         .iter()
         .map(|stretch| stretch.id.as_str())
         .collect();
+    let figures: Vec<&str> = pose::figures()
+        .iter()
+        .map(|figure| figure.name.as_str())
+        .collect();
     json!({
         "description": "One stretch. With `use`, it takes a stretch of the library, and any key written beside `use` wins.",
         "type": "object",
@@ -121,7 +126,7 @@ fn stretch_schema() -> Value {
         ],
         "properties": {
             "use": {
-                "description": "The id of a stretch of the library (`stretch list --stretches`), whose name, level, how, hold, sides, side_label, reps and cues this stretch takes.",
+                "description": "The id of a stretch of the library (`stretch list --stretches`), whose name, level, how, hold, sides, side_label, reps, cues and figure this stretch takes.",
                 "type": "string",
                 "enum": library,
             },
@@ -164,6 +169,11 @@ fn stretch_schema() -> Value {
                 "minimum": limits::REPS.start(),
                 "maximum": limits::REPS.end(),
                 "default": limits::DEFAULT_REPS,
+            },
+            "figure": {
+                "description": "The figure that shows the pose, beside the countdown and in `stretch guide`: the name of one of the library's, each named after its stretch.",
+                "type": "string",
+                "enum": figures,
             },
             "cues": {
                 "description": format!(
@@ -213,7 +223,8 @@ fn text_schema(description: &str, rule: &TextRule) -> Value {
 }
 
 /// The strings `rule` takes, as a pattern: no control characters (but newline and tab in
-/// text of several lines), no bidirectional overrides or isolates, and from the first
+/// text of several lines), no bidirectional overrides or isolates, no invisible
+/// characters, and from the first
 /// character that is not white space to the last, as many characters as `rule` allows.
 /// (`minLength` and `maxLength` would count the white space that the reader trims.)
 fn text_pattern(rule: &TextRule) -> String {
@@ -221,7 +232,8 @@ fn text_pattern(rule: &TextRule) -> String {
         Lines::One => r"\u0000-\u001F",
         Lines::Many => r"\u0000-\u0008\u000B-\u001F",
     };
-    let refused = format!(r"{controls}\u007F-\u009F\u202A-\u202E\u2066-\u2069");
+    let refused =
+        format!(r"{controls}\u007F-\u009F\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF");
     // A file with CRLF line endings is read as LF, but an editor may keep the CR of a
     // line break inside a multi-line string.
     let (any, space) = match rule.lines {

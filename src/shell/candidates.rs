@@ -1,6 +1,13 @@
 //! What the completion scripts offer, worked out by `stretch` itself when the shell asks
 //! (clap_complete's dynamic completion): the routines there are, `.toml` paths, and the
 //! ids of the stretches of the routine already on the command line.
+//!
+//! A candidate goes onto the command line as it is, and the shell reads it there when
+//! Enter is pressed: a file named `x$(touch PWNED).toml` would run `touch`. So only words
+//! that no shell reads as anything but themselves are offered ([`is_plain_word`]): the
+//! routines named by slugs, and paths of plain characters. Anything else is left out,
+//! rather than quoted four ways for four shells; such a file is still run by its path,
+//! typed or quoted by hand.
 
 use std::ffi::{OsStr, OsString};
 use std::path::Path;
@@ -8,7 +15,10 @@ use std::path::Path;
 use clap_complete::engine::{CompletionCandidate, PathCompleter, ValueCompleter};
 use stretch_timer::config::{self, Sources};
 use stretch_timer::routine::catalog;
-use stretch_timer::routine::text::terminal_safe;
+use stretch_timer::routine::read::slug;
+// clap_complete writes the candidates itself: their help is made safe here, as the
+// output sink would.
+use stretch_timer::frontend::output::cell;
 
 /// A ROUTINE: your routines' names and the built-in ones (a built-in one that yours
 /// shadows as `builtin:NAME`), then `.toml` files and folders, all starting with `current`.
@@ -18,17 +28,18 @@ pub fn routines(current: &OsStr) -> Vec<CompletionCandidate> {
         catalog::all_routines_with(|loaded, shadowed| {
             let name = loaded.run_name(shadowed);
             let help = match &loaded.routine {
-                Ok(routine) => terminal_safe(&routine.name),
+                Ok(routine) => cell(&routine.name),
                 Err(_) => "(invalid)".to_string(),
             };
             CompletionCandidate::new(name).help(Some(help.into()))
         })
         .into_iter()
         .filter(|candidate| {
-            candidate
-                .get_value()
-                .to_string_lossy()
-                .starts_with(&*prefix)
+            let value = candidate.get_value().to_string_lossy();
+            let name = value
+                .strip_prefix(catalog::BUILTIN_PREFIX)
+                .unwrap_or(&value);
+            value.starts_with(&*prefix) && slug(name) == name
         })
         .collect();
     let toml_or_folder =
@@ -36,9 +47,26 @@ pub fn routines(current: &OsStr) -> Vec<CompletionCandidate> {
     candidates.extend(
         PathCompleter::any()
             .filter(toml_or_folder)
-            .complete(current),
+            .complete(current)
+            .into_iter()
+            .filter(|candidate| {
+                let value = candidate.get_value().to_string_lossy();
+                // The current folder itself is no routine file to run.
+                is_plain_word(&value) && value != "." && value != "./"
+            }),
     );
     candidates
+}
+
+/// Whether every shell reads `word` on a command line as exactly itself: ASCII letters,
+/// digits, and `.`, `_`, `-`, `/`, `+`, `,` (not first: `-` would be read as a flag).
+/// No quote, space, `$`, backquote, glob, tilde or control character.
+fn is_plain_word(word: &str) -> bool {
+    !word.is_empty()
+        && !word.starts_with('-')
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '/' | '+' | ','))
 }
 
 /// A stretch id for `--only` and `--skip`: the ids of the routine that `words` (the
@@ -64,9 +92,7 @@ pub fn stretch_ids(
         .stretches
         .iter()
         .filter(|stretch| stretch.id.starts_with(&*prefix))
-        .map(|stretch| {
-            CompletionCandidate::new(&stretch.id).help(Some(terminal_safe(&stretch.name).into()))
-        })
+        .map(|stretch| CompletionCandidate::new(&stretch.id).help(Some(cell(&stretch.name).into())))
         .collect()
 }
 
@@ -195,6 +221,32 @@ mod tests {
             routine("stretch run --hold=45s -- --odd --only").as_deref(),
             Some("--odd")
         );
+    }
+
+    #[test]
+    fn only_words_a_shell_reads_as_themselves_are_plain() {
+        for plain in ["mine", "a/b.toml", "../x-1_2.toml", "v1.2+b,c"] {
+            assert!(is_plain_word(plain), "{plain}");
+        }
+        for not in [
+            "",
+            "x$(touch PWNED).toml",
+            "a b",
+            "`id`",
+            "*.toml",
+            "~/x",
+            "-rf",
+            "a\u{1b}[31m",
+            "é.toml",
+            "a;b",
+            "a|b",
+            "a'b",
+            "a\"b",
+            "a\\b",
+            "{a,b}",
+        ] {
+            assert!(!is_plain_word(not), "{not:?}");
+        }
     }
 
     #[test]

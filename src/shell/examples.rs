@@ -21,8 +21,8 @@ Examples:
 /// `stretch list --help`.
 pub const LIST: &str = "\
 Examples:
-  stretch list                   the routines, with level, stretch count and total time
-  stretch list --stretches       every stretch, with its routine, hold and sides
+  stretch list                   the routines, with level, stretch count, total time and what each is for
+  stretch list --stretches       each stretch once, with its level and the routines that use it
   stretch list --format json     the same for a script";
 
 /// `stretch show --help`.
@@ -31,6 +31,13 @@ Examples:
   stretch show hamstrings-advanced                      the timeline, the cues and the total
   stretch show hamstrings --hold 45s --level beginner   preview what `run` would run with these flags
   stretch show hamstrings --format json                 every phase and cue, for a script";
+
+/// `stretch guide --help`.
+pub const GUIDE: &str = "\
+Examples:
+  stretch guide desk                            every stretch of a routine: figure, how and cues
+  stretch guide chin-tuck                       one stretch of the library
+  stretch guide lower-back > lower-back.txt     plain text, to print on paper";
 
 /// `stretch validate --help`.
 pub const VALIDATE: &str = "\
@@ -119,10 +126,11 @@ Examples:
 /// Every subcommand's examples, by the subcommand's name, for the test that runs them
 /// through the parser.
 #[cfg(test)]
-pub const ALL: [(&str, &str); 15] = [
+pub const ALL: [(&str, &str); 16] = [
     ("run", RUN),
     ("list", LIST),
     ("show", SHOW),
+    ("guide", GUIDE),
     ("validate", VALIDATE),
     ("log", LOG),
     ("due", DUE),

@@ -6,12 +6,11 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use anyhow::Context;
-use etcetera::BaseStrategy;
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use super::presence::Presence;
+use crate::fs::{self, Expect};
 
 /// The largest state file read: it holds a few times.
 const MAX_BYTES: u64 = 4096;
@@ -105,23 +104,23 @@ impl State {
 }
 
 /// `$XDG_STATE_HOME/stretch/workday.json`, else `~/.local/state/stretch/workday.json`.
-pub fn path() -> anyhow::Result<PathBuf> {
-    let strategy =
-        etcetera::choose_base_strategy().context("cannot tell where your home folder is")?;
-    let folder = strategy
-        .state_dir()
-        .unwrap_or_else(|| strategy.home_dir().join(".local").join("state"));
-    Ok(folder.join("stretch").join("workday.json"))
+pub fn path() -> Result<PathBuf, fs::NoHome> {
+    Ok(fs::folders::state()?.join("workday.json"))
 }
 
-/// The state in the file at `path`: empty when there is none, or it cannot be read.
+/// The state in the file at `path`: empty when there is none, or it cannot be read (not
+/// a regular file, larger than [`MAX_BYTES`]).
 pub fn load(path: &Path) -> State {
-    read_bytes(path).map_or_else(State::default, |bytes| State::from_bytes(&bytes))
+    match fs::read(path, MAX_BYTES, Expect::Regular) {
+        Ok(bytes) => State::from_bytes(&bytes),
+        Err(_) => State::default(),
+    }
 }
 
 /// Change the state in the file at `path` by `change`, read afresh just before, so that
 /// a change made meanwhile by another `stretch` (a snooze while a notification waited) is
-/// kept; the file is replaced whole. The new state, and whether it could be written.
+/// kept; the file is replaced whole ([`fs::write_atomic`]): a reader sees the old state or
+/// the new one. The new state, and whether it could be written.
 pub fn update(path: &Path, change: impl FnOnce(&mut State)) -> (State, anyhow::Result<()>) {
     let mut state = load(path);
     let before = state.clone();
@@ -129,41 +128,9 @@ pub fn update(path: &Path, change: impl FnOnce(&mut State)) -> (State, anyhow::R
     let written = if state == before {
         Ok(())
     } else {
-        write_atomic(path, state.to_line().as_bytes())
+        fs::write_atomic(path, state.to_line().as_bytes()).map_err(anyhow::Error::from)
     };
     (state, written)
-}
-
-/// The bytes of the regular file at `path`, if it is one of at most [`MAX_BYTES`].
-fn read_bytes(path: &Path) -> Option<Vec<u8>> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).ok()?;
-    if !file.metadata().ok()?.is_file() {
-        return None;
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).ok()?;
-    (bytes.len() as u64 <= MAX_BYTES).then_some(bytes)
-}
-
-/// Replace the file at `path` with `bytes`, through a temporary file beside it with an
-/// unpredictable name, renamed over it: a reader sees the old state or the new one.
-fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    use std::io::Write;
-    let folder = path.parent().context("the state file has no folder")?;
-    std::fs::create_dir_all(folder)
-        .with_context(|| format!("cannot make the folder {}", folder.display()))?;
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".workday.json.")
-        .tempfile_in(folder)
-        .with_context(|| format!("cannot write in {}", folder.display()))?;
-    temporary
-        .write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    temporary
-        .persist(path)
-        .map(drop)
-        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 #[cfg(test)]

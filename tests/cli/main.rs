@@ -4,6 +4,7 @@
 //!
 //! - [`validate`]: `stretch validate` against the routine format, rule by rule.
 //! - [`list_show`]: `stretch list` and `stretch show`.
+//! - [`guide`]: `stretch guide`, and `list` cut to a terminal's width.
 //! - [`no_panic`]: hostile input and closed pipes never make it panic.
 //! - [`run_plain`]: `stretch run` in plain mode, into a pipe.
 //! - [`real_time`]: the few tests that run routines in real time, to check when.
@@ -24,6 +25,7 @@ mod support;
 
 mod architecture;
 mod config;
+mod guide;
 mod hardening;
 mod history;
 mod list_show;

@@ -237,3 +237,38 @@ fn the_file_s_own_hold_reaches_the_stretches_it_uses() {
         format!("{}:2:8", short.path().display())
     );
 }
+
+#[test]
+fn a_used_stretch_brings_its_figure_and_how_which_show_json_gives() {
+    let used = shown(&path("plain.toml"));
+    let builtin = shown("builtin:hamstrings");
+    let of = |shown: &serde_json::Value, id: &str| {
+        shown["stretches"]
+            .as_array()
+            .expect("stretches")
+            .iter()
+            .find(|stretch| stretch["id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("{id} in {shown}"))
+    };
+    for id in ["standing-toe-touch", "lying-strap"] {
+        let stretch = of(&used, id);
+        assert_eq!(stretch, of(&builtin, id), "{id}");
+        assert_eq!(stretch["figure"], id);
+    }
+    let toe_touch = of(&used, "standing-toe-touch");
+    assert_eq!(toe_touch["name"], "Standing toe touch");
+    assert_eq!(toe_touch["level"], "intermediate");
+    assert!(
+        toe_touch["how"]
+            .as_str()
+            .expect("how")
+            .starts_with("Stand with your feet hip-width apart and a soft bend in your knees."),
+        "{toe_touch}"
+    );
+    // A stretch of one's own has no figure unless it names one.
+    let own = shown(&fixture("format/valid/timeline.toml").display().to_string());
+    assert_eq!(own["stretches"][0]["figure"], serde_json::Value::Null);
+    let every_key = shown(&fixture("format/valid/every-key.toml").display().to_string());
+    assert_eq!(every_key["stretches"][0]["figure"], "standing-toe-touch");
+}

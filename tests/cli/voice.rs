@@ -62,6 +62,19 @@ fn a_bare_voice_means_cues() {
 fn voice_all_adds_the_reminders() {
     let all = spoken_at(Some("all"));
     assert!(all.contains("1|Don't bounce.\n"), "{all}");
+    // Getting ready, it also reads how to get into the stretch.
+    assert!(
+        all.starts_with(
+            "1|get ready: Lying strap stretch. Lie on your back with a strap around one foot.\n"
+        ),
+        "{all}"
+    );
+    assert!(
+        all.contains(
+            "1|next: Toe touch $HOME `id` 'quoted' ; true. Stand tall, then lean forward at the hips.\n"
+        ),
+        "{all}"
+    );
     assert!(
         all.contains("Hold at a comfortable, pain-free level"),
         "{all}"
@@ -77,4 +90,43 @@ fn an_unknown_voice_level_is_a_usage_error() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn the_start_of_the_hold_cuts_off_the_reading_of_how() {
+    let spoken = tempfile::NamedTempFile::new().expect("temp file");
+    Stretch::new()
+        .args([
+            "run",
+            &fixture("options/talk-how.toml").display().to_string(),
+            "--voice=all",
+            "--plain",
+        ])
+        .env("STRETCH_VOICE_COMMAND", fixture("options/talk.sh"))
+        .env("STRETCH_TEST_SPOKEN", spoken.path())
+        .run()
+        .expect_code(0);
+    let said: Vec<(f64, String)> = std::fs::read_to_string(spoken.path())
+        .expect("spoken")
+        .lines()
+        .map(|line| {
+            let (at, text) = line.split_once('|').expect("time|text");
+            (at.parse::<f64>().expect("seconds"), text.to_string())
+        })
+        .collect();
+    let texts: Vec<&str> = said.iter().map(|(_, text)| text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "get ready: Reach. Stand tall with your feet hip-width apart, lift both arms above \
+             your head, and reach slowly up toward the ceiling as far as is comfortable.",
+            "Reach.",
+            "routine complete.",
+        ]
+    );
+    // Read whole, the 24 words of how would take 9.6 s: the hold's name came before, as
+    // the hold started and cut them off.
+    let words = texts[0].split_whitespace().count();
+    let reading = 0.4 * words as f64;
+    assert!(said[1].0 - said[0].0 < reading - 5.0, "{said:?}");
 }

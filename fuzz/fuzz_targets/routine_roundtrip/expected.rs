@@ -199,6 +199,7 @@ impl Expected {
                 side_label: side_label?.unwrap_or_else(|| limits::DEFAULT_SIDE_LABEL.into()),
                 reps: s.reps.unwrap_or(limits::DEFAULT_REPS),
                 cues: cues?,
+                figure: s.figure.clone(),
             })
         })();
         (stretch, id)

@@ -253,6 +253,7 @@ pub(crate) fn doc(input: &Input) -> Doc {
                     hold,
                     sides: s.sides.map(|both| if both { "both" } else { "none" }),
                     side_label: s.side_label.as_ref().map(|t| t.render(&SIDE_LABEL)),
+                    figure: None,
                     reps: s
                         .reps
                         .map(|n| *limits::REPS.start() + u32::from(n) % *limits::REPS.end()),

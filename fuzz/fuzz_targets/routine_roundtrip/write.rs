@@ -85,6 +85,8 @@ pub(crate) struct DocStretch {
     pub(crate) reps: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) cues: Option<Vec<DocCue>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) figure: Option<String>,
 }
 
 /// A stretch's cue: a plain string, or an inline table.
@@ -121,6 +123,7 @@ impl Doc {
                     sides: Some(s.sides.as_str()),
                     side_label: Some(s.side_label.clone()),
                     reps: Some(s.reps),
+                    figure: s.figure.clone(),
                     cues: Some(
                         s.cues
                             .iter()

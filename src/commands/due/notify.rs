@@ -28,21 +28,16 @@ pub enum Choice {
 }
 
 /// Send `text` as a notification, if the system has a way; with `start`, the "Start"
-/// action is offered too. Whatever fails, nothing is chosen: the nudge was said anyway.
-pub fn send(text: &str, start: bool) -> Choice {
+/// action is offered too. What was chosen, or why no notification could be sent (a
+/// notifier missing, failing or hanging): the nudge was said anyway.
+pub fn send(text: &str, start: bool) -> Result<Choice, String> {
     if cfg!(target_os = "macos") {
         let quoted = text.replace('\\', "\\\\").replace('"', "\\\"");
         let script = format!("display notification \"{quoted}\" with title \"stretch\"");
-        let _ = helper::run("osascript", &["-e", &script], PATIENCE);
-        return Choice::Nothing;
+        return plain("osascript", &["-e", &script]);
     }
     if !has_actions() {
-        let _ = helper::run(
-            "notify-send",
-            &["--app-name=stretch", "stretch", text],
-            PATIENCE,
-        );
-        return Choice::Nothing;
+        return plain("notify-send", &["--app-name=stretch", "stretch", text]);
     }
     let expire = format!("--expire-time={}", EXPIRY.as_millis());
     let mut args = vec!["--app-name=stretch", &expire, "--wait"];
@@ -53,12 +48,23 @@ pub fn send(text: &str, start: bool) -> Choice {
     // No longer than the expiry, also for a notifier that does not end at it by itself
     // (some notification servers keep a notification with actions until it is answered).
     match helper::run("notify-send", &args, EXPIRY) {
-        Ok(output) => match output.stdout.trim() {
+        Ok(output) => Ok(match output.stdout.trim() {
             "start" if start => Choice::Start,
             "snooze" => Choice::Snooze,
             _ => Choice::Nothing,
-        },
-        Err(_) => Choice::Nothing,
+        }),
+        // Expired unanswered: nothing chosen.
+        Err(helper::Failed::TimedOut(_)) => Ok(Choice::Nothing),
+        Err(failed) => Err(format!("`notify-send` {failed}")),
+    }
+}
+
+/// A notification without actions, by `program` with `args`.
+fn plain(program: &str, args: &[&str]) -> Result<Choice, String> {
+    match helper::run(program, args, PATIENCE) {
+        Ok(output) if output.status.success() => Ok(Choice::Nothing),
+        Ok(output) => Err(format!("`{program}` failed ({})", output.status)),
+        Err(failed) => Err(format!("`{program}` {failed}")),
     }
 }
 

@@ -16,7 +16,7 @@ use stretch_timer::config::{Resolved, Setting, Voice, VoiceLevel, keys};
 use stretch_timer::frontend::full_screen::FullScreen;
 use stretch_timer::frontend::hooks::{Event, Hooks};
 use stretch_timer::frontend::input::{self, Input};
-use stretch_timer::frontend::output::print_stdout;
+use stretch_timer::frontend::output::{self, print_stdout};
 use stretch_timer::frontend::plain::Plain;
 use stretch_timer::frontend::session::{self, Ending, Outcome, RunOptions};
 use stretch_timer::frontend::sound::Sound;
@@ -26,7 +26,6 @@ use stretch_timer::history::now::now;
 use stretch_timer::plan::clock::{Clock as _, RealClock};
 use stretch_timer::plan::timeline::Timeline;
 use stretch_timer::routine::duration;
-use stretch_timer::routine::text::terminal_safe;
 
 /// Run the routine the settings name, as they and the command line ask.
 pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
@@ -35,6 +34,10 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
     let timeline = Timeline::new(routine);
     let (sender, inputs) = mpsc::channel();
     // A voice or a player that cannot be found is one warning; the run goes on without.
+    // Before any speech program or player starts, and dropped after the last is reaped:
+    // what they leave outside their process group is ended as the run ends.
+    let _reaper = (matches!(settings.voice.value, Voice::On(_)) || settings.sound.value)
+        .then(speech::orphans::Reaper::adopt);
     let voice = match settings.voice.value {
         Voice::On(_) => {
             // A cue the voice drops unsaid reaches the run loop, which logs it.
@@ -93,10 +96,7 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
     let hooks = match Hooks::new(settings) {
         Ok(hooks) => hooks,
         Err(error) => {
-            anstream::eprintln!(
-                "warning: the hooks cannot run: {}",
-                terminal_safe(&format!("{error:#}"))
-            );
+            output::warn(format!("the hooks cannot run: {error:#}"));
             None
         }
     };
@@ -106,7 +106,7 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
     let mut clock = RealClock::start(&inputs);
     let start = now();
     let outcome = if full_screen {
-        let mut screen = FullScreen::on_stdout(routine)?;
+        let mut screen = FullScreen::on_stdout(routine, settings.figures.value)?;
         session::run(routine, &timeline, &mut options, &mut clock, &mut screen)
     } else {
         // Raw mode turns off the terminal's own newline translation.
@@ -115,7 +115,7 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
         } else {
             "\n"
         };
-        let mut out = io::stdout().lock();
+        let mut out = output::run_lines();
         let mut plain = Plain::new(routine, &timeline, &mut out, newline);
         session::run(routine, &timeline, &mut options, &mut clock, &mut plain)
     };
@@ -132,9 +132,18 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
             &found.name,
         );
     }
+    // The summary first: whatever recording the run costs, it is already on the screen;
+    // but not for a reader that has gone (`stretch run | head`).
+    let closed = outcome.ending == Ending::Closed;
+    if !closed {
+        print_stdout(&format!(
+            "{}\n",
+            summary_line(&outcome, routine.stretches.len())
+        ))?;
+    }
     // Recorded as the run ends, however it ends, unless `--no-log` or `history = false`.
-    if settings.history.value {
-        record::save(&Run {
+    let record_signal = if settings.history.value {
+        let run = Run {
             routine,
             name: &found.name,
             source: &found.source,
@@ -143,28 +152,22 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
             start: &start,
             // The run's own clock, which a test may speed up.
             lasted: clock.now(),
-        });
-    }
+        };
+        record::save(&run, &mut clock)
+    } else {
+        None
+    };
     // Let "routine complete" and its chord be heard, but nothing sound after the program
     // is done: a stopped routine's voice and player are cut off as they are dropped.
     let (voice, sound) = (options.voice.take(), options.sound.take());
-    let late_signal = match outcome.ending {
-        Ending::Finished => [sound.as_ref().map(Sound::player), voice.as_ref()]
+    let late_signal = match (outcome.ending, record_signal) {
+        (Ending::Finished, None) => [sound.as_ref().map(Sound::player), voice.as_ref()]
             .into_iter()
             .flatten()
             .find_map(|voice| session::hear_last_words(voice, &mut clock)),
-        _ => None,
+        (_, signal) => signal,
     };
     drop((voice, sound));
-    if outcome.ending == Ending::Closed {
-        // Whoever read the log has gone (`stretch run | head`): stop quietly, as list does.
-        end_hooks(hooks);
-        return Ok(());
-    }
-    print_stdout(&format!(
-        "{}\n",
-        summary_line(&outcome, routine.stretches.len())
-    ))?;
     end_hooks(hooks);
     let signal = match outcome.ending {
         Ending::Signal(signal) => Some(signal),
@@ -180,7 +183,7 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
 /// each that failed.
 fn end_hooks(hooks: Option<Hooks>) {
     for failure in hooks.map(Hooks::finish).unwrap_or_default() {
-        anstream::eprintln!("warning: {}; the run went on", terminal_safe(&failure));
+        output::warn(format!("{failure}; the run went on"));
     }
 }
 
@@ -201,10 +204,7 @@ fn without_if_missing<T>(flag: &str, settings: &Resolved, found: anyhow::Result<
             } else {
                 "is left out"
             };
-            anstream::eprintln!(
-                "warning: {}; {flag} {instead}",
-                terminal_safe(&format!("{error:#}"))
-            );
+            output::warn(format!("{error:#}; {flag} {instead}"));
             None
         }
     }

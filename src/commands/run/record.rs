@@ -1,17 +1,21 @@
 //! What a run leaves in the history: one record, written as the run ends, however it
 //! ends, when at least one hold was completed. Writing it never spoils the run: a failure
-//! is one warning line, and the summary and the exit status stay as they were.
+//! is one warning line, and the summary and the exit status stay as they were. Nor does
+//! it hold the run up: another program's lock on the history is waited for only so long
+//! (`file::LOCK_PATIENCE`), and a signal ends the wait.
 
 use std::time::Duration;
 
 use jiff::ZonedDateTime;
 
-use stretch_timer::frontend::input::Signal;
+use stretch_timer::frontend::input::{Input, Signal};
+use stretch_timer::frontend::output;
 use stretch_timer::frontend::session::{Ending, Outcome};
-use stretch_timer::history::{file, record};
+use stretch_timer::history::file::{self, NotAppended};
+use stretch_timer::history::record;
+use stretch_timer::plan::clock::{Clock, Wake};
 use stretch_timer::plan::timeline::Timeline;
 use stretch_timer::routine::Routine;
-use stretch_timer::routine::text::terminal_safe;
 
 /// A run as it ended, with where its routine came from and when it ran.
 pub struct Run<'a> {
@@ -31,18 +35,52 @@ pub struct Run<'a> {
     pub lasted: Duration,
 }
 
-/// Append the run's record to the history, if it completed a hold; on failure, warn.
-pub fn save(run: &Run<'_>) {
-    let Some(record) = to_record(run) else {
-        return;
+/// Append the run's record to the history, if it completed a hold; if it cannot be, warn.
+/// While another program holds the history's lock, waits on `clock`, Ctrl-Z stopping the
+/// wait as it does a run; a signal that ends the wait is returned, to be the exit status.
+pub fn save(run: &Run<'_>, clock: &mut dyn Clock<Input>) -> Option<Signal> {
+    let record = to_record(run)?;
+    let not_recorded = |why: &dyn std::fmt::Display| {
+        output::warn(format!(
+            "this session was not recorded in your history: {why}"
+        ));
     };
-    let saved = file::path().and_then(|path| file::append(&path, &record));
-    if let Err(error) = saved {
-        anstream::eprintln!(
-            "warning: this session was not recorded in your history: {}",
-            terminal_safe(&format!("{error:#}"))
-        );
+    let path = match file::path() {
+        Ok(path) => path,
+        Err(error) => {
+            not_recorded(&error);
+            return None;
+        }
+    };
+    let mut signal = None;
+    let mut wait = |time: Duration| {
+        let until = clock.now().saturating_add(time);
+        loop {
+            match clock.wait(Some(until)) {
+                Wake::Input(Input::Signal(came)) => {
+                    signal = Some(came);
+                    return false;
+                }
+                Wake::Input(Input::Suspend) => clock.stop(),
+                Wake::Input(_) => {}
+                Wake::Deadline | Wake::Closed => return true,
+            }
+        }
+    };
+    match file::append(&path, &record, &mut wait) {
+        Ok(()) => {}
+        Err(NotAppended::Locked) => not_recorded(&format_args!(
+            "another program has held it locked for {} s ({})",
+            file::LOCK_PATIENCE.as_secs(),
+            path.display()
+        )),
+        Err(NotAppended::GaveUp) => not_recorded(&format_args!(
+            "a signal came while another program held it locked ({})",
+            path.display()
+        )),
+        Err(NotAppended::Failed(error)) => not_recorded(&format_args!("{error:#}")),
     }
+    signal
 }
 
 /// The record of `run`, or `None` when it completed no hold.

@@ -12,12 +12,11 @@ use crate::cli::PlanArgs;
 use crate::commands::{load_valid, planned};
 use crate::error::Error;
 use stretch_timer::config::Resolved;
-use stretch_timer::frontend::output::write_stdout;
+use stretch_timer::frontend::output::{json, write_raw_stdout, write_stdout};
 use stretch_timer::frontend::words;
 use stretch_timer::plan::timeline::{PhaseKind, Side, Timeline, cue_schedule};
 use stretch_timer::routine::Routine;
 use stretch_timer::routine::duration::{self, clock};
-use stretch_timer::routine::text::{self, terminal_safe, terminal_safe_multiline};
 
 #[cfg(test)]
 mod tests;
@@ -31,7 +30,31 @@ struct JsonShow<'a> {
     description: &'a str,
     level: &'static str,
     total_ms: u64,
+    /// Each stretch once, in order, with how to do it and the name of its figure.
+    stretches: Vec<JsonStretch<'a>>,
     timeline: JsonTimeline<'a>,
+}
+
+/// A stretch of the routine, as the timeline's phases name it by `id`.
+#[derive(Serialize)]
+struct JsonStretch<'a> {
+    id: &'a str,
+    name: &'a str,
+    level: Option<&'static str>,
+    how: &'a str,
+    figure: Option<&'a str>,
+}
+
+impl<'a> JsonStretch<'a> {
+    fn of(stretch: &'a stretch_timer::routine::Stretch) -> JsonStretch<'a> {
+        JsonStretch {
+            id: &stretch.id,
+            name: &stretch.name,
+            level: stretch.level.map(|level| level.as_str()),
+            how: &stretch.how,
+            figure: stretch.figure.as_deref(),
+        }
+    }
 }
 
 /// The phases, serialized one at a time as the timeline is walked.
@@ -65,10 +88,10 @@ pub fn run(plan: &PlanArgs, settings: &Resolved, format: Format) -> Result<(), E
     let found = planned(load_valid(&settings.routine.value)?, plan, settings)?;
     let (name, routine) = (found.name.as_str(), &found.routine);
     let timeline = Timeline::new(routine);
-    write_stdout(|out| match format {
-        Format::Json => write_json(out, name, routine, &timeline),
-        Format::Text => write_text(out, name, routine, &timeline),
-    })?;
+    match format {
+        Format::Json => write_raw_stdout(|out| write_json(out, name, routine, &timeline))?,
+        Format::Text => write_stdout(|out| write_text(out, name, routine, &timeline))?,
+    }
     Ok(())
 }
 
@@ -84,9 +107,10 @@ fn write_json(
         description: &routine.description,
         level: routine.level.as_str(),
         total_ms: duration::millis(timeline.total),
+        stretches: routine.stretches.iter().map(JsonStretch::of).collect(),
         timeline: JsonTimeline { routine, timeline },
     };
-    Ok(text::write_json(out, &show)?)
+    json::write(out, &show)
 }
 
 impl Serialize for JsonTimeline<'_> {
@@ -131,26 +155,26 @@ fn write_text(
     let title = if routine.name == name {
         String::new()
     } else {
-        format!(": {}", terminal_safe(&routine.name))
+        format!(": {}", routine.name)
     };
     writeln!(
         out,
         "{}{title} ({} stretch{}, level: {}, {} in all)",
-        terminal_safe(name),
+        name,
         count,
         if count == 1 { "" } else { "es" },
         routine.level.as_str(),
         duration::format(timeline.total)
     )?;
     if !routine.description.is_empty() {
-        writeln!(out, "\n{}", terminal_safe_multiline(&routine.description))?;
+        writeln!(out, "\n{}", routine.description)?;
     }
     writeln!(out)?;
     for phase in &timeline.phases {
         let stretch = &routine.stretches[phase.stretch];
-        let name = terminal_safe(&stretch.name);
-        let side = words::side_label(routine, phase)
-            .map_or(String::new(), |side| format!(", {}", terminal_safe(&side)));
+        let name = &stretch.name;
+        let side =
+            words::side_label(routine, phase).map_or(String::new(), |side| format!(", {side}"));
         let rep = words::rep_label(routine, phase).map_or(String::new(), |r| format!(", {r}"));
         let title = words::phase_title(phase).to_lowercase();
         let what = match phase.kind {
@@ -171,7 +195,7 @@ fn write_text(
                     "{:>8}  {:<7}   \u{2022} {}",
                     clock(phase.start + cue.at),
                     "",
-                    terminal_safe(cue.text)
+                    cue.text
                 )?;
             }
         }

@@ -7,7 +7,9 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::*;
+use stretch_timer::frontend::output::{Controls, Safe};
 use stretch_timer::routine::catalog::{self, Origin};
+use stretch_timer::routine::text::{terminal_safe, terminal_safe_multiline};
 
 #[test]
 fn streamed_output_is_byte_for_byte_what_was_printed_before() {
@@ -38,17 +40,18 @@ fn streamed_output_is_byte_for_byte_what_was_printed_before() {
     routines.push(crowded());
     for routine in &routines {
         let timeline = Timeline::new(routine);
-        let mut text = Vec::new();
+        // As the output sink writes it.
+        let mut text = Safe::new(Vec::new(), Controls::None);
         write_text(&mut text, &routine.name, routine, &timeline).unwrap();
         assert_eq!(
-            String::from_utf8(text).unwrap(),
+            String::from_utf8(text.into_inner().unwrap()).unwrap(),
             old_text(routine, &timeline),
             "{}",
             routine.name
         );
         let mut json = Vec::new();
         write_json(&mut json, &routine.name, routine, &timeline).unwrap();
-        let before = text::json(&old_json(routine, &timeline)).unwrap();
+        let before = json::to_string(&old_json(routine, &timeline)).unwrap();
         assert_eq!(String::from_utf8(json).unwrap(), before, "{}", routine.name);
     }
 }
@@ -95,6 +98,7 @@ struct OldShow<'a> {
     description: &'a str,
     level: &'static str,
     total_ms: u64,
+    stretches: Vec<JsonStretch<'a>>,
     timeline: Vec<OldPhase<'a>>,
 }
 
@@ -124,6 +128,7 @@ fn old_json<'a>(routine: &'a Routine, timeline: &Timeline) -> OldShow<'a> {
         description: &routine.description,
         level: routine.level.as_str(),
         total_ms: duration::millis(timeline.total),
+        stretches: routine.stretches.iter().map(JsonStretch::of).collect(),
         timeline: timeline
             .phases
             .iter()

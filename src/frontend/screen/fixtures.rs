@@ -4,9 +4,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use std::time::Duration;
-use tui_big_text::PixelSize;
 
-use super::{Screen, digits};
+use super::Screen;
+use super::digits::{self, Size};
 use crate::plan::engine::View;
 use crate::plan::timeline::{PhaseKind, Timeline};
 use crate::routine::{Cue, Level, Routine, Sides, Stretch};
@@ -24,6 +24,7 @@ pub fn secs(seconds: u64) -> Duration {
 /// A stretch of the sample routine, held 30 seconds.
 pub fn stretch(id: &str, name: &str, how: &str, sides: Sides, reps: u32, cues: &[&str]) -> Stretch {
     Stretch {
+        figure: None,
         id: id.to_owned(),
         name: name.to_owned(),
         level: None,
@@ -116,6 +117,7 @@ pub fn screen(routine: &Routine) -> Screen<'_> {
         routine,
         help_visible: false,
         colour: true,
+        figures: true,
     }
 }
 
@@ -141,7 +143,7 @@ pub fn cells(buf: &Buffer) -> Vec<Vec<String>> {
 }
 
 /// Where the big digits of `countdown` drawn at `size` appear in `buf`, if they do.
-pub fn find_big_digits(buf: &Buffer, countdown: &str, size: PixelSize) -> Option<(u16, u16)> {
+pub fn find_big_digits(buf: &Buffer, countdown: &str, size: Size) -> Option<(u16, u16)> {
     let (x, y) = digits::find(&cells(buf), countdown, size)?;
     Some((u16::try_from(x).ok()?, u16::try_from(y).ok()?))
 }

@@ -7,10 +7,12 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, LineGauge, Paragraph, Widget};
-use tui_big_text::BigText;
 
+use super::digits;
 use super::layout::{Part, Placed};
 use super::text::text_width;
+use crate::figure::Figure;
+use crate::frontend::figure::{self as drawing, Pen};
 use crate::plan::timeline::PhaseKind;
 
 /// The keys of a run: each key, what the `?` overlay says of it, and what the manual
@@ -113,24 +115,29 @@ impl Look {
             Part::Countdown { .. } => self.countdown(),
             Part::Stretch | Part::Cue => Style::new().add_modifier(Modifier::BOLD),
             Part::Progress | Part::Gauge { .. } | Part::Reminders | Part::Hints => self.quiet(),
-            Part::How => Style::new(),
+            Part::How | Part::Figure => Style::new(),
         }
     }
 }
 
-/// Draws the laid-out `parts` of a frame into `buf`.
-pub fn render(buf: &mut Buffer, parts: &[Placed], look: &Look) {
+/// Draws the laid-out `parts` of a frame into `buf`, the figure's part showing `figure`.
+pub fn render(buf: &mut Buffer, parts: &[Placed], look: &Look, figure: Option<&Figure>) {
     for placed in parts {
         let first = placed.lines.first().map_or("", String::as_str);
         let style = look.of(placed.part);
         match placed.part {
-            Part::Countdown { size: Some(size) } => BigText::builder()
-                .pixel_size(size)
-                .style(style)
-                .lines(vec![Line::from(first.to_owned())])
-                .centered()
-                .build()
-                .render(placed.rect, buf),
+            Part::Countdown { size: Some(size) } => {
+                digits::draw(buf, placed.rect, first, size, style);
+            }
+            Part::Figure => {
+                if let Some(figure) = figure {
+                    let pen = Pen {
+                        colour: look.colour,
+                    };
+                    drawing::draw(buf, placed.rect, figure, pen);
+                }
+            }
+            Part::How => render_lines(buf, placed.rect, &placed.lines, style, Alignment::Left),
             Part::Countdown { size: None } => Paragraph::new(first)
                 .style(style)
                 .alignment(Alignment::Center)
@@ -143,13 +150,19 @@ pub fn render(buf: &mut Buffer, parts: &[Placed], look: &Look) {
                 .filled_style(look.accent())
                 .unfilled_style(style)
                 .render(placed.rect, buf),
-            _ => render_lines(buf, placed.rect, &placed.lines, style),
+            _ => render_lines(buf, placed.rect, &placed.lines, style, Alignment::Center),
         }
     }
 }
 
-/// Centred lines, one per row of `rect` from its top.
-fn render_lines(buf: &mut Buffer, rect: Rect, lines: &[String], style: Style) {
+/// Lines aligned in `rect` as `alignment` says, one per row from its top.
+fn render_lines(
+    buf: &mut Buffer,
+    rect: Rect,
+    lines: &[String],
+    style: Style,
+    alignment: Alignment,
+) {
     for (y, line) in (rect.y..).zip(lines) {
         let row = Rect {
             y,
@@ -158,7 +171,7 @@ fn render_lines(buf: &mut Buffer, rect: Rect, lines: &[String], style: Style) {
         };
         Paragraph::new(Line::from(line.as_str()))
             .style(style)
-            .alignment(Alignment::Center)
+            .alignment(alignment)
             .render(row, buf);
     }
 }

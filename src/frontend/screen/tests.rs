@@ -1,7 +1,7 @@
 //! The screen's tests: what each kind of phase shows, at sizes big and small.
 
+use super::digits::Size;
 use ratatui::style::Color;
-use tui_big_text::PixelSize;
 
 use super::Screen;
 use super::fixtures::*;
@@ -25,7 +25,7 @@ fn a_hold_shows_everything_at_80_by_24() {
     let shown = text(&buf);
 
     assert!(
-        find_big_digits(&buf, "18", PixelSize::Full).is_some(),
+        find_big_digits(&buf, "18", Size::Scaled(2)).is_some(),
         "big 18 in\n{shown}"
     );
     assert!(shown.contains("Hold"), "{shown}");
@@ -77,7 +77,7 @@ fn the_lead_in_gets_the_user_ready_for_the_first_stretch() {
         "{shown}"
     );
     assert!(
-        find_big_digits(&buf, "5", PixelSize::Full).is_some(),
+        find_big_digits(&buf, "5", Size::Scaled(2)).is_some(),
         "{shown}"
     );
     // Reminders belong to holds.
@@ -175,9 +175,7 @@ fn the_built_in_routines_keep_their_advice_on_screen_through_every_hold() {
                 }
                 let seconds = duration::whole_seconds_up(phase.duration);
                 let countdown = countdown(seconds, seconds);
-                let big = [PixelSize::Full, PixelSize::HalfHeight, PixelSize::Quadrant]
-                    .into_iter()
-                    .any(|size| find_big_digits(&buf, &countdown, size).is_some());
+                let big = Size::all().any(|size| find_big_digits(&buf, &countdown, size).is_some());
                 assert!(big, "big {countdown} in\n{shown}");
             }
         }
@@ -229,7 +227,7 @@ fn colours_tell_a_hold_from_a_gap() {
     let countdown_colour = |kind| {
         let view = view(&timeline, index_of(&timeline, kind), secs(3), None);
         let buf = render(&screen(&routine), &view, 80, 24);
-        let (x, y) = find_big_digits(&buf, "3", PixelSize::Full).expect("big 3");
+        let (x, y) = find_big_digits(&buf, "3", Size::Scaled(2)).expect("big 3");
         let cell = (0..8)
             .flat_map(|dy| (0..8).map(move |dx| (x + dx, y + dy)))
             .map(|p| &buf[p])
@@ -279,7 +277,7 @@ fn small_terminals_keep_the_countdown_and_the_phase() {
     assert!(tiny.chars().all(|c| c.is_ascii_digit()), "{tiny:?}");
     let short = render(&screen(&routine), &view, 80, 10);
     assert!(
-        find_big_digits(&short, "18", PixelSize::HalfHeight).is_some(),
+        find_big_digits(&short, "18", Size::Scaled(1)).is_some(),
         "{}",
         text(&short)
     );
@@ -319,6 +317,7 @@ fn drawing_never_panics_at_any_size() {
                     routine: &routine,
                     help_visible,
                     colour: true,
+                    figures: true,
                 };
                 render(&screen, &view, width, height);
             }

@@ -2,11 +2,12 @@
 //! cache folder: written once, and again only when a file there is not what it should be.
 
 use std::f64::consts::TAU;
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::Context;
+
+use crate::fs::{self, Expect};
 
 /// Samples a second: enough for tones up to a few kHz, and small files.
 const RATE: u32 = 22_050;
@@ -115,24 +116,23 @@ fn wav_file(samples: &[i16]) -> Vec<u8> {
 /// The tones' folder in the cache: `$XDG_CACHE_HOME/stretch/tones-v1`, else
 /// `~/.cache/stretch/tones-v1`.
 pub fn folder() -> anyhow::Result<PathBuf> {
-    use etcetera::BaseStrategy;
-    let strategy = etcetera::choose_base_strategy().context("cannot find the cache folder")?;
-    Ok(strategy.cache_dir().join("stretch").join("tones-v1"))
+    let cache = fs::folders::cache().context("cannot find the cache folder")?;
+    Ok(cache.join("tones-v1"))
 }
 
-/// Every tone's file in `folder`, written unless it is there as it should be. A file is
-/// written beside its place and renamed into it, so a reader never sees half of one.
+/// Every tone's file in `folder`, written unless it is there as it should be. What is
+/// there is read as a file of the program's own folders is: only a regular file, and no
+/// more of it than a tone's length (a link to `/dev/zero` or a named pipe in its place is
+/// neither read nor waited on, but replaced). A file is written whole beside its place
+/// and renamed into it, so a player never reads half of one.
 pub fn write_all(folder: &Path) -> anyhow::Result<Vec<(Tone, PathBuf)>> {
-    fs::create_dir_all(folder).with_context(|| format!("cannot make {}", folder.display()))?;
     let mut files = Vec::new();
     for tone in Tone::ALL {
         let path = folder.join(format!("{}.wav", tone.name()));
         let wav = tone.wav();
-        if fs::read(&path).ok().as_deref() != Some(&wav[..]) {
-            let partial = folder.join(format!(".{}.wav.{}", tone.name(), std::process::id()));
-            fs::write(&partial, &wav)
-                .and_then(|()| fs::rename(&partial, &path))
-                .with_context(|| format!("cannot write {}", path.display()))?;
+        let there = fs::read(&path, wav.len() as u64, Expect::Regular);
+        if there.ok().as_deref() != Some(&wav[..]) {
+            fs::write_atomic(&path, &wav)?;
         }
         files.push((tone, path));
     }
@@ -175,6 +175,7 @@ mod tests {
 
     #[test]
     fn files_are_written_once_and_mended_when_damaged() {
+        use std::fs;
         let dir = tempfile::tempdir().unwrap();
         let files = write_all(dir.path()).unwrap();
         assert_eq!(files.len(), 5);
@@ -190,5 +191,19 @@ mod tests {
             5,
             "no partial files left"
         );
+    }
+
+    #[test]
+    fn a_link_to_a_device_or_a_named_pipe_in_a_tones_place_is_replaced_unread() {
+        use std::fs;
+        let dir = tempfile::tempdir().unwrap();
+        let start = dir.path().join("start.wav");
+        let end = dir.path().join("end.wav");
+        std::os::unix::fs::symlink("/dev/zero", &start).unwrap();
+        nix::unistd::mkfifo(&end, nix::sys::stat::Mode::S_IRWXU).unwrap();
+        write_all(dir.path()).unwrap();
+        assert_eq!(fs::read(&start).unwrap(), Tone::Start.wav());
+        assert_eq!(fs::read(&end).unwrap(), Tone::End.wav());
+        assert!(!fs::symlink_metadata(&start).unwrap().is_symlink());
     }
 }

@@ -17,6 +17,7 @@ use nix::sys::signal::{Signal as NixSignal, killpg};
 use nix::unistd::Pid;
 
 mod job;
+pub mod orphans;
 mod program;
 
 use job::Running;

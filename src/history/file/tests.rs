@@ -1,9 +1,14 @@
-//! Appending whole lines under a lock, and reading every line back with its damage named.
+//! Appending whole lines under a lock that is waited for only so long, and cutting a
+//! failed write back.
+
+use std::fs;
 
 use super::*;
-use crate::history::record::{Ending, MAX_LINE_BYTES, VERSION};
+use crate::history::record::{Ending, VERSION};
+use crate::history::scan::read_bytes;
 
-fn record(routine: &str) -> Record {
+/// A whole record of the routine `routine`, as the tests of the history write it.
+pub(crate) fn record(routine: &str) -> Record {
     Record {
         v: VERSION,
         start: "2026-12-01T07:30:05+01:00".into(),
@@ -22,12 +27,18 @@ fn record(routine: &str) -> Record {
     }
 }
 
+/// Waits as asked, never giving up.
+fn patient(time: Duration) -> bool {
+    std::thread::sleep(time);
+    true
+}
+
 #[test]
 fn appending_makes_the_folder_and_adds_one_line_each_time() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a").join("b").join("history.jsonl");
-    append(&path, &record("one")).unwrap();
-    append(&path, &record("two")).unwrap();
+    append(&path, &record("one"), &mut patient).unwrap();
+    append(&path, &record("two"), &mut patient).unwrap();
     let text = fs::read_to_string(&path).unwrap();
     assert_eq!(text, record("one").to_line() + &record("two").to_line());
 }
@@ -38,13 +49,13 @@ fn a_line_cut_short_is_ended_before_the_next_record() {
     let path = dir.path().join("history.jsonl");
     let whole = record("one").to_line();
     fs::write(&path, format!("{whole}{}", &whole[..30])).unwrap();
-    append(&path, &record("two")).unwrap();
+    append(&path, &record("two"), &mut patient).unwrap();
     let text = fs::read_to_string(&path).unwrap();
     assert_eq!(
         text,
         format!("{whole}{}\n{}", &whole[..30], record("two").to_line())
     );
-    let (sessions, damaged) = read_all(&path).unwrap();
+    let (sessions, damaged) = read_bytes(text.as_bytes());
     assert_eq!(sessions.len(), 2);
     assert_eq!(
         damaged,
@@ -60,89 +71,62 @@ fn appending_where_the_folder_cannot_be_made_says_where() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a-file");
     fs::write(&file, "").unwrap();
-    let error = append(&file.join("stretch").join("history.jsonl"), &record("x")).unwrap_err();
+    let error = append(
+        &file.join("stretch").join("history.jsonl"),
+        &record("x"),
+        &mut patient,
+    )
+    .unwrap_err();
     assert!(
-        format!("{error:#}").starts_with(&format!(
-            "cannot make the folder {}",
+        error.to_string().starts_with(&format!(
+            "cannot make the folder {}: ",
             file.join("stretch").display()
         )),
-        "{error:#}"
+        "{error}"
     );
 }
 
 #[test]
-fn reading_numbers_the_damaged_lines_and_keeps_the_rest() {
-    let good = record("one").to_line();
-    let text = format!("{good}not json\n\n{good}{{\"v\":7}}\n{}", &good[..20]);
-    let (sessions, damaged) = read_bytes(text.as_bytes());
-    assert_eq!(sessions.len(), 2);
-    let lines: Vec<usize> = damaged.iter().map(|d| d.line).collect();
-    assert_eq!(
-        lines,
-        [2, 5, 6],
-        "a blank line is no damage, but it is a line"
-    );
-    assert_eq!(damaged[1].damage, Damage::UnknownVersion("7".into()));
-    assert_eq!(damaged[2].damage, Damage::CutShort);
-}
-
-#[test]
-fn an_over_long_line_is_damaged_and_the_next_one_still_reads() {
-    let good = record("one").to_line();
-    let text = format!("{}\n{good}", "x".repeat(MAX_LINE_BYTES * 2));
-    let (sessions, damaged) = read_bytes(text.as_bytes());
-    assert_eq!(sessions.len(), 1);
-    assert_eq!(damaged.len(), 1);
-    assert_eq!(damaged[0].line, 1);
-}
-
-#[test]
-fn a_missing_history_is_empty() {
-    let dir = tempfile::tempdir().unwrap();
-    let (sessions, damaged) = read_all(&dir.path().join("none.jsonl")).unwrap();
-    assert!(sessions.is_empty() && damaged.is_empty());
-}
-
-#[test]
-fn a_history_of_many_parts_reads_as_one_numbered_line_by_line() {
-    // Lines enough for several parts, damaged ones and blank ones among them, and a last
-    // line with no newline: the lines read and their numbers are those of a plain split.
-    let good = record("one").to_line();
-    let mut text = String::new();
-    let mut expected_damaged = Vec::new();
-    let mut expected_good = 0;
-    for number in 1..=8000 {
-        if number % 997 == 0 {
-            text.push_str("not json\n");
-            expected_damaged.push(number);
-        } else if number % 1009 == 0 {
-            text.push_str(" \n");
-        } else if number % 1013 == 0 {
-            text.push_str(&"x".repeat(MAX_LINE_BYTES + 1));
-            text.push('\n');
-            expected_damaged.push(number);
-        } else {
-            text.push_str(&good);
-            expected_good += 1;
-        }
-    }
-    text.push_str(&good[..30]);
-    expected_damaged.push(8001);
-    assert!(text.len() > 4 * MIN_PART_BYTES);
+fn a_lock_held_elsewhere_is_waited_for_a_while_or_given_up_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("history.jsonl");
-    fs::write(&path, &text).unwrap();
-    let history = read(&path).unwrap();
-    assert_eq!(history.bytes, text.as_bytes(), "read whole, in order");
-    let (entries, damaged) = history.glance();
-    assert_eq!(entries.len(), expected_good);
-    let lines: Vec<usize> = damaged.iter().map(|d| d.line).collect();
-    assert_eq!(lines, expected_damaged);
+    fs::write(&path, "").unwrap();
+    let holder = fs::File::open(&path).unwrap();
+    holder.lock().unwrap();
+    // Given up at the first wait: no waiting at all.
+    let mut asked = Vec::new();
+    let result = append(&path, &record("x"), &mut |time: Duration| {
+        asked.push(time);
+        false
+    });
+    assert!(matches!(result, Err(NotAppended::GaveUp)));
+    assert_eq!(asked, [LOCK_POLL]);
+    // Waited for (a fake wait, so the test takes no time) until the patience runs out.
+    let started = Instant::now();
+    let mut waits = 0;
+    let mut pretend = |_: Duration| {
+        waits += 1;
+        waits < 1000 || started.elapsed() > LOCK_PATIENCE
+    };
+    let result = append(&path, &record("x"), &mut pretend);
+    assert!(matches!(
+        result,
+        Err(NotAppended::GaveUp | NotAppended::Locked)
+    ));
+    drop(holder);
+    append(&path, &record("x"), &mut |_| false).unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), record("x").to_line());
+}
+
+#[test]
+fn a_missing_history_opens_as_none_and_a_named_pipe_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(open(&dir.path().join("none.jsonl")).unwrap().is_none());
+    let pipe = dir.path().join("history.jsonl");
+    nix::unistd::mkfifo(&pipe, nix::sys::stat::Mode::S_IRWXU).unwrap();
+    let error = open(&pipe).unwrap_err();
     assert_eq!(
-        history.session(&entries[entries.len() - 1]).unwrap().record,
-        record("one")
+        error.to_string(),
+        format!("{}: a named pipe, not a regular file", pipe.display())
     );
-    let (sessions, read_damaged) = read_all(&path).unwrap();
-    assert_eq!(sessions.len(), expected_good);
-    assert_eq!(read_damaged, damaged);
 }

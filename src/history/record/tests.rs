@@ -44,7 +44,9 @@ fn a_line_reads_back_as_its_record_on_the_date_of_its_own_offset() {
     assert_eq!(session.time, jiff::civil::time(7, 30, 5, 0));
     assert_eq!(session.ended.to_string(), "2026-12-01T06:37:10Z");
     // Late in the evening west of UTC is already the next day in UTC: the offset decides.
-    let late = line.replace("2026-12-01T07:30:05+01:00", "2026-12-01T23:30:00-05:00");
+    let late = line
+        .replace("2026-12-01T07:30:05+01:00", "2026-12-01T23:30:00-05:00")
+        .replace("2026-12-01T07:37:10+01:00", "2026-12-01T23:37:05-05:00");
     assert_eq!(
         parse_line(late.trim_end().as_bytes()).unwrap().date,
         jiff::civil::date(2026, 12, 1)
@@ -195,4 +197,44 @@ fn a_glance_and_a_whole_reading_agree_on_every_line() {
         }
     }
     assert!(kinds.len() >= 6, "too few kinds of line: {kinds:?}");
+}
+
+#[test]
+fn a_record_whose_fields_contradict_each_other_is_damaged() {
+    let line = sample().to_line();
+    let line = line.trim_end();
+    let damage = |text: &str| parse_line(text.as_bytes()).unwrap_err().to_string();
+    // 7 min 5 s from start to end: 425 s held at most.
+    let longest = line.replace("\"active_s\":330", "\"active_s\":425");
+    assert!(parse_line(longest.as_bytes()).is_ok());
+    for active in ["426", "18446744073709551615"] {
+        let absurd = line.replace("\"active_s\":330", &format!("\"active_s\":{active}"));
+        assert_eq!(
+            damage(&absurd),
+            "`active_s` is longer than the time from `start` to `end`"
+        );
+        assert!(glance_line(absurd.as_bytes()).is_err());
+    }
+    let backwards = line.replace("07:37:10+01:00", "07:30:04+01:00");
+    assert_eq!(damage(&backwards), "`end` is before `start`");
+    let more_done = line.replace("\"stretches_done\":6", "\"stretches_done\":8");
+    assert_eq!(
+        damage(&more_done),
+        "`holds_done` or `stretches_done` is more than its total"
+    );
+}
+
+#[test]
+fn a_stored_session_serializes_as_its_record_does() {
+    let line = sample().to_line();
+    let stored = read_stored(line.trim_end().as_bytes()).unwrap();
+    assert_eq!(serde_json::to_string(&stored.record).unwrap() + "\n", line);
+    assert_eq!(
+        stored.glance(),
+        glance_line(line.trim_end().as_bytes()).unwrap()
+    );
+    let escaped = line.replace("hamstrings", "ham\\u0000strings");
+    let stored = read_stored(escaped.trim_end().as_bytes()).unwrap();
+    assert_eq!(stored.record.routine, "ham\u{0}strings");
+    assert!(read_stored(b"{}").is_err());
 }

@@ -243,3 +243,43 @@ fn latest_reads_only_as_far_back_as_the_streak() {
     assert_eq!(latest(reader, today).unwrap().streak, 3);
     assert!(lowest.get() + (CHUNK as u64) >= old_end);
 }
+
+#[test]
+fn a_damaged_or_future_end_is_read_no_further_than_the_bound() {
+    let today = date(2026, 3, 20);
+    let streak = line(shift(today, -2), 1) + &line(shift(today, -1), 1);
+    let bound = MAX_TAIL_BYTES as usize;
+    for end in [
+        // An endless damaged line, and as many short damaged lines.
+        "\0".repeat(bound + CHUNK * 3),
+        "x\n".repeat(bound / 2 + CHUNK),
+        // Sessions dated in the future, which never end the walk back.
+        line(shift(today, 400), 1).repeat(bound / 200 + 100),
+    ] {
+        let text = streak.clone() + &end;
+        let (reader, lowest) = watched(&text);
+        assert_eq!(recent(reader, today).unwrap(), Recent::NotYet { streak: 0 });
+        assert!(
+            lowest.get() >= (text.len() - bound) as u64,
+            "read from {} of {}",
+            lowest.get(),
+            text.len()
+        );
+    }
+    // Within the bound, the streak is still found behind them.
+    let text = streak + &"x\n".repeat(1000);
+    assert_eq!(
+        recent(Cursor::new(text), today).unwrap(),
+        Recent::NotYet { streak: 2 }
+    );
+}
+
+#[test]
+fn a_line_cut_by_the_bound_is_not_handed_out() {
+    let text = "aaaa\nbbbb\ncccc\n";
+    let mut lines = Backwards::new(Cursor::new(text.as_bytes().to_vec()))
+        .unwrap()
+        .within(7);
+    assert_eq!(lines.next_line().unwrap().as_deref(), Some(&b"cccc"[..]));
+    assert_eq!(lines.next_line().unwrap(), None);
+}

@@ -25,6 +25,7 @@ use crate::plan::action::Action;
 use crate::plan::timeline::{Phase, PhaseKind, ScheduledCue, Timeline, cue_schedule};
 use crate::routine::Routine;
 use crate::routine::duration;
+use crate::routine::limits::MAX_PHASE;
 
 mod tally;
 mod view;
@@ -203,7 +204,8 @@ impl<'r> Engine<'r> {
         }
     }
 
-    /// Lengthen (positive) or shorten (negative) the current phase by `seconds`.
+    /// Lengthen (positive) or shorten (negative) the current phase by `seconds`, to no
+    /// longer than [`MAX_PHASE`], the longest any phase can be planned.
     /// Shortening it below the time already spent on it ends it now, as if on its deadline.
     pub fn adjust(&mut self, now: Duration, seconds: i64) -> Vec<Event> {
         let mut events = self.advance(now);
@@ -212,7 +214,8 @@ impl<'r> Engine<'r> {
         }
         let change = Duration::from_secs(seconds.unsigned_abs());
         if seconds >= 0 {
-            self.phase_duration = self.phase_duration.saturating_add(change);
+            let longest = MAX_PHASE.max(self.phase_duration);
+            self.phase_duration = self.phase_duration.saturating_add(change).min(longest);
         } else {
             let elapsed = self.active(now).saturating_sub(self.phase_start);
             self.phase_duration = self.phase_duration.saturating_sub(change).max(elapsed);

@@ -8,9 +8,6 @@ use toml::de::{DeTable, DeValue};
 
 use super::Value;
 use crate::routine::diagnostic::Diagnostic;
-// Values quoted in a message are made terminal-safe here, not only when rendered:
-// `--format json` passes messages on, and JSON escapes only C0 control characters.
-use crate::routine::text::terminal_safe;
 
 /// The diagnostic for the duplicate key at `second`, in the tree recovered from `text`.
 pub(super) fn diagnostic(text: &str, root: &DeTable<'_>, second: Range<usize>) -> Diagnostic {
@@ -30,8 +27,8 @@ pub(super) fn diagnostic(text: &str, root: &DeTable<'_>, second: Range<usize>) -
     } else {
         "remove one of the two"
     };
-    let diagnostic = Diagnostic::error(format!("duplicate key `{}`", terminal_safe(name)))
-        .at(second.clone())
+    let diagnostic = Diagnostic::error(format!("duplicate key `{name}`"))
+        .at(second)
         .label("defined again here")
         .help(help);
     match first {

@@ -8,6 +8,7 @@
 
 mod cues;
 mod duplicate_key;
+mod poses;
 mod settings;
 mod structure;
 mod syntax;
@@ -24,6 +25,7 @@ use crate::routine::diagnostic::{Diagnostic, SourceFile};
 use crate::routine::problems::Problems;
 
 pub use crate::routine::limits::MAX_FILE_BYTES;
+pub use poses::parse_figures;
 pub use settings::{Settings, read_settings};
 pub use values::slug;
 
@@ -55,10 +57,13 @@ pub(crate) fn parse_builtin_routine(file: &SourceFile) -> Result<Routine, Proble
 /// Where a file comes from, which decides what it may do and how it is read.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Trust {
-    /// A file from anyone: its syntax errors are bounded, and it may `use` the library.
+    /// A file from anyone: its syntax errors are bounded, it may `use` the library, and
+    /// the figures it names are looked for in the library of figures.
     Stranger,
-    /// A built-in routine: its syntax is read in one pass, and it may not `use` the
-    /// library.
+    /// A built-in routine (or the figures file): its syntax is read in one pass, it may
+    /// not `use` the library, and the figures it names are taken as they are: the tests
+    /// check that each is there, and `list`, `show` and `validate` need not read the
+    /// figures file to start.
     BuiltIn,
 }
 
@@ -66,7 +71,7 @@ fn parse(file: &SourceFile, trust: Trust) -> Result<Routine, Problems> {
     let root = syntax_tree(file, trust)?;
     let mut checker = Checker {
         problems: Problems::default(),
-        uses_library: trust == Trust::Stranger,
+        trust,
     };
     let routine = checker.routine(root.get_ref(), root.span());
     match routine {
@@ -77,20 +82,29 @@ fn parse(file: &SourceFile, trust: Trust) -> Result<Routine, Problems> {
 
 /// The file's TOML tree, or its syntax errors.
 fn syntax_tree(file: &SourceFile, trust: Trust) -> Result<Spanned<DeTable<'_>>, Problems> {
-    let (text, more_syntax_errors) = match trust {
+    let bounded = match trust {
         Trust::Stranger => syntax::within_bound(&file.text),
-        Trust::BuiltIn => (file.text.as_str(), 0),
+        Trust::BuiltIn => syntax::Bounded {
+            text: file.text.as_str(),
+            more: 0,
+            too_big: None,
+        },
     };
+    let (text, more_syntax_errors) = (bounded.text, bounded.more);
     let (root, syntax_errors) = DeTable::parse_recoverable(text);
-    if !syntax_errors.is_empty() || more_syntax_errors > 0 {
+    if !syntax_errors.is_empty() || more_syntax_errors > 0 || bounded.too_big.is_some() {
         let mut problems = Problems::default();
         // Past the cut, a problem of the cut itself (say, a value missing at the end) is
         // not the file's: the file's own are counted in `more_syntax_errors`.
-        let cut = (more_syntax_errors > 0).then_some(text.len());
+        let cut = (text.len() < file.text.len()).then_some(text.len());
         let before_cut = |error: &&toml::de::Error| {
             cut.is_none_or(|cut| error.span().is_none_or(|span| span.start < cut))
         };
-        for error in syntax_errors.iter().filter(before_cut) {
+        // Each level of nesting left open at the end is the same problem at the same
+        // place, said once.
+        let mut errors: Vec<&toml::de::Error> = syntax_errors.iter().filter(before_cut).collect();
+        errors.dedup_by(|a, b| a.message() == b.message() && a.span() == b.span());
+        for error in errors {
             problems.push(match error.span() {
                 Some(span) if error.message() == "duplicate key" => {
                     duplicate_key::diagnostic(text, root.get_ref(), span)
@@ -102,6 +116,9 @@ fn syntax_tree(file: &SourceFile, trust: Trust) -> Result<Spanned<DeTable<'_>>, 
                 None => Diagnostic::error(format!("TOML syntax: {}", error.message())).at(0..0),
             });
         }
+        if let Some(too_big) = bounded.too_big {
+            problems.push(too_big);
+        }
         problems.add_uncounted(more_syntax_errors);
         return Err(problems.finish());
     }
@@ -112,8 +129,9 @@ fn syntax_tree(file: &SourceFile, trust: Trust) -> Result<Spanned<DeTable<'_>>, 
 /// `None` for a value it refused, so that one bad value does not hide the next.
 struct Checker {
     problems: Problems,
-    /// Whether a `[[stretch]]` may `use` a stretch of the library.
-    uses_library: bool,
+    /// Where the file comes from: whether a `[[stretch]]` may `use` a stretch of the
+    /// library, and whether its figures are looked for.
+    trust: Trust,
 }
 
 impl Checker {

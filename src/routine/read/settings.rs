@@ -45,7 +45,7 @@ pub fn read_settings<T>(
     };
     let mut checker = Checker {
         problems: Problems::default(),
-        uses_library: false,
+        trust: Trust::Stranger,
     };
     let mut settings = Settings {
         checker: &mut checker,

@@ -12,7 +12,6 @@ use super::{Checker, Value};
 use crate::routine::diagnostic::Diagnostic;
 use crate::routine::limits::{self, MAX_STRETCHES};
 use crate::routine::suggest::{closest, quoted};
-use crate::routine::text::terminal_safe;
 use crate::routine::{Level, Routine, Sides, Stretch};
 
 /// The keys a routine's table may have.
@@ -39,6 +38,7 @@ pub(crate) const STRETCH_KEYS: &[&str] = &[
     "side_label",
     "reps",
     "cues",
+    "figure",
     "use",
 ];
 
@@ -198,6 +198,7 @@ impl Checker {
             (None, Some(base)) => base.hold,
             (None, None) => limits::DEFAULT_HOLD,
         };
+        let figure = self.optional(table, "figure", |c, v| c.figure(v));
         let effective_hold = hold.flatten().unwrap_or(default_hold);
         let cues = self.optional(table, "cues", |c, v| c.stretch_cues(v, effective_hold));
         let hold_value = table.get("hold").or(file_hold.map(|(_, value)| value));
@@ -231,6 +232,7 @@ impl Checker {
                     .or(base.map(|b| b.reps))
                     .unwrap_or(limits::DEFAULT_REPS),
                 cues: cues?.or(base.map(|b| b.cues.clone())).unwrap_or_default(),
+                figure: figure?.or(base.and_then(|b| b.figure.clone())),
             })
         })();
         (stretch, id.map(|id| (id, id_span)))
@@ -279,8 +281,7 @@ impl Checker {
                 continue;
             }
             let diagnostic =
-                Diagnostic::error(format!("unknown key `{}` in {owner}", terminal_safe(name)))
-                    .at(key.span());
+                Diagnostic::error(format!("unknown key `{name}` in {owner}")).at(key.span());
             self.report(match closest(name, known) {
                 Some(close) => diagnostic
                     .label("unknown key")

@@ -5,7 +5,6 @@ use std::time::Duration;
 use super::{Checker, Value};
 use crate::routine::diagnostic::Diagnostic;
 use crate::routine::suggest::closest;
-use crate::routine::text::terminal_safe;
 use crate::routine::{Cue, Stretch, duration, library};
 
 impl Checker {
@@ -13,7 +12,7 @@ impl Checker {
     /// a value that is not a string, or a routine that may not use the library.
     pub(super) fn used(&mut self, value: &Value<'_>) -> Option<Stretch> {
         let id = self.text(value, "use", &super::values::NAME)?;
-        if !self.uses_library {
+        if self.trust != super::Trust::Stranger {
             self.report(
                 Diagnostic::error("a built-in routine cannot `use` the library")
                     .at(value.span())
@@ -25,12 +24,9 @@ impl Checker {
             return Some(stretch.clone());
         }
         let known: Vec<&str> = library::stretches().iter().map(|s| s.id.as_str()).collect();
-        let diagnostic = Diagnostic::error(format!(
-            "no stretch `{}` in the library",
-            terminal_safe(&id)
-        ))
-        .at(value.span())
-        .label("unknown stretch id");
+        let diagnostic = Diagnostic::error(format!("no stretch `{id}` in the library"))
+            .at(value.span())
+            .label("unknown stretch id");
         self.report(match closest(&id, &known) {
             Some(close) => diagnostic.help(format!("did you mean `{close}`?")),
             None => diagnostic.help("`stretch list --stretches` shows every stretch and its id"),

@@ -12,9 +12,7 @@ use crate::routine::duration;
 use crate::routine::limits::{self, ID_CHARS};
 use crate::routine::named;
 use crate::routine::suggest::{closest, quoted};
-// Values quoted in a message are made terminal-safe here, not only when rendered:
-// `--format json` passes messages on, and JSON escapes only C0 control characters.
-use crate::routine::text::{is_bidi_control, terminal_safe};
+use crate::routine::text::{is_bidi_control, is_invisible};
 
 /// Which strings may hold newlines and tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,9 +33,11 @@ pub(crate) struct TextRule {
 
 impl TextRule {
     /// Whether `c` may appear in the text: no control characters (but newlines and tabs
-    /// in text of several lines) and no bidirectional overrides or isolates.
+    /// in text of several lines), no bidirectional overrides or isolates, and no invisible
+    /// format characters (the zero-width joiners are not among them).
     pub(crate) fn allows(&self, c: char) -> bool {
         !(is_bidi_control(c)
+            || is_invisible(c)
             || (c.is_control() && !(self.lines == Lines::Many && (c == '\n' || c == '\t'))))
     }
 
@@ -48,6 +48,20 @@ impl TextRule {
             lines: Lines::One,
         }
     }
+}
+
+/// The name of an invisible character ([`is_invisible`]), as Unicode gives it.
+fn invisible_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{200B}' => "zero width space",
+        '\u{2060}' => "word joiner",
+        '\u{2061}' => "function application",
+        '\u{2062}' => "invisible times",
+        '\u{2063}' => "invisible separator",
+        '\u{2064}' => "invisible plus",
+        '\u{FEFF}' => "zero width no-break space",
+        _ => return None,
+    })
 }
 
 /// A routine's or a stretch's `name`.
@@ -103,19 +117,20 @@ impl Checker {
         let raw = self.string(value, key)?;
         let span = value.span();
         if let Some(bad) = raw.chars().find(|&c| !rule.allows(c)) {
-            let allowed = if rule.lines == Lines::Many {
+            let allowed = if rule.lines == Lines::Many && !is_invisible(bad) {
                 " (only newlines and tabs are allowed)"
             } else {
                 ""
             };
+            let what = match invisible_name(bad) {
+                Some(name) => format!("the invisible character U+{:04X} ({name})", bad as u32),
+                None => format!("the control character U+{:04X}", bad as u32),
+            };
             self.report(
-                Diagnostic::error(format!(
-                    "`{key}` contains the control character U+{:04X}{allowed}",
-                    bad as u32
-                ))
-                .at(span)
-                .label("in this string")
-                .help("remove it; routine text is shown on a terminal"),
+                Diagnostic::error(format!("`{key}` contains {what}{allowed}"))
+                    .at(span)
+                    .label("in this string")
+                    .help("remove it; routine text is shown on a terminal"),
             );
             return None;
         }
@@ -163,7 +178,7 @@ impl Checker {
             .find(|a| a.eq_ignore_ascii_case(text.trim()))
             .copied()
             .or_else(|| closest(text, &names));
-        let diagnostic = Diagnostic::error(format!("invalid `{key}` `{}`", terminal_safe(text)))
+        let diagnostic = Diagnostic::error(format!("invalid `{key}` `{text}`"))
             .at(value.span())
             .label(format!(
                 "expected one of {}",
@@ -176,19 +191,22 @@ impl Checker {
         None
     }
 
-    /// A whole number within `range`.
-    pub(super) fn integer(
+    /// A whole number within `range` (a count, or degrees of a figure's joint).
+    pub(super) fn integer<T>(
         &mut self,
         value: &Value<'_>,
         key: &str,
-        range: &RangeInclusive<u32>,
-    ) -> Option<u32> {
+        range: &RangeInclusive<T>,
+    ) -> Option<T>
+    where
+        T: TryFrom<i64> + PartialOrd + std::fmt::Display,
+    {
         let DeValue::Integer(integer) = value.get_ref() else {
             self.type_error(value, key, "a whole number");
             return None;
         };
         let number = i64::from_str_radix(integer.as_str(), integer.radix()).ok();
-        match number.and_then(|n| u32::try_from(n).ok()) {
+        match number.and_then(|n| T::try_from(n).ok()) {
             Some(n) if range.contains(&n) => Some(n),
             _ => {
                 self.report(
@@ -275,14 +293,13 @@ impl Checker {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !valid_chars || !ID_CHARS.contains(&id.chars().count()) {
             let suggestion = slug(id);
-            let diagnostic =
-                Diagnostic::error(format!("invalid stretch id `{}`", terminal_safe(id)))
-                    .at(value.span())
-                    .label(format!(
-                        "{} to {} of `a-z`, `0-9` and `-`",
-                        ID_CHARS.start(),
-                        ID_CHARS.end()
-                    ));
+            let diagnostic = Diagnostic::error(format!("invalid stretch id `{id}`"))
+                .at(value.span())
+                .label(format!(
+                    "{} to {} of `a-z`, `0-9` and `-`",
+                    ID_CHARS.start(),
+                    ID_CHARS.end()
+                ));
             self.report(if suggestion.is_empty() || suggestion == id {
                 diagnostic
             } else {

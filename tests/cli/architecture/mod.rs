@@ -2,13 +2,17 @@
 //! layer or below, the top-level modules use each other without a cycle, and no file
 //! under `src/` is over 500 lines.
 //!
-//! The layers, lowest first: the library's `routine` < `plan`, `history` and `workday` <
-//! `config` < `frontend`, then the binary's `shell` < `cli` and `error` < `commands` <
-//! `main`. A file belongs to the top-level module of its first folder under `src/` (`src/plan/engine/mod.rs` to `plan`) or, at the top,
-//! to its own (`src/cli.rs` to `cli`); `src/lib.rs`, the root that declares the library's
-//! layers, belongs to none. A reference is a path that names another top-level module:
+//! The layers, lowest first: the library's `fs` < `routine` < `plan`, `history`, `figure`
+//! and `workday` < `config` < `frontend`, then the binary's `shell` < `cli` and `error` <
+//! `commands` < `main`. A file belongs to the top-level module of its first folder under
+//! `src/` (`src/plan/engine/mod.rs` to `plan`) or, at the top, to its own (`src/cli.rs` to
+//! `cli`); `src/lib.rs`, the root that declares the library's layers, belongs to none. A
+//! reference is a path that names another top-level module:
 //! `crate::plan` in the library; `stretch_timer::plan` and `crate::commands` in the
-//! binary. `super::` never counts, nor do comments or string literals.
+//! binary, and a `super::` path that climbs to the crate's root and on into another
+//! module. A glob of the whole crate (`crate::*`) and the crate under another name
+//! (`crate as`, `extern crate self as`) are refused, since they hide what is used.
+//! Comments and string literals never count.
 
 mod scan;
 
@@ -32,17 +36,19 @@ enum Crate {
 /// Every module of the binary ranks above every module of the library, so that the
 /// binary may use any of the library's.
 const LAYERS: &[(&str, Crate, u8)] = &[
-    ("routine", Crate::Library, 0),
-    ("plan", Crate::Library, 1),
-    ("history", Crate::Library, 1),
-    ("workday", Crate::Library, 1),
-    ("config", Crate::Library, 2),
-    ("frontend", Crate::Library, 3),
-    ("shell", Crate::Binary, 4),
-    ("cli", Crate::Binary, 5),
-    ("error", Crate::Binary, 5),
-    ("commands", Crate::Binary, 6),
-    ("main", Crate::Binary, 7),
+    ("fs", Crate::Library, 0),
+    ("routine", Crate::Library, 1),
+    ("plan", Crate::Library, 2),
+    ("history", Crate::Library, 2),
+    ("figure", Crate::Library, 2),
+    ("workday", Crate::Library, 2),
+    ("config", Crate::Library, 3),
+    ("frontend", Crate::Library, 4),
+    ("shell", Crate::Binary, 5),
+    ("cli", Crate::Binary, 6),
+    ("error", Crate::Binary, 6),
+    ("commands", Crate::Binary, 7),
+    ("main", Crate::Binary, 8),
 ];
 
 /// The longest a file under `src/` may be.
@@ -252,6 +258,61 @@ fn long_files(sources: &[Source]) -> Vec<String> {
         .collect()
 }
 
+/// What opens a file, or asks where the program's folders are, in code: only `fs` may.
+const OPENS: &[&str] = &[
+    "File::open",
+    "File::create",
+    "OpenOptions",
+    "read_dir",
+    "std::fs::read",
+    "std::fs::write",
+    "etcetera",
+];
+
+/// The same, in a file that names std's `fs` as `fs`.
+const STD_FS_OPENS: &[&str] = &[
+    "fs::read(",
+    "fs::read_to_string(",
+    "fs::write(",
+    "fs::rename(",
+];
+
+/// Every place outside `src/fs` where code (not a test) opens a file its own way.
+fn opens_outside_fs(sources: &[Source]) -> Vec<String> {
+    sources
+        .iter()
+        .filter(|source| source.path.ends_with(".rs") && !source.path.ends_with("/tests.rs"))
+        .filter(|source| !source.path.starts_with("src/fs/") && !source.path.contains("/tests/"))
+        .flat_map(|source| {
+            // A module of unit tests comes last, after `#[cfg(test)]` (or `all(test, ...)`):
+            // tests make files as they please.
+            let code = scan::code_only(&source.text);
+            let end = code
+                .match_indices("#[cfg(")
+                .map(|(at, _)| at)
+                .find(|&at| {
+                    let rest = &code[at + "#[cfg(".len()..];
+                    let test = rest.starts_with("test)]") || rest.starts_with("all(test");
+                    let after = rest
+                        .find("]\n")
+                        .map_or("", |close| rest[close + 1..].trim_start());
+                    test && after.starts_with("mod ")
+                })
+                .unwrap_or(code.len());
+            let code = &code[..end];
+            let std_fs = code.contains("std::fs;") || code.contains("std::fs::{self");
+            code.lines()
+                .enumerate()
+                .filter(|(_, line)| {
+                    OPENS.iter().any(|open| line.contains(open))
+                        || (std_fs && STD_FS_OPENS.iter().any(|open| line.contains(open)))
+                })
+                .map(|(index, line)| format!("{}:{}: {}", source.path, index + 1, line.trim()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// Fails, listing every problem, unless there are none.
 fn assert_none(problems: &[String], rule: &str) {
     assert!(
@@ -283,7 +344,7 @@ fn no_module_uses_a_layer_above_its_own() {
     );
     assert_none(
         &upward_references(&sources),
-        "a module may use only its own layer and those below (routine < plan, history < config < frontend < shell < cli, error < commands < main)",
+        "a module may use only its own layer and those below (fs < routine < plan, history, figure < config < frontend < shell < cli, error < commands < main)",
     );
 }
 
@@ -300,6 +361,41 @@ fn the_top_level_modules_use_each_other_without_a_cycle() {
     assert_none(
         &cycles(&source_tree()),
         "the top-level modules must not use each other in a cycle",
+    );
+}
+
+#[test]
+fn every_file_is_opened_through_fs() {
+    let sources = source_tree();
+    let made_up = [
+        Source::new("src/plan/a.rs", "let f = File::open(p);\n"),
+        Source::new("src/plan/b.rs", "use std::fs;\nlet t = fs::read(p);\n"),
+        Source::new(
+            "src/plan/c.rs",
+            "use crate::fs;\nlet t = fs::read(p, 9, Expect::Regular);\n",
+        ),
+        Source::new("src/fs/read.rs", "let f = OpenOptions::new();\n"),
+        Source::new(
+            "src/plan/d.rs",
+            "fn f() {}\n#[cfg(test)]\nmod t { fn g() { File::open(p); } }\n",
+        ),
+        Source::new(
+            "src/plan/e.rs",
+            "#[cfg(test)]\nSync,\n}\nlet f = File::create(p);\n",
+        ),
+    ];
+    assert_eq!(
+        opens_outside_fs(&made_up),
+        [
+            "src/plan/a.rs:1: let f = File::open(p);",
+            "src/plan/b.rs:2: let t = fs::read(p);",
+            "src/plan/e.rs:4: let f = File::create(p);",
+        ],
+        "the scan sees what it is for, and only that"
+    );
+    assert_none(
+        &opens_outside_fs(&sources),
+        "every file is opened through `src/fs` (without blocking, its type checked, read within a bound), and only `fs` asks where the folders are",
     );
 }
 
@@ -333,7 +429,7 @@ mod rules {
         assert_eq!(
             upward_references(&sources),
             [
-                "src/plan/timeline.rs:4: `plan` (layer 1) uses `frontend` (layer 3), a layer above it: use crate::frontend::words;"
+                "src/plan/timeline.rs:4: `plan` (layer 2) uses `frontend` (layer 4), a layer above it: use crate::frontend::words;"
             ]
         );
     }
@@ -355,10 +451,10 @@ mod rules {
         assert_eq!(
             upward_references(&sources),
             [
-                "src/commands/run/record.rs:1: `commands` (layer 6) uses `main` (layer 7), a layer above it: use super::super::super::main::x;",
-                "src/plan/engine/mod.rs:2: `plan` (layer 1) uses `frontend` (layer 3), a layer above it: use super::super::frontend::words;",
-                "src/plan/engine/mod.rs:4: `plan` (layer 1) uses `frontend` (layer 3), a layer above it: use super::super::super::frontend::x;",
-                "src/routine/mod.rs:1: `routine` (layer 0) uses `plan` (layer 1), a layer above it: use super::{plan, routine};",
+                "src/commands/run/record.rs:1: `commands` (layer 7) uses `main` (layer 8), a layer above it: use super::super::super::main::x;",
+                "src/plan/engine/mod.rs:2: `plan` (layer 2) uses `frontend` (layer 4), a layer above it: use super::super::frontend::words;",
+                "src/plan/engine/mod.rs:4: `plan` (layer 2) uses `frontend` (layer 4), a layer above it: use super::super::super::frontend::x;",
+                "src/routine/mod.rs:1: `routine` (layer 1) uses `plan` (layer 2), a layer above it: use super::{plan, routine};",
             ]
         );
     }
@@ -407,7 +503,7 @@ mod rules {
         assert_eq!(
             upward_references(&sources),
             [
-                "src/routine/read.rs:3: `routine` (layer 0) uses `plan` (layer 1), a layer above it: plan::{timeline::Timeline, action},"
+                "src/routine/read.rs:3: `routine` (layer 1) uses `plan` (layer 2), a layer above it: plan::{timeline::Timeline, action},"
             ]
         );
     }
@@ -436,8 +532,8 @@ mod rules {
         assert_eq!(
             upward_references(&sources),
             [
-                "src/cli.rs:2: `cli` (layer 5) uses `commands` (layer 6), a layer above it: fn f() { crate::commands::run(); }",
-                "src/commands/run.rs:3: `commands` (layer 6) uses `main` (layer 7), a layer above it: use crate::main::x;",
+                "src/cli.rs:2: `cli` (layer 6) uses `commands` (layer 7), a layer above it: fn f() { crate::commands::run(); }",
+                "src/commands/run.rs:3: `commands` (layer 7) uses `main` (layer 8), a layer above it: use crate::main::x;",
             ]
         );
     }

@@ -117,7 +117,8 @@ fn every_key_is_read_with_its_source() {
     let env = with_config(
         "routine = \"desk\"\nhold = \"45s\"\nrest = 0\nswitch = \"2s\"\nlead_in = \"3s\"\n\
          bell = false\nvoice = true\nvoice_command = \"espeak-ng -s 150\"\nsound = true\n\
-         sound_command = \"paplay\"\ncolor = \"never\"\nhistory = false\nevery = \"50m\"\n\
+         sound_command = \"paplay\"\ncolor = \"never\"\nhistory = false\n\
+         figures = false\nevery = \"50m\"\n\
          between = \"09:00-17:30\"\ndays = \"mon-fri\"\naway = \"10m\"\n\
          break_command = [\"foot\", \"-e\", \"stretch\", \"run\", \"desk\"]\n\
          on_start = [\"playerctl\", \"pause\"]\non_finish = [\"playerctl\", \"play\"]\n\
@@ -140,6 +141,7 @@ fn every_key_is_read_with_its_source() {
             "sound_command": file("paplay".into()),
             "color": {"value": "never", "source": "env"},
             "history": file(false.into()),
+            "figures": file(false.into()),
             "every": file("50m".into()),
             "between": file("09:00-17:30".into()),
             "days": file("mon-fri".into()),
@@ -192,6 +194,7 @@ fn a_missing_file_is_every_default_and_config_shows_the_paths() {
              sound_command (found on PATH)         default\n\
              color         never                   env\n\
              history       true                    default\n\
+             figures       true                    default\n\
              every         (none: once a day)      default\n\
              between       (all day)               default\n\
              days          (every day)             default\n\

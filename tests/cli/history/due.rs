@@ -114,7 +114,7 @@ fn a_100000_line_history_with_an_old_damaged_line_is_answered_without_a_warning(
 }
 
 #[test]
-fn notify_sends_the_nudge_when_notify_send_is_there_and_fails_nothing_when_not() {
+fn notify_sends_the_nudge_when_notify_send_is_there_and_says_why_not_when_not() {
     let env = Env::new();
     let bin = env.scratch().join("bin");
     std::fs::create_dir_all(&bin).unwrap();
@@ -148,6 +148,39 @@ fn notify_sends_the_nudge_when_notify_send_is_there_and_fails_nothing_when_not()
         .env("PATH", &empty)
         .run();
     run.expect_code(1);
-    assert_eq!(run.stderr, "");
+    // One line, so that a timer that can never notify says why in its journal.
+    assert_eq!(
+        run.stderr,
+        "warning: cannot notify: `notify-send` is not installed\n"
+    );
     assert!(run.stdout.starts_with("No stretching yet today"));
+}
+
+#[test]
+fn due_reads_no_further_back_than_the_last_8_mib() {
+    // A 3-day streak, then a damaged end: within 8 MiB of the end it is found, past it not.
+    // Before the bound, the whole file was read back, however much of it was damaged
+    // (3.5 s on 1 GB of NULs).
+    let streak: String = [10, 11, 12]
+        .iter()
+        .map(|day| {
+            format!(
+                r#"{{"v":1,"start":"2026-03-{day}T07:00:00+01:00","end":"2026-03-{day}T07:07:00+01:00","routine":"hamstrings","source":"built-in","planned_s":420,"active_s":330,"holds_done":11,"holds_total":11,"stretches_done":7,"stretches_total":7,"skipped":[],"ending":"finished"}}"#
+            ) + "\n"
+        })
+        .collect();
+    let now = "2026-03-13T12:00:00+01:00[Europe/Berlin]";
+    for (damage, found) in [(7 << 20, true), (9 << 20, false)] {
+        let env = Env::new();
+        env.set_history(streak.clone() + &"\0".repeat(damage) + "\n");
+        let run = due(&env, now, &[]);
+        run.expect_code(1);
+        assert_eq!(run.stderr, "");
+        let expected = if found {
+            streak_line(3)
+        } else {
+            "No stretching yet today: a few minutes of `stretch run` will do you good\n".into()
+        };
+        assert_eq!(run.stdout, expected, "{damage} bytes of damage");
+    }
 }

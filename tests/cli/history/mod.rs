@@ -3,6 +3,7 @@
 //! and `remind`. Dates are pinned with the debug-only `STRETCH_TEST_NOW`, zones with `TZ`.
 
 mod due;
+mod lock;
 mod log;
 mod recording;
 mod remind;

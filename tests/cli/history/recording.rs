@@ -214,7 +214,8 @@ fn a_damaged_line_and_a_cut_off_last_line_are_kept_and_the_next_run_appends_a_wh
 #[test]
 fn a_history_that_cannot_be_written_costs_one_warning_and_nothing_else() {
     // Tests may run as root, whom a read-only folder does not stop: the causes here are a
-    // data folder that is a regular file, and a history on a full disk (/dev/full).
+    // data folder that is a regular file, and a device (/dev/full) in the history's place,
+    // which is refused, never written to. (A full disk: `history::lock`.)
     let env = Env::new();
     let not_a_folder = env.scratch().join("file");
     std::fs::write(&not_a_folder, "").unwrap();
@@ -252,7 +253,7 @@ fn a_history_that_cannot_be_written_costs_one_warning_and_nothing_else() {
     assert_eq!(
         outcome.stderr,
         format!(
-            "warning: this session was not recorded in your history: cannot write to {}: No space left on device (os error 28)\n",
+            "warning: this session was not recorded in your history: {}: a device, not a regular file\n",
             env.history().display()
         )
     );

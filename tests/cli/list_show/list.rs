@@ -26,23 +26,31 @@ fn list_shows_builtins_and_user_routines_marked_and_names_invalid_ones() {
     let table = &run.stdout;
     assert_eq!(
         words(table.lines().next().unwrap_or_default()),
-        ["NAME", "LEVEL", "STRETCHES", "TIME", "SOURCE"]
+        [
+            "NAME",
+            "LEVEL",
+            "STRETCHES",
+            "TIME",
+            "SOURCE",
+            "DESCRIPTION"
+        ]
     );
     // Timeline check: 4s + 4 holds of 20s + 3 switches of 3s + 6s + 10s = 1m 49s.
     assert_eq!(
         words(row(table, "mine")),
         ["mine", "all", "2", "1m", "49s", "yours"]
     );
+    // An invalid routine's description is its first problem.
     assert!(
         row(table, "broken").ends_with(&format!(
-            "yours, invalid: {}:3:1: unknown key `hlod` in routine",
+            "yours, invalid:  {}:3:1: unknown key `hlod` in routine",
             broken.display()
         )),
         "{table}"
     );
     assert!(
         row(table, "binary").ends_with(&format!(
-            "yours, invalid: {}: the file is not UTF-8: invalid byte at line 2, column 12",
+            "yours, invalid:  {}: the file is not UTF-8: invalid byte at line 2, column 12",
             binary.display()
         )),
         "{table}"
@@ -51,8 +59,28 @@ fn list_shows_builtins_and_user_routines_marked_and_names_invalid_ones() {
         row(table, "folder").ends_with("this is a directory, not a routine file"),
         "{table}"
     );
+    // Off a terminal, a built-in routine's whole description, on one line.
+    assert!(
+        row(table, "desk").ends_with(
+            "  For people who spend the day at a keyboard: a four-minute break for a \
+             stiff neck, tight shoulders and chest, tired wrists, and hips and calves that have \
+             sat too long. Every stretch is done on a sturdy chair without wheels or standing \
+             at your desk, in the clothes you work in. The holds are short and gentle: you \
+             should feel a mild pull, never pain. If you have had a recent neck, shoulder, \
+             wrist or back injury, or surgery, ask a doctor or physiotherapist before you start."
+        ),
+        "{table}"
+    );
     for name in BUILTINS {
-        assert_eq!(words(row(table, name)).last(), Some(&"built-in"), "{table}");
+        let source = words(row(table, name))
+            .into_iter()
+            .take(6)
+            .any(|w| w == "built-in");
+        assert!(
+            source,
+            "{name} in
+{table}"
+        );
     }
     assert_eq!(table.lines().count(), 1 + 4 + BUILTINS.len(), "{table}");
     assert!(!table.contains("notes"));
@@ -98,6 +126,7 @@ fn list_json_has_every_routine_with_its_origin_and_first_problem() {
             "level": null,
             "stretches": null,
             "total_ms": null,
+            "description": null,
             // The first of its two problems.
             "problem": format!("{}:6:9: missing `text` in a timed cue", broken.display()),
         })
@@ -113,6 +142,7 @@ fn list_json_has_every_routine_with_its_origin_and_first_problem() {
             "level": "all",
             "stretches": 2,
             "total_ms": 109_000,
+            "description": "",
             "problem": null,
         })
     );
@@ -130,33 +160,52 @@ fn list_json_has_every_routine_with_its_origin_and_first_problem() {
 }
 
 #[test]
-fn list_stretches_lists_every_stretch_with_its_routine_hold_and_sides() {
+fn list_stretches_lists_each_distinct_stretch_once_with_its_level_and_routines() {
     let env = Env::new();
     env.add_user_routine("mine", fixture_bytes("format/valid/timeline.toml"));
     env.add_user_routine("broken", fixture_bytes("format/invalid/reps-zero.toml"));
+    // The library's toe touch, taken with `use`: the same stretch as the built-in one's.
+    env.add_user_routine("uses", fixture_bytes("use/plain.toml"));
 
     let text = env.stretch().args(["list", "--stretches"]).run();
     text.expect_code(0);
     let lines: Vec<&str> = text.stdout.lines().collect();
     assert_eq!(
         words(lines[0]),
-        ["ROUTINE", "ID", "HOLD", "SIDES", "STRETCH"]
+        ["ID", "LEVEL", "HOLD", "SIDES", "ROUTINES", "STRETCH"]
     );
     assert_eq!(
         words(lines[1]),
-        ["mine", "lunge", "20s", "x2", "both", "Lunge"]
+        ["lunge", "-", "20s", "x2", "both", "mine", "Lunge"]
     );
-    assert_eq!(words(lines[2]), ["mine", "fold", "10s", "none", "Fold"]);
+    assert_eq!(
+        words(lines[2]),
+        ["fold", "-", "10s", "none", "mine", "Fold"]
+    );
     assert!(!text.stdout.contains("broken"), "{}", text.stdout);
-    for name in BUILTINS {
-        assert!(
-            lines
-                .iter()
-                .any(|l| l.split_whitespace().next() == Some(name)),
-            "{name} in\n{}",
-            text.stdout
-        );
-    }
+    // Each id once: the same stretch in several routines is one line.
+    let ids: Vec<&str> = lines[1..]
+        .iter()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    let mut distinct = ids.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(ids.len(), distinct.len(), "{}", text.stdout);
+    assert!(
+        words(row(&text.stdout, "lying-strap")).starts_with(&[
+            "lying-strap",
+            "beginner",
+            "30s",
+            "both",
+            "uses,",
+            "hamstrings,",
+            "hamstrings-beginner,",
+            "lower-back",
+        ]),
+        "{}",
+        text.stdout
+    );
 
     let json = env
         .stretch()
@@ -166,27 +215,36 @@ fn list_stretches_lists_every_stretch_with_its_routine_hold_and_sides() {
     let rows = json.json();
     assert_eq!(
         rows[0],
-        json!({"routine": "mine", "id": "lunge", "name": "Lunge", "level": null,
-               "hold_ms": 20_000, "sides": "both", "reps": 2})
+        json!({"id": "lunge", "name": "Lunge", "level": null, "hold_ms": 20_000,
+               "sides": "both", "reps": 2, "figure": null, "routines": ["mine"]})
     );
     assert_eq!(
         rows[1],
-        json!({"routine": "mine", "id": "fold", "name": "Fold", "level": null,
-               "hold_ms": 10_000, "sides": "none", "reps": 1})
+        json!({"id": "fold", "name": "Fold", "level": null, "hold_ms": 10_000,
+               "sides": "none", "reps": 1, "figure": null, "routines": ["mine"]})
     );
-    // The built-in default routine: seven stretches, the toe touch among them.
-    let hamstrings: Vec<&Value> = rows
-        .as_array()
-        .expect("array")
+    let rows = rows.as_array().expect("array");
+    let toe_touch: Vec<&Value> = rows
         .iter()
-        .filter(|r| r["routine"] == "hamstrings")
+        .filter(|r| r["id"] == "standing-toe-touch")
         .collect();
-    assert_eq!(hamstrings.len(), 7);
-    assert!(
-        hamstrings
-            .iter()
-            .any(|r| r["id"].as_str().is_some_and(|id| id.contains("toe-touch")))
+    assert_eq!(toe_touch.len(), 1, "{rows:#?}");
+    assert_eq!(toe_touch[0]["level"], "intermediate");
+    assert_eq!(toe_touch[0]["figure"], "standing-toe-touch");
+    assert_eq!(
+        toe_touch[0]["routines"],
+        json!(["uses", "hamstrings", "hamstrings-advanced"])
     );
+    // The default routine's seven stretches are all there.
+    let hamstrings = rows
+        .iter()
+        .filter(|r| {
+            r["routines"]
+                .as_array()
+                .is_some_and(|r| r.contains(&json!("hamstrings")))
+        })
+        .count();
+    assert_eq!(hamstrings, 7);
 }
 
 #[test]
@@ -203,7 +261,7 @@ fn list_stretches_shows_derived_ids() {
         .as_array()
         .expect("array")
         .iter()
-        .filter(|r| r["routine"] == "ids")
+        .filter(|r| r["routines"] == json!(["ids"]))
         .map(|r| r["id"].as_str().expect("id").to_string())
         .collect();
     assert_eq!(

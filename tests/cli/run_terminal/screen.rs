@@ -3,8 +3,8 @@
 use stretch_timer::frontend::screen::digits;
 
 use super::{start_steady, steady};
-use crate::support::Stretch;
 use crate::support::pty::{any_colour, screen_rows};
+use crate::support::{Env, Stretch, fixture};
 
 /// Whether `countdown` is on the screen in big digits of any of the sizes the screen
 /// uses, as the program's own reader finds them.
@@ -157,4 +157,40 @@ fn it_survives_any_number_of_resizes_down_to_one_cell() {
     });
     run.type_keys(b"q");
     run.assert_exit_and_terminal_restored(0);
+}
+
+/// Whether any cell of the screen shows braille dots: the figure of the pose.
+fn shows_a_figure(screen: &vt100::Screen) -> bool {
+    screen_rows(screen)
+        .iter()
+        .flatten()
+        .any(|cell| cell.chars().any(|c| ('\u{2801}'..='\u{28FF}').contains(&c)))
+}
+
+#[test]
+fn the_figure_is_beside_the_countdown_unless_turned_off_by_flag_or_config() {
+    let routine = fixture("run/figure.toml");
+    let mut run = Stretch::new().arg("run").arg(&routine).pty();
+    run.wait_for("the countdown", |screen| {
+        shows_big_digits(screen, "50") || shows_big_digits(screen, "49")
+    });
+    run.wait_for("the figure beside the countdown", shows_a_figure);
+    run.type_keys(b"q");
+    run.assert_exit_and_terminal_restored(0);
+
+    let env = Env::new();
+    let folder = env.config_home().join("stretch");
+    std::fs::create_dir_all(&folder).expect("config folder");
+    std::fs::write(folder.join("config.toml"), "figures = false\n").expect("config file");
+    for (env, flags) in [(Env::new(), vec!["--no-figures"]), (env, vec![])] {
+        let mut run = env.stretch().arg("run").arg(&routine).args(flags).pty();
+        // The whole frame is written at once: once the digits are there, so would the
+        // figure be.
+        run.wait_for("the countdown", |screen| {
+            shows_big_digits(screen, "50") || shows_big_digits(screen, "49")
+        });
+        assert!(!run.screen(shows_a_figure), "{}", run.contents());
+        run.type_keys(b"q");
+        run.assert_exit_and_terminal_restored(0);
+    }
 }

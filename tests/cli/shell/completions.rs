@@ -200,3 +200,59 @@ fn only_without_a_routine_completes_the_ids_of_the_configured_routine() {
         ["chin-tuck", "chest-at-wall"]
     );
 }
+
+#[test]
+fn no_file_name_puts_shell_syntax_or_an_escape_on_the_command_line() {
+    let env = Env::new();
+    let routine = crate::support::fixture_bytes("plain/short.toml");
+    for name in [
+        "x$(touch PWNED)",
+        "x`touch PWNED`",
+        "x \u{1b}[31mred",
+        "x;id",
+        "xa-slug",
+    ] {
+        env.add_user_routine(name, &routine);
+        std::fs::write(env.root().join(format!("{name}.toml")), &routine).unwrap();
+    }
+    for shell in ["bash", "zsh", "fish"] {
+        let offered = env
+            .stretch()
+            .args(["--", "stretch", "show", "x"])
+            .env("COMPLETE", shell)
+            .env("_CLAP_COMPLETE_INDEX", "2")
+            .run();
+        offered.expect_code(0);
+        let values: Vec<&str> = offered
+            .stdout
+            .lines()
+            .map(|line| line.split([':', '\t']).next().unwrap_or(line))
+            .collect();
+        assert_eq!(
+            values,
+            ["xa-slug", "xa-slug.toml"],
+            "{shell}: {:?}",
+            offered.stdout
+        );
+        assert!(
+            !offered.stdout.contains(['$', '`', ';', '\u{1b}']),
+            "{shell}: {:?}",
+            offered.stdout
+        );
+    }
+    // And a real bash, with the script loaded, offers the same: nothing it would run.
+    let offered = complete_in_bash(&env, &["stretch", "show", "x"]);
+    assert_eq!(offered, ["xa-slug", "xa-slug.toml"]);
+    assert!(!env.root().join("PWNED").exists());
+}
+
+#[test]
+fn the_current_folder_is_no_routine_to_offer() {
+    let env = Env::new();
+    let offered = complete_in_bash(&env, &["stretch", "run", ""]);
+    assert!(offered.contains(&"hamstrings".to_string()), "{offered:?}");
+    assert!(
+        !offered.iter().any(|o| o == "." || o == "./"),
+        "{offered:?}"
+    );
+}

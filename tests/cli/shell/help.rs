@@ -117,7 +117,9 @@ fn run_help_groups_its_flags() {
             "--voice[=<LEVEL>]",
             "--no-voice",
             "--sound",
-            "--no-sound"
+            "--no-sound",
+            "--figures",
+            "--no-figures"
         ]
     );
     assert_eq!(group("The history:"), ["--log", "--no-log"]);

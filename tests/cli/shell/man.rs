@@ -81,6 +81,7 @@ fn the_page_has_a_title_every_subcommand_the_statuses_files_and_environment() {
             "run",
             "list",
             "show",
+            "guide",
             "validate",
             "log",
             "due",

@@ -20,6 +20,14 @@ const HOSTILE: &[(&str, &str)] = &[
         "deeply-nested-inline-table.toml",
         "TOML syntax: cannot recurse further; max recursion depth met",
     ),
+    (
+        "deeply-nested-array-20000.toml",
+        "TOML syntax: cannot recurse further; max recursion depth met",
+    ),
+    (
+        "deeply-nested-inline-table-20000.toml",
+        "TOML syntax: cannot recurse further; max recursion depth met",
+    ),
     ("deeply-dotted-key.toml", "TOML syntax: recursion limit"),
 ];
 
@@ -82,7 +90,14 @@ fn each_invalid_fixture_reports_exactly_its_problems() {
             .run();
         text.expect_code(1);
         assert_eq!(text.stdout, "", "{name}");
-        let mut messages: Vec<String> = expected.iter().map(|e| e.message.clone()).collect();
+        // The text shows what the JSON keeps exact with each control character made U+FFFD.
+        let shown = |message: &str| -> String {
+            message
+                .chars()
+                .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+                .collect()
+        };
+        let mut messages: Vec<String> = expected.iter().map(|e| shown(&e.message)).collect();
         messages.push(format!(
             "1 of 1 routine file is invalid ({} problem{})",
             expected.len(),

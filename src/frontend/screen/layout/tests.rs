@@ -42,14 +42,14 @@ fn get_ready(how: &str) -> FrameText {
 
 /// Each part laid out on a screen of `width` by `height`: what, its top row, its rows.
 fn rows(width: u16, height: u16, text: &FrameText) -> Vec<(Part, u16, u16)> {
-    lay_out(Rect::new(0, 0, width, height), text)
+    lay_out(Rect::new(0, 0, width, height), text, None)
         .into_iter()
         .map(|placed| (placed.part, placed.rect.y, placed.rect.height))
         .collect()
 }
 
 const FULL: Part = Part::Countdown {
-    size: Some(PixelSize::Full),
+    size: Some(Size::Scaled(2)),
 };
 
 #[test]
@@ -69,7 +69,7 @@ fn a_hold_at_80_by_24_has_every_part_with_gaps_between_the_groups() {
             (Part::Hints, 23, 1),
         ]
     );
-    let parts = lay_out(Rect::new(0, 0, 80, 24), &text);
+    let parts = lay_out(Rect::new(0, 0, 80, 24), &text, None);
     let lines = |part| {
         let placed = parts.iter().find(|placed| placed.part == part);
         placed
@@ -111,8 +111,8 @@ fn a_small_screen_keeps_the_phase_the_stretch_and_the_countdown() {
 
 #[test]
 fn a_frame_that_does_not_start_at_the_corner_keeps_its_parts_inside_it() {
-    let at_corner = lay_out(Rect::new(0, 0, 80, 24), &hold());
-    let moved = lay_out(Rect::new(5, 2, 80, 24), &hold());
+    let at_corner = lay_out(Rect::new(0, 0, 80, 24), &hold(), None);
+    let moved = lay_out(Rect::new(5, 2, 80, 24), &hold(), None);
     let shifted: Vec<Placed> = at_corner
         .into_iter()
         .map(|placed| {
@@ -128,7 +128,7 @@ fn big_digits_come_before_the_progress_and_the_hints_and_bigger_ones_after() {
     // Half-height digits take the rows of the full-size ones, so the hints fit.
     let text = get_ready("Lie on your back and loop a strap around one foot.");
     let half = Part::Countdown {
-        size: Some(PixelSize::HalfHeight),
+        size: Some(Size::Scaled(1)),
     };
     let gauge = Part::Gauge { ratio: 0.0 };
     assert_eq!(
@@ -152,7 +152,7 @@ fn big_digits_come_before_the_progress_and_the_hints_and_bigger_ones_after() {
             (gauge, 6, 1),
         ]
     );
-    let parts = lay_out(Rect::new(0, 0, 40, 12), &text);
+    let parts = lay_out(Rect::new(0, 0, 40, 12), &text, None);
     let hints = parts.iter().find(|placed| placed.part == Part::Hints);
     assert_eq!(
         hints.map(|placed| placed.lines.clone()),
@@ -189,7 +189,7 @@ fn how_to_get_into_the_stretch_leaves_a_row_for_each_gap() {
             (Part::Hints, 23, 1),
         ]
     );
-    let parts = lay_out(Rect::new(0, 0, 80, 24), &long);
+    let parts = lay_out(Rect::new(0, 0, 80, 24), &long, None);
     let how = parts.iter().find(|placed| placed.part == Part::How);
     let last = how.and_then(|placed| placed.lines.last().cloned());
     assert_eq!(last.as_deref(), Some("Breathe in and out.…"));
@@ -239,7 +239,7 @@ fn the_digits_keep_their_size_as_the_minute_turns() {
             countdown_chars: 4,
             ..hold()
         };
-        lay_out(Rect::new(0, 0, 24, 30), &text)
+        lay_out(Rect::new(0, 0, 24, 30), &text, None)
             .into_iter()
             .find(|placed| matches!(placed.part, Part::Countdown { .. }))
             .map(|placed| (placed.part, placed.rect))

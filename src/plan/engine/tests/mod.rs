@@ -23,6 +23,7 @@ fn ms(millis: u64) -> Duration {
 
 fn stretch(id: &str, hold: Duration, sides: Sides, reps: u32, cues: Vec<Cue>) -> Stretch {
     Stretch {
+        figure: None,
         id: id.to_string(),
         name: format!("Stretch {id}"),
         level: None,
