@@ -109,7 +109,7 @@ pub fn path() -> Result<PathBuf, fs::NoHome> {
 }
 
 /// The state in the file at `path`: empty when there is none, or it cannot be read (not
-/// a regular file, larger than [`MAX_BYTES`]).
+/// a regular file, larger than 4 KiB).
 pub fn load(path: &Path) -> State {
     match fs::read(path, MAX_BYTES, Expect::Regular) {
         Ok(bytes) => State::from_bytes(&bytes),
