@@ -6,13 +6,14 @@
 # (the last ended an hour ago), with a day missed every ninth day (so the streak is at
 # most nine days), the same recent days in both; the config file sets `every`.
 #
-#   bash benches/status.sh            # builds the release binary first
+#   bash benches/status.sh                             # builds the binary that ships (profile dist) first
+#   STRETCH=path/to/stretch bash benches/status.sh     # measures another build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 command -v hyperfine >/dev/null || { apt-get install -y hyperfine >/dev/null; }
-cargo build --release --quiet
-stretch="$PWD/target/release/stretch"
+if [ -z "${STRETCH:-}" ]; then cargo build --profile dist --quiet; fi
+stretch="${STRETCH:-$PWD/target/dist/stretch}"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
