@@ -58,7 +58,7 @@ done
 # an `env` in front of it); perf stat's task-clock, where perf is installed, is the CPU
 # time, which a loaded machine does not stretch as it does the wall time. TZ is unset, as
 # on most desktops (the system's zone, /etc/localtime); last, the 100,000 lines again with
-# TZ naming a zone, which costs jiff a listing of the zone database.
+# TZ naming a zone.
 unset TZ
 for size in empty 1000 100000 100000-TZ; do
     folder=$work/${size%-TZ}
