@@ -9,8 +9,7 @@ use std::ffi::OsStr;
 
 use clap::CommandFactory;
 use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
-use jiff::civil::Time;
-use stretch_timer::config::declare::{Key, Kind};
+use stretch_timer::config::declare::Key;
 use stretch_timer::config::{Color, Layer, Voice, VoiceLevel, keys};
 use stretch_timer::history::chart;
 use stretch_timer::history::days::Since;
@@ -18,6 +17,12 @@ use stretch_timer::plan::select::Selection;
 use stretch_timer::routine::{Level, duration, named};
 
 use crate::shell::{candidates, examples};
+
+mod workday;
+
+pub use workday::{
+    At, DoneArgs, DueArgs, RemindArgs, SnoozeArgs, SnoozeFor, StatusArgs, StatusFormat,
+};
 
 /// The whole command line: a subcommand and its arguments.
 #[derive(Debug, Parser)]
@@ -43,6 +48,16 @@ impl Cli {
             Command::Show { routine, plan, .. } => Layer {
                 routine: Some(routine.clone()),
                 ..plan.flags()
+            },
+            Command::Due(args) => Layer {
+                away: args.away,
+                ..args.interval.flags()
+            },
+            Command::Remind(args) => args.interval.flags(),
+            Command::Status(args) => args.interval.flags(),
+            Command::Done(args) => Layer {
+                routine: args.routine.clone(),
+                ..Layer::default()
             },
             _ => Layer::default(),
         };
@@ -100,12 +115,21 @@ pub enum Command {
     /// Your history: recent sessions, streaks, minutes and a chart of the last weeks
     #[command(after_long_help = examples::LOG)]
     Log(LogArgs),
-    /// Exit 0 if you have stretched today; else exit 1 with a nudge (for prompts and timers)
+    /// Exit 0 if you have stretched today (or, with --every, lately); else exit 1 with a nudge
     #[command(after_long_help = examples::DUE)]
     Due(DueArgs),
-    /// Print a systemd timer, a crontab line and a launchd plist that run `stretch due --notify`
+    /// Print a systemd timer, crontab lines and a launchd plist that run `stretch due --notify`
     #[command(after_long_help = examples::REMIND)]
     Remind(RemindArgs),
+    /// One line for a status bar or a prompt: when the next break is due, and your streak
+    #[command(after_long_help = examples::STATUS)]
+    Status(StatusArgs),
+    /// Hold the nudges for a while, for today, or no more; alone, say what is in force
+    #[command(after_long_help = examples::SNOOZE)]
+    Snooze(SnoozeArgs),
+    /// Record a session you did without the timer, so it counts for streaks and `due`
+    #[command(after_long_help = examples::DONE)]
+    Done(DoneArgs),
     /// Print a completion script for SHELL: routine names, paths and stretch ids complete
     #[command(after_long_help = examples::COMPLETIONS)]
     Completions {
@@ -191,31 +215,6 @@ pub enum LogFormat {
     Csv,
 }
 
-/// The arguments of `stretch due`.
-#[derive(Debug, Args)]
-pub struct DueArgs {
-    /// Print nothing; only the exit status tells
-    #[arg(long)]
-    pub quiet: bool,
-    /// Also send a desktop notification (notify-send, or osascript on macOS) when there is one
-    #[arg(long)]
-    pub notify: bool,
-}
-
-/// The arguments of `stretch remind`.
-#[derive(Debug, Args)]
-pub struct RemindArgs {
-    /// The time of day to be reminded, HH:MM
-    #[arg(long, value_name = "HH:MM", default_value = "18:00", value_parser = parse_time)]
-    pub at: Time,
-    /// Write the systemd user timer and service into $XDG_CONFIG_HOME/systemd/user/
-    #[arg(long)]
-    pub install: bool,
-    /// With --install: replace units that are already there
-    #[arg(long, requires = "install")]
-    pub force: bool,
-}
-
 /// The arguments of `stretch run`, grouped in `--help` as what to run, its timing, what
 /// you see and hear, and the history.
 #[derive(Debug, Args)]
@@ -290,8 +289,9 @@ impl RunArgs {
 }
 
 /// Which stretches of a routine to run, and how long each part: `run` and `show` take
-/// the same, so that `show` previews exactly what `run` runs.
-#[derive(Debug, Args)]
+/// the same, so that `show` previews exactly what `run` runs. The default is every
+/// stretch, timed as the settings say.
+#[derive(Debug, Default, Args)]
 pub struct PlanArgs {
     /// Only these stretches (ids, comma-separated)
     #[arg(
@@ -385,7 +385,7 @@ fn bounded(
 ) -> impl Fn(&str) -> Result<Duration, String> + Clone + Send + Sync + 'static {
     move |text| {
         let value = duration::parse_argument(text).map_err(|e| e.to_string())?;
-        let Kind::Duration(range) = key.kind else {
+        let Some(range) = key.kind.range() else {
             return Ok(value);
         };
         if range.contains(&value) {
@@ -406,78 +406,5 @@ fn parse_since(text: &str) -> Result<Since, String> {
     Since::parse(text)
 }
 
-/// `--at`: a time of day as `HH:MM`, 00:00 to 23:59.
-fn parse_time(text: &str) -> Result<Time, String> {
-    let bad = || format!("`{text}` is not a time of day as HH:MM, such as 18:00");
-    let (hours, minutes) = text.split_once(':').ok_or_else(bad)?;
-    if hours.is_empty() || hours.len() > 2 || minutes.len() != 2 {
-        return Err(bad());
-    }
-    let hours: i8 = hours.parse().map_err(|_| bad())?;
-    let minutes: i8 = minutes.parse().map_err(|_| bad())?;
-    Time::new(hours, minutes, 0, 0).map_err(|_| bad())
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_example_in_the_help_is_a_command_line_that_parses() {
-        let mut count = 0;
-        for (name, text) in examples::ALL {
-            let commands = examples::commands(text);
-            assert!((2..=4).contains(&commands.len()), "{name}: {commands:?}");
-            for words in commands {
-                assert_eq!(words.get(1), Some(&name), "{words:?}");
-                if let Err(error) = Cli::try_parse_from(&words) {
-                    panic!("{words:?}: {error}");
-                }
-                count += 1;
-            }
-        }
-        assert!(count >= 2 * examples::ALL.len());
-    }
-
-    #[test]
-    fn every_subcommand_has_examples() {
-        let command = Cli::command();
-        let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
-        let with_examples: Vec<&str> = examples::ALL.iter().map(|(name, _)| *name).collect();
-        assert_eq!(names, with_examples);
-    }
-
-    #[test]
-    fn every_declared_flag_is_on_the_command_line_with_the_declared_help() {
-        let command = Cli::command();
-        let run = command.find_subcommand("run").expect("run");
-        let show = command.find_subcommand("show").expect("show");
-        let mut checked = 0;
-        for key in stretch_timer::config::ALL {
-            for (at, flag) in key.flags.iter().enumerate() {
-                let Some(long) = flag.strip_prefix("--") else {
-                    // The routine: `run`'s argument.
-                    assert!(run.get_arguments().any(|arg| arg.get_id() == "routine"));
-                    continue;
-                };
-                let arg = run
-                    .get_arguments()
-                    .chain(command.get_arguments())
-                    .find(|arg| arg.get_long() == Some(long))
-                    .unwrap_or_else(|| {
-                        panic!("`{}` declares {flag}, which is not a flag", key.name)
-                    });
-                if at == 0 {
-                    let help = arg.get_help().map(ToString::to_string);
-                    assert_eq!(help.as_deref(), Some(key.help), "{flag}");
-                }
-                checked += 1;
-            }
-            if key.per_routine {
-                let flag = key.flags[0].trim_start_matches("--");
-                assert!(show.get_arguments().any(|arg| arg.get_long() == Some(flag)));
-            }
-        }
-        assert!(checked >= 12, "{checked}");
-    }
-}
+mod tests;

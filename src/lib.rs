@@ -11,7 +11,9 @@
 //! 2. [`plan`]: the timeline of a routine, the stretches and timing a run selects, and the
 //!    pure timing engine that follows it on a clock, with the actions that steer it.
 //!    Beside it, [`history`]: the record of past runs, their days and streaks; and
-//!    [`figure`]: a pose made into the lines of a drawing, mirrored and fitted to a box.
+//!    [`figure`]: a pose made into the lines of a drawing, mirrored and fitted to a box;
+//!    and [`workday`]: breaks at intervals through the working day, the user's time away,
+//!    snoozes and the state the checks keep.
 //! 3. [`config`]: every setting, declared once, and which value wins: a flag, the
 //!    environment, the config file (a routine's own table, then its top level) or the
 //!    default.
@@ -31,3 +33,4 @@ pub mod fs;
 pub mod history;
 pub mod plan;
 pub mod routine;
+pub mod workday;

@@ -16,7 +16,8 @@ use clap::{ColorChoice, CommandFactory, Parser, ValueEnum};
 
 use crate::cli::{Cli, Command};
 use crate::commands::{
-    completions, due, guide, list, log, man, new, remind, run, schema, show, validate,
+    completions, done, due, guide, list, log, man, new, remind, run, schema, show, snooze, status,
+    validate,
 };
 use crate::error::Error;
 use stretch_timer::config::{self, Color, Resolved, Source, Sources};
@@ -33,15 +34,10 @@ fn main() -> ExitCode {
         }
     };
     // The settings, resolved once for every command. A config file with problems is one
-    // warning and its good settings (`due --quiet` says nothing, ever); only `config`
-    // reports its problems in full. `due`, in shell prompts, needs nothing from the file
-    // (where the history is is no setting), so it never reads it: not a byte, whatever
-    // the file holds.
-    let config = if config_needed(&cli.command) {
-        config::load()
-    } else {
-        config::Loaded::default()
-    };
+    // warning and its good settings; only `config` reports its problems in full. `due`
+    // takes its good settings too (`every`, `between`, `days`, the hooks) but, in shell
+    // prompts, says nothing of its problems, as of a damaged history line.
+    let config = config::load();
     let flags = cli.flags();
     let settings = Sources {
         flags,
@@ -51,7 +47,7 @@ fn main() -> ExitCode {
     .resolve();
     choose_colour(settings.color.value, settings.color.source);
     if let Some(invalid) = &config.invalid
-        && !matches!(cli.command, Command::Config { .. })
+        && !matches!(cli.command, Command::Config { .. } | Command::Due(_))
     {
         output::warn(invalid.warning());
     }
@@ -103,11 +99,6 @@ fn colour_asked(args: impl IntoIterator<Item = OsString>) -> Option<ColorChoice>
     })
 }
 
-/// Whether `command` reads the config file: all but `due`.
-fn config_needed(command: &Command) -> bool {
-    !matches!(command, Command::Due(_))
-}
-
 /// Colour as `choice` says; a choice the environment made is left to it under `auto`.
 fn choose_colour(choice: Color, source: Source) {
     output::choose_colour(match (choice, source) {
@@ -125,8 +116,11 @@ fn execute(command: Command, settings: &Resolved) -> Result<(), Error> {
         Command::Guide { routine } => guide::run(&routine, settings),
         Command::Run(args) => run::run(&args, settings),
         Command::Log(args) => log::run(&args),
-        Command::Due(args) => due::run(&args),
-        Command::Remind(args) => remind::run(&args),
+        Command::Due(args) => due::run(&args, settings),
+        Command::Remind(args) => remind::run(&args, settings),
+        Command::Status(args) => status::run(&args, settings),
+        Command::Snooze(args) => snooze::run(&args),
+        Command::Done(args) => done::run(&args, settings),
         Command::Completions { shell } => completions::run(shell),
         Command::Man => man::run(),
         Command::Schema => schema::run(),

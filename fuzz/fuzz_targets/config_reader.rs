@@ -1,6 +1,6 @@
-//! The config file reader on arbitrary bytes: reading never panics; a refused file has
-//! problems, and they render, plain and styled; an accepted file's settings are each
-//! within the range the file allows.
+//! The config file reader on arbitrary bytes: reading never panics; a file's problems
+//! render, plain and styled; the settings read from its good keys are each within the
+//! range the file allows.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -30,26 +30,40 @@ fuzz_target!(|bytes: &[u8]| {
         return;
     };
     let file = SourceFile::new("config.toml", text);
-    match config::parse(&file) {
-        Ok(config) => {
-            if let Some(hold) = config.hold {
-                assert!(limits::HOLD.contains(&hold), "hold {hold:?}");
-            }
-            if let Some(lead_in) = config.lead_in {
-                assert!(limits::LEAD_IN.contains(&lead_in), "lead_in {lead_in:?}");
-            }
-            if let Some(routine) = &config.routine {
-                check_text("routine", routine);
-            }
-            if let Some(command) = &config.voice_command {
-                check_text("voice_command", command);
+    // Every good setting is read, beside the problems of the bad ones.
+    let (config, problems) = config::parse(&file);
+    for layer in std::iter::once(&config.top).chain(config.routines.values()) {
+        if let Some(hold) = layer.hold {
+            assert!(limits::HOLD.contains(&hold), "hold {hold:?}");
+        }
+        if let Some(lead_in) = layer.lead_in {
+            assert!(limits::LEAD_IN.contains(&lead_in), "lead_in {lead_in:?}");
+        }
+        if let Some(routine) = &layer.routine {
+            check_text("routine", routine);
+        }
+        if let Some(command) = &layer.voice_command {
+            check_text("voice_command", command);
+        }
+        for command in [
+            &layer.break_command,
+            &layer.on_start,
+            &layer.on_finish,
+            &layer.on_break_due,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!((1..=config::keys::MAX_COMMAND_WORDS).contains(&command.len()));
+            for word in command {
+                check_text("a command's word", word);
             }
         }
-        Err(problems) => {
-            assert!(problems.total() > 0);
-            assert!(problems.diagnostics.len() <= limits::MAX_PROBLEMS);
-            let _ = render(&file, &problems, false);
-            let _ = render(&file, &problems, true);
-        }
+    }
+    if !problems.is_empty() {
+        assert!(problems.total() > 0);
+        assert!(problems.diagnostics.len() <= limits::MAX_PROBLEMS);
+        let _ = render(&file, &problems, false);
+        let _ = render(&file, &problems, true);
     }
 });

@@ -11,8 +11,10 @@ use stretch_timer::config::{self, Resolved, Row, keys};
 use stretch_timer::frontend::output::{self, one_line, print_json, print_stdout};
 use stretch_timer::fs::{self, ErrorKind};
 use stretch_timer::history;
+use stretch_timer::history::now::now;
 use stretch_timer::routine::catalog;
 use stretch_timer::routine::schema;
+use stretch_timer::workday::presence;
 
 use crate::cli::Format;
 use crate::commands::report;
@@ -37,6 +39,7 @@ pub fn run(edit: bool, format: Format, settings: &Resolved) -> Result<(), Error>
     }
     let files = files(&path);
     let tables = settings.tables();
+    let presence = Presence::read();
     match format {
         Format::Json => {
             let shown = |rows: &[Row]| -> Map<String, Value> {
@@ -53,12 +56,13 @@ pub fn run(edit: bool, format: Format, settings: &Resolved) -> Result<(), Error>
                 .collect();
             let report = json!({
                 "files": files,
+                "presence": presence,
                 "settings": shown(&settings.rows()),
                 "routines": routines,
             });
             print_json(&report)?;
         }
-        Format::Text => print_stdout(&text(&files, &settings.rows(), &tables))?,
+        Format::Text => print_stdout(&text(&files, &presence, &settings.rows(), &tables))?,
     }
     Ok(())
 }
@@ -97,8 +101,52 @@ fn files(path: &Path) -> Files {
     }
 }
 
-/// The files, every setting with its source, and each routine's own table.
-fn text(files: &Files, settings: &[Row], tables: &[(String, Vec<Row>)]) -> String {
+/// Whether `due --every` can tell that you are away, and what it sees now.
+#[derive(Serialize)]
+struct Presence {
+    /// Where it is read: `logind (session 3)`, `ioreg (HIDIdleTime)`, or what was tried.
+    source: String,
+    /// `present`, `away`, or `unknown` when it cannot be read.
+    state: &'static str,
+    /// Why it cannot be read, when it cannot.
+    why: Option<String>,
+}
+
+impl Presence {
+    fn read() -> Presence {
+        let reading = presence::read(now().timestamp());
+        let (state, why) = match reading.presence {
+            presence::Presence::Present { .. } => ("present", None),
+            presence::Presence::Away { .. } => ("away", None),
+            presence::Presence::Unknown(why) => ("unknown", Some(why)),
+        };
+        Presence {
+            source: reading.source,
+            state,
+            why,
+        }
+    }
+
+    /// The line of `stretch config`.
+    fn line(&self) -> String {
+        match &self.why {
+            None => format!("{}: {}", self.source, self.state),
+            Some(why) => format!(
+                "{} cannot be read: {why}; `due --every` takes you to be at the computer",
+                self.source
+            ),
+        }
+    }
+}
+
+/// The files, whether you can be seen away, every setting with its source, and each
+/// routine's own table.
+fn text(
+    files: &Files,
+    presence: &Presence,
+    settings: &[Row],
+    tables: &[(String, Vec<Row>)],
+) -> String {
     let safe = |text: &str| one_line(text).into_owned();
     let mut out = format!(
         "config file   {}{}\nroutines      {}\nschema        {}{}\n",
@@ -119,6 +167,7 @@ fn text(files: &Files, settings: &[Row], tables: &[(String, Vec<Row>)]) -> Strin
     if let Some(history) = &files.history {
         out.push_str(&format!("history       {}\n", safe(history)));
     }
+    out.push_str(&format!("presence      {}\n", safe(&presence.line())));
     out.push('\n');
     rows(&mut out, settings);
     for (name, table) in tables {

@@ -165,10 +165,10 @@ fn keys(roff: &mut Roff) {
 fn exit_status(roff: &mut Roff) {
     roff.control("SH", ["EXIT STATUS"]);
     let mut statuses = vec![
-        (0, "Success; for stretch due, you have stretched today.".to_string()),
+        (0, "Success; for stretch due, no stretch is due: you have stretched today, or with --every lately (or you are snoozed, away or out of working hours).".to_string()),
         (
             Error::Invalid.code(),
-            "A routine file is invalid or unreadable, stretch due found no session today, or another error.".to_string(),
+            "A routine file is invalid or unreadable, stretch due finds a stretch due, or another error.".to_string(),
         ),
         (
             Error::Usage(String::new()).code(),
@@ -218,6 +218,10 @@ fn files(roff: &mut Roff) {
             "$XDG_CACHE_HOME/stretch/",
             "The tones of --sound, as WAV files made on first use (else ~/.cache/stretch/).",
         ),
+        (
+            "$XDG_STATE_HOME/stretch/workday.json",
+            "What the checks of stretch due --every remember: the last nudge, the snooze, your time away (else ~/.local/state/stretch/workday.json).",
+        ),
     ];
     definitions(roff, &files);
 }
@@ -240,8 +244,16 @@ fn environment(roff: &mut Roff) {
             "The player for --sound, split the same way; it gets the WAV file's path.",
         ),
         (
-            "XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME, HOME",
+            "XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME, XDG_STATE_HOME, HOME",
             "Where the files above are.",
+        ),
+        (
+            "XDG_SESSION_ID",
+            "The logind session whose idle and lock hints stretch due --every reads (loginctl show-session); without it, the session logind names as your display's.",
+        ),
+        (
+            "STRETCH_EVENT, STRETCH_ROUTINE, STRETCH_ENDING, STRETCH_ACTIVE_S",
+            "Set for the hooks (on_start, on_finish, on_break_due in the config file): the event (start, finish, break_due), the routine, and for finish how the run ended and its seconds in holds.",
         ),
         (
             "COMPLETE",

@@ -3,6 +3,7 @@
 
 pub mod completions;
 pub mod config;
+pub mod done;
 pub mod due;
 pub mod guide;
 pub mod list;
@@ -13,6 +14,8 @@ pub mod remind;
 pub mod run;
 pub mod schema;
 pub mod show;
+pub mod snooze;
+pub mod status;
 pub mod validate;
 
 use stretch_timer::config::Resolved;

@@ -41,14 +41,22 @@ pub enum Kind {
         /// What it means when nothing sets it, as `stretch config` shows it.
         unset: &'static str,
     },
-    /// A duration within the range.
+    /// A duration within the range; unset, the routine's own.
     Duration(&'static RangeInclusive<Duration>),
+    /// The interval between breaks, within the range; unset, none (once a day).
+    Interval(&'static RangeInclusive<Duration>),
     /// `true` or `false`.
     Switch,
     /// `true`, `false` or a level of the voice.
     Voice,
     /// `auto`, `always` or `never`.
     Color,
+    /// A window of the day, `"09:00-17:30"`.
+    Window,
+    /// Days of the week, `"mon-fri"`.
+    Days,
+    /// A command as an array of its words, never read by a shell.
+    Command,
 }
 
 impl Key {
@@ -95,11 +103,19 @@ impl Key {
 }
 
 impl Kind {
+    /// The range of a duration's values; `None` for a kind that is no duration.
+    pub fn range(&self) -> Option<&'static RangeInclusive<Duration>> {
+        match self {
+            Kind::Duration(range) | Kind::Interval(range) => Some(range),
+            _ => None,
+        }
+    }
+
     /// The values it takes, as the documentation says them.
     pub fn describe(&self) -> String {
         match self {
             Kind::Text { max, .. } => format!("text, at most {max} characters"),
-            Kind::Duration(range) => format!(
+            Kind::Duration(range) | Kind::Interval(range) => format!(
                 "duration, {} to {}",
                 duration::format(*range.start()),
                 duration::format(*range.end())
@@ -107,6 +123,14 @@ impl Kind {
             Kind::Switch => "`true` or `false`".into(),
             Kind::Voice => "`true`, `false`, `\"phases\"`, `\"cues\"` or `\"all\"`".into(),
             Kind::Color => "`\"auto\"`, `\"always\"` or `\"never\"`".into(),
+            Kind::Window => "a window of the day, `\"HH:MM-HH:MM\"`".into(),
+            Kind::Days => "days of the week, such as `\"mon-fri\"` or `\"mon,wed,fri\"`".into(),
+            Kind::Command => format!(
+                "a command: an array of the program and its arguments, at most {} words of \
+                 {} characters",
+                super::keys::MAX_COMMAND_WORDS,
+                super::keys::MAX_SETTING_CHARS
+            ),
         }
     }
 
@@ -116,7 +140,10 @@ impl Kind {
         match self {
             Kind::Text { unset, .. } => unset,
             Kind::Duration(_) => "(the routine's)",
-            Kind::Switch | Kind::Voice | Kind::Color => "(none)",
+            Kind::Interval(_) => "(none: once a day)",
+            Kind::Window => "(all day)",
+            Kind::Days => "(every day)",
+            Kind::Switch | Kind::Voice | Kind::Color | Kind::Command => "(none)",
         }
     }
 }

@@ -6,15 +6,28 @@ use std::time::Duration;
 
 use super::declare::{Key, Kind, settings};
 use super::resolve::{Row, Setting, Source, Sources, choose};
+use std::ops::RangeInclusive;
+
 use super::values::{Color, Readable, Shown, Voice};
 use crate::routine::limits;
 use crate::routine::read::Settings;
+use crate::workday::window::{Days, Window};
 
 /// The routine `run` runs when neither the command line nor the file names one.
 pub const DEFAULT_ROUTINE: &str = "hamstrings";
 
 /// The longest `routine` (a name or a path) and command, in characters.
 pub const MAX_SETTING_CHARS: usize = 1024;
+
+/// The most words of a command given as an array (`break_command`, the hooks).
+pub const MAX_COMMAND_WORDS: usize = 64;
+
+/// The interval between breaks: a minute to a day.
+const INTERVAL: RangeInclusive<Duration> = Duration::from_secs(60)..=Duration::from_secs(24 * 3600);
+/// How long away counts as a break: a minute to two hours.
+const AWAY_FOR: RangeInclusive<Duration> = Duration::from_secs(60)..=Duration::from_secs(2 * 3600);
+/// How long a hook may run: a second to ten minutes.
+const HOOK_LIMIT: RangeInclusive<Duration> = Duration::from_secs(1)..=Duration::from_secs(600);
 
 /// A command's text: one line, at most [`MAX_SETTING_CHARS`].
 const COMMAND: Kind = Kind::Text {
@@ -108,4 +121,51 @@ settings! {
         default: "`true`",
         help: "Show the figure of each pose beside the countdown, where there is room (the \
                default)" };
+    /// Breaks at intervals: how long after the last break the next is due.
+    EVERY every: Duration => Option<Duration> = None, BASE {
+        kind: Kind::Interval(&INTERVAL), flags: &["--every"], example: "\"50m\"",
+        default: "none: `due` asks only whether you have stretched today",
+        help: "Breaks at intervals: a break is due this long after the last one (e.g. 50m; 1m \
+               to 24h); without it, only whether you have stretched today" };
+    /// The working hours of the breaks, if only some.
+    BETWEEN between: Window => Option<Window> = None, BASE { kind: Kind::Window,
+        flags: &["--between"], example: "\"09:00-17:30\"", default: "all day",
+        help: "The working hours of the breaks, HH:MM-HH:MM (e.g. 09:00-17:30): no break is \
+               due outside them, and each day's first is due an interval after they start" };
+    /// The working days of the breaks, if only some.
+    DAYS days: Days => Option<Days> = None, BASE { kind: Kind::Days, flags: &["--days"],
+        example: "\"mon-fri\"", default: "every day",
+        help: "The working days of the breaks (e.g. mon-fri or mon,wed,fri): no break is due \
+               on the others" };
+    /// How long idle or locked counts as a break.
+    AWAY away: Duration => Duration = Duration::from_secs(5 * 60), BASE {
+        kind: Kind::Duration(&AWAY_FOR), flags: &["--away"], default: "`\"5m\"`",
+        help: "Idle or with the screen locked this long counts as a break (1m to 2h)" };
+    /// What the notification's Start runs.
+    BREAK_COMMAND break_command: Vec<String> => Option<Vec<String>> = None, BASE {
+        kind: Kind::Command, example: "[\"foot\", \"-e\", \"stretch\", \"run\", \"desk\"]",
+        default: "none: the notification offers only to snooze",
+        help: "What the Start button of `due --notify`'s notification runs: the program and \
+               its arguments as an array, never read by a shell" };
+    /// The hook run as a routine starts.
+    ON_START on_start: Vec<String> => Option<Vec<String>> = None, BASE { kind: Kind::Command,
+        example: "[\"playerctl\", \"pause\"]", default: "none",
+        help: "A command run as a routine starts, as an array (no shell); it gets \
+               STRETCH_EVENT=start and STRETCH_ROUTINE" };
+    /// The hook run as a run ends.
+    ON_FINISH on_finish: Vec<String> => Option<Vec<String>> = None, BASE { kind: Kind::Command,
+        example: "[\"playerctl\", \"play\"]", default: "none",
+        help: "A command run as a routine ends, however it ends, as an array (no shell); it \
+               gets STRETCH_EVENT=finish, STRETCH_ROUTINE, STRETCH_ENDING and \
+               STRETCH_ACTIVE_S" };
+    /// The hook run when `due` nudges.
+    ON_BREAK_DUE on_break_due: Vec<String> => Option<Vec<String>> = None, BASE {
+        kind: Kind::Command, example: "[\"makoctl\", \"mode\", \"-a\", \"do-not-disturb\"]",
+        default: "none",
+        help: "A command run when `due` nudges you, as an array (no shell); it gets \
+               STRETCH_EVENT=break_due and STRETCH_ROUTINE" };
+    /// How long a hook may run.
+    HOOK_TIMEOUT hook_timeout: Duration => Duration = Duration::from_secs(10), BASE {
+        kind: Kind::Duration(&HOOK_LIMIT), default: "`\"10s\"`",
+        help: "How long a hook may run before it is stopped (1s to 10m)" };
 }

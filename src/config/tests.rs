@@ -1,6 +1,7 @@
 use std::time::Duration;
 
 use super::*;
+use crate::workday::window::{Days, Window};
 
 fn parsed(text: &str) -> (File, Problems) {
     parse(&SourceFile::new("config.toml", text))
@@ -8,6 +9,10 @@ fn parsed(text: &str) -> (File, Problems) {
 
 fn secs(n: u64) -> Option<Duration> {
     Some(Duration::from_secs(n))
+}
+
+fn words(words: &[&str]) -> Vec<String> {
+    words.iter().map(|word| word.to_string()).collect()
 }
 
 #[test]
@@ -43,6 +48,15 @@ fn every_key_of_the_template_uncommented_is_read() {
             color: Some(Color::Auto),
             history: Some(true),
             figures: Some(true),
+            every: secs(50 * 60),
+            between: Window::parse("09:00-17:30").ok(),
+            days: Days::parse("mon-fri").ok(),
+            away: secs(5 * 60),
+            break_command: Some(words(&["foot", "-e", "stretch", "run", "desk"])),
+            on_start: Some(words(&["playerctl", "pause"])),
+            on_finish: Some(words(&["playerctl", "play"])),
+            on_break_due: Some(words(&["makoctl", "mode", "-a", "do-not-disturb"])),
+            hook_timeout: secs(10),
         }
     );
     assert_eq!(file.routines["desk"].hold, Some(Duration::from_secs(15)));
@@ -148,5 +162,35 @@ fn every_setting_has_a_row_and_help() {
     assert!(
         ALL.iter()
             .all(|key| !key.help.is_empty() && !key.example().is_empty())
+    );
+}
+
+#[test]
+fn the_workday_s_keys_are_checked_and_a_bad_one_costs_only_itself() {
+    let (file, problems) = parsed(
+        "every = \"50m\"\nbetween = \"17:30-09:00\"\ndays = \"mon-fry\"\n\
+         on_start = \"playerctl pause\"\non_finish = []\nbreak_command = [\"foot\", 3]\n\
+         on_break_due = [\"notify-send\", \"Stretch\"]\naway = \"10s\"\n",
+    );
+    assert_eq!(problems.total(), 6);
+    assert_eq!(file.top.every, secs(50 * 60));
+    assert_eq!(
+        file.top.on_break_due,
+        Some(words(&["notify-send", "Stretch"]))
+    );
+    assert_eq!(
+        (file.top.between, file.top.days, file.top.away),
+        (None, None, None)
+    );
+    assert_eq!((file.top.on_start, file.top.on_finish), (None, None));
+    assert_eq!(file.top.break_command, None);
+    let messages: Vec<String> = problems
+        .diagnostics
+        .iter()
+        .map(|problem| problem.message.clone())
+        .collect();
+    assert!(
+        messages.contains(&"invalid `between`".to_string()),
+        "{messages:?}"
     );
 }

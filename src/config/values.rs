@@ -6,7 +6,9 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::declare::{Key, Kind};
+use super::keys::{MAX_COMMAND_WORDS, MAX_SETTING_CHARS};
 use crate::routine::read::Settings;
+use crate::workday::window::{Days, Window};
 
 /// How much the voice says, from least to most.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -100,9 +102,7 @@ impl Readable for String {
 
 impl Readable for Duration {
     fn read(settings: &mut Settings<'_, '_, '_>, key: &Key) -> Option<Duration> {
-        let Kind::Duration(range) = key.kind else {
-            return None;
-        };
+        let range = key.kind.range()?;
         settings.duration(key.name, range)
     }
 }
@@ -148,6 +148,25 @@ impl Readable for Color {
     }
 }
 
+impl Readable for Window {
+    fn read(settings: &mut Settings<'_, '_, '_>, key: &Key) -> Option<Window> {
+        settings.parsed(key.name, MAX_SETTING_CHARS, Window::parse)
+    }
+}
+
+impl Readable for Days {
+    fn read(settings: &mut Settings<'_, '_, '_>, key: &Key) -> Option<Days> {
+        settings.parsed(key.name, MAX_SETTING_CHARS, Days::parse)
+    }
+}
+
+/// A command, as its words.
+impl Readable for Vec<String> {
+    fn read(settings: &mut Settings<'_, '_, '_>, key: &Key) -> Option<Vec<String>> {
+        settings.command(key.name, MAX_COMMAND_WORDS, MAX_SETTING_CHARS)
+    }
+}
+
 /// A setting's value in effect, as `stretch config --format json` shows it.
 pub trait Shown {
     /// The value as JSON: `null` for none.
@@ -184,6 +203,24 @@ impl Shown for Voice {
 impl Shown for Color {
     fn json(&self) -> Value {
         Value::from(self.as_str())
+    }
+}
+
+impl Shown for Window {
+    fn json(&self) -> Value {
+        Value::from(self.to_string())
+    }
+}
+
+impl Shown for Days {
+    fn json(&self) -> Value {
+        Value::from(self.to_string())
+    }
+}
+
+impl Shown for Vec<String> {
+    fn json(&self) -> Value {
+        Value::from(self.clone())
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod figure;
 pub mod full_screen;
+pub mod hooks;
 pub mod input;
 pub mod output;
 pub mod plain;

@@ -42,3 +42,13 @@ pub fn data() -> Result<PathBuf, NoHome> {
 pub fn cache() -> Result<PathBuf, NoHome> {
     Ok(strategy()?.cache_dir().join("stretch"))
 }
+
+/// `$XDG_STATE_HOME/stretch`, else `~/.local/state/stretch` (also where a platform has no
+/// state folder of its own): what the checks of the working day remember.
+pub fn state() -> Result<PathBuf, NoHome> {
+    let strategy = strategy()?;
+    let folder = strategy
+        .state_dir()
+        .unwrap_or_else(|| strategy.home_dir().join(".local").join("state"));
+    Ok(folder.join("stretch"))
+}

@@ -23,7 +23,7 @@ mod write;
 
 pub use error::{Error, ErrorKind, FileKind};
 pub use folders::NoHome;
-pub use read::{Expect, open, read, read_if_there};
+pub use read::{Expect, link_target, open, read, read_if_there};
 pub use write::{create_new, list, open_append, write_atomic};
 
 #[cfg(test)]

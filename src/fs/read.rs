@@ -78,3 +78,9 @@ pub fn read_if_there(path: &Path, limit: u64, expect: Expect) -> Result<Option<V
         Err(error) => Err(error),
     }
 }
+
+/// Where the symbolic link at `path` points, as it is written; `None` when `path` is no
+/// link. Nothing is opened.
+pub fn link_target(path: &Path) -> Option<std::path::PathBuf> {
+    std::fs::read_link(path).ok()
+}

@@ -13,6 +13,9 @@ use serde::{Deserialize, Serialize};
 /// The format version this program writes and reads.
 pub const VERSION: u64 = 1;
 
+/// The `source` of a session done without the timer (`stretch done`).
+pub const MANUAL: &str = "manual";
+
 /// The longest line read; a longer one is damaged.
 pub const MAX_LINE_BYTES: usize = 64 * 1024;
 
@@ -135,6 +138,12 @@ impl std::fmt::Display for Damage {
 }
 
 impl Record {
+    /// Whether the session was done without the timer and recorded by `stretch done`:
+    /// its times are what the user said, and may be earlier than lines before it.
+    pub fn is_manual(&self) -> bool {
+        self.source == MANUAL
+    }
+
     /// The record's line: one JSON object and a newline.
     pub fn to_line(&self) -> String {
         // Serializing plain strings, numbers and a unit enum cannot fail.

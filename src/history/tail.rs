@@ -5,9 +5,10 @@
 //! days before the earliest day that could still matter proves that every line before it
 //! is older still (a UTC offset is less than 26 hours), so reading stops there. The days
 //! that matter are today and the current streak's: reading goes back as far as the streak
-//! does, and no further. Damaged lines, and lines dated in the future, are skipped without
-//! a word; and however many of them there are, no more than the last [`MAX_TAIL_BYTES`]
-//! of the file is read.
+//! does, and no further. A session recorded by `stretch done` may be dated earlier than
+//! the lines before it, so it proves nothing and never stops the reading. Damaged lines,
+//! and lines dated in the future, are skipped without a word; and however many of them
+//! there are, no more than the last [`MAX_TAIL_BYTES`] of the file is read.
 
 use std::collections::BTreeSet;
 use std::io::{self, Read, Seek, SeekFrom};
@@ -39,37 +40,82 @@ pub enum Recent {
     },
 }
 
-/// Whether today counts and the current streak, from the end of a history.
+/// Whether today counts and the current streak, from the end of a history; reading
+/// stops as soon as today is found to count.
 pub fn recent(reader: impl Read + Seek, today: Date) -> io::Result<Recent> {
     recent_within(reader, today, MAX_TAIL_BYTES)
 }
 
 /// [`recent`], reading no more than the last `bound` bytes.
 fn recent_within(reader: impl Read + Seek, today: Date, bound: u64) -> io::Result<Recent> {
+    let found = walk(reader, today, true, bound)?;
+    Ok(if found.today {
+        Recent::DoneToday
+    } else {
+        Recent::NotYet {
+            streak: found.streak,
+        }
+    })
+}
+
+/// What `status` and `due --every` need of the recent days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Latest {
+    /// When the last session that counts ended, among the days read (at least today's,
+    /// yesterday's and the streak's).
+    pub ended: Option<Timestamp>,
+    /// Whether today counts yet.
+    pub today: bool,
+    /// The current streak: consecutive counting days ending today, or yesterday if today
+    /// does not count yet.
+    pub streak: u64,
+}
+
+/// The last session, whether today counts and the current streak, from the end of a
+/// history; read as far back as the streak goes.
+pub fn latest(reader: impl Read + Seek, today: Date) -> io::Result<Latest> {
+    walk(reader, today, false, MAX_TAIL_BYTES)
+}
+
+/// The walk back from the end, no further than `bound` bytes, the one place of its rules;
+/// it stops early once today counts when `enough_today`.
+fn walk(
+    reader: impl Read + Seek,
+    today: Date,
+    enough_today: bool,
+    bound: u64,
+) -> io::Result<Latest> {
     let yesterday = shift(today, -1);
     let mut counting = BTreeSet::new();
-    let mut streak = 0;
+    let mut latest = Latest {
+        ended: None,
+        today: false,
+        streak: 0,
+    };
     let mut lines = Backwards::new(reader)?.within(bound);
     while let Some(line) = lines.next_line()? {
         let Ok(session) = parse_line(&line) else {
             continue;
         };
-        // The earliest day that could lengthen the streak ending yesterday.
-        let needed = shift(yesterday, -i64::try_from(streak).unwrap_or(i64::MAX));
-        if session.ended < midnight_utc(shift(needed, -2)) {
+        let last = if latest.today { today } else { yesterday };
+        let needed = shift(last, -i64::try_from(latest.streak).unwrap_or(i64::MAX));
+        if !session.record.is_manual() && session.ended < midnight_utc(shift(needed, -2)) {
             break;
         }
         if !counts(session.record.stretches_done) || session.date > today {
             continue;
         }
-        if session.date == today {
-            return Ok(Recent::DoneToday);
-        }
+        latest.ended = latest.ended.max(Some(session.ended));
         if counting.insert(session.date) {
-            streak = streak_ending(&counting, yesterday);
+            latest.today = counting.contains(&today);
+            if latest.today && enough_today {
+                break;
+            }
+            let last = if latest.today { today } else { yesterday };
+            latest.streak = streak_ending(&counting, last);
         }
     }
-    Ok(Recent::NotYet { streak })
+    Ok(latest)
 }
 
 /// 00:00 UTC on `date`.

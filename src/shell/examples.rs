@@ -57,13 +57,37 @@ Examples:
 pub const DUE: &str = "\
 Examples:
   stretch due                                   a nudge, and status 1, if not yet today
-  stretch due --quiet || PS1=\"(stretch) $PS1\"    a mark in your prompt until you have stretched";
+  stretch due --quiet || PS1=\"(stretch) $PS1\"    a mark in your prompt until you have stretched
+  stretch due --every 50m --between 09:00-17:30 --notify    a break every 50 minutes of the working day";
 
 /// `stretch remind --help`.
 pub const REMIND: &str = "\
 Examples:
   stretch remind --at 07:30      print a systemd timer, a crontab line and a launchd plist
-  stretch remind --install       install the systemd user timer, at 18:00";
+  stretch remind --install       install the systemd user timer, at 18:00
+  stretch remind --every 50m --between 09:00-17:30 --days mon-fri --install    breaks through the working week";
+
+/// `stretch status --help`.
+pub const STATUS: &str = "\
+Examples:
+  stretch status                          stretch in 12m · 4-day streak
+  stretch status --format waybar          one JSON object for waybar's custom module
+  stretch status --format tmux            with #[fg=...] styles, for tmux's status-right";
+
+/// `stretch snooze --help`.
+pub const SNOOZE: &str = "\
+Examples:
+  stretch snooze 30m             no nudge for half an hour
+  stretch snooze today           none until midnight
+  stretch snooze off             nudges again as before
+  stretch snooze                 what is in force";
+
+/// `stretch done --help`.
+pub const DONE: &str = "\
+Examples:
+  stretch done                              the config file's routine, ended now
+  stretch done desk --minutes 5             the desk routine, 5 minutes
+  stretch done lower-back --at 14:30        ended at 14:30 today";
 
 /// `stretch completions --help`: the set-up the docs give as lines that the tests run as
 /// written in each shell (tests/cli/shell/setup.rs).
@@ -102,7 +126,7 @@ Examples:
 /// Every subcommand's examples, by the subcommand's name, for the test that runs them
 /// through the parser.
 #[cfg(test)]
-pub const ALL: [(&str, &str); 13] = [
+pub const ALL: [(&str, &str); 16] = [
     ("run", RUN),
     ("list", LIST),
     ("show", SHOW),
@@ -111,6 +135,9 @@ pub const ALL: [(&str, &str); 13] = [
     ("log", LOG),
     ("due", DUE),
     ("remind", REMIND),
+    ("status", STATUS),
+    ("snooze", SNOOZE),
+    ("done", DONE),
     ("completions", COMPLETIONS),
     ("man", MAN),
     ("config", CONFIG),

@@ -15,6 +15,7 @@
 //! - [`config`]: the config file and `stretch config`.
 //! - [`new`]: `stretch new`, the template and copies.
 //! - [`uses`]: `use = "ID"`, stretches taken from the library.
+//! - [`workday`]: breaks at intervals, away, snooze, `status`, `done`, the hooks.
 //! - [`architecture`]: the source tree keeps its layers and its files short.
 
 // Tests may unwrap: a failure there is the report.
@@ -42,3 +43,4 @@ mod tones;
 mod uses;
 mod validate;
 mod voice;
+mod workday;

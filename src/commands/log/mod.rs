@@ -261,7 +261,12 @@ fn text(
                 session.time.strftime("%H:%M"),
                 duration::format(Duration::from_secs(r.active_s)),
                 format!("{}/{}", r.holds_done, r.holds_total),
-                r.ending.as_str()
+                // A session done without the timer (`stretch done`) ended as the user said.
+                if r.is_manual() {
+                    "manual"
+                } else {
+                    r.ending.as_str()
+                }
             )?;
         }
         if args.sessions > 0 {

@@ -14,6 +14,7 @@ use crate::commands::{load_valid, planned};
 use crate::error::Error;
 use stretch_timer::config::{Resolved, Setting, Voice, VoiceLevel, keys};
 use stretch_timer::frontend::full_screen::FullScreen;
+use stretch_timer::frontend::hooks::{Event, Hooks};
 use stretch_timer::frontend::input::{self, Input};
 use stretch_timer::frontend::output::{self, print_stdout};
 use stretch_timer::frontend::plain::Plain;
@@ -91,6 +92,17 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
     } else {
         None
     };
+    // The hooks run beside the run, on a runner of their own, never holding it up.
+    let hooks = match Hooks::new(settings) {
+        Ok(hooks) => hooks,
+        Err(error) => {
+            output::warn(format!("the hooks cannot run: {error:#}"));
+            None
+        }
+    };
+    if let Some(hooks) = &hooks {
+        hooks.fire(Event::Start, &found.name);
+    }
     let mut clock = RealClock::start(&inputs);
     let start = now();
     let outcome = if full_screen {
@@ -109,6 +121,17 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
     };
     let outcome = outcome?;
     drop(guard);
+    if let Some(hooks) = &hooks {
+        let ending = record::ending(outcome.ending);
+        let active_s = outcome.held.as_secs();
+        hooks.fire(
+            Event::Finish {
+                ending: ending.as_str(),
+                active_s,
+            },
+            &found.name,
+        );
+    }
     // The summary first: whatever recording the run costs, it is already on the screen;
     // but not for a reader that has gone (`stretch run | head`).
     let closed = outcome.ending == Ending::Closed;
@@ -145,6 +168,7 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
         (_, signal) => signal,
     };
     drop((voice, sound));
+    end_hooks(hooks);
     let signal = match outcome.ending {
         Ending::Signal(signal) => Some(signal),
         Ending::Finished | Ending::Quit | Ending::Closed => late_signal,
@@ -152,6 +176,14 @@ pub fn run(args: &RunArgs, settings: &Resolved) -> Result<(), Error> {
     match signal {
         Some(signal) => Err(Error::Signal(signal)),
         None => Ok(()),
+    }
+}
+
+/// Let the hooks still running end, each within its time limit; one warning line for
+/// each that failed.
+fn end_hooks(hooks: Option<Hooks>) {
+    for failure in hooks.map(Hooks::finish).unwrap_or_default() {
+        output::warn(format!("{failure}; the run went on"));
     }
 }
 

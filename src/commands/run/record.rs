@@ -114,21 +114,26 @@ pub fn to_record(run: &Run<'_>) -> Option<record::Record> {
             .filter_map(|&index| run.routine.stretches.get(index))
             .map(|stretch| stretch.id.clone())
             .collect(),
-        ending: match run.outcome.ending {
-            Ending::Finished => record::Ending::Finished,
-            Ending::Quit => record::Ending::Quit,
-            Ending::Signal(Signal::Interrupt) => record::Ending::Interrupted,
-            Ending::Signal(Signal::Hangup) => record::Ending::Hangup,
-            // SIGTERM, and the other signals that end a run as it does.
-            Ending::Signal(
-                Signal::Terminate
-                | Signal::Quit
-                | Signal::User1
-                | Signal::User2
-                | Signal::Alarm
-                | Signal::Pipe,
-            ) => record::Ending::Terminated,
-            Ending::Closed => record::Ending::Closed,
-        },
+        ending: ending(run.outcome.ending),
     })
+}
+
+/// How a run ended, as the history (and `STRETCH_ENDING`) names it.
+pub fn ending(ending: Ending) -> record::Ending {
+    match ending {
+        Ending::Finished => record::Ending::Finished,
+        Ending::Quit => record::Ending::Quit,
+        Ending::Signal(Signal::Interrupt) => record::Ending::Interrupted,
+        Ending::Signal(Signal::Hangup) => record::Ending::Hangup,
+        // SIGTERM, and the other signals that end a run as it does.
+        Ending::Signal(
+            Signal::Terminate
+            | Signal::Quit
+            | Signal::User1
+            | Signal::User2
+            | Signal::Alarm
+            | Signal::Pipe,
+        ) => record::Ending::Terminated,
+        Ending::Closed => record::Ending::Closed,
+    }
 }

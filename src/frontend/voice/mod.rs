@@ -2,7 +2,8 @@
 //!
 //! The speech programs run on a speaker thread that `Voice` owns: `say` only sends the words
 //! over a channel, and the thread starts each program, waits for it, reaps it, and starts
-//! the utterance that waits its turn. No speech process outlives the `Voice`.
+//! the utterance that waits its turn. The same thread runs [`Job`]s beside the speech (the
+//! hooks), each to its end or its time limit. No process outlives the `Voice`.
 
 use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
@@ -15,10 +16,14 @@ use nix::errno::Errno;
 use nix::sys::signal::{Signal as NixSignal, killpg};
 use nix::unistd::Pid;
 
+mod job;
 pub mod orphans;
 mod program;
 
+use job::Running;
 use program::{SpeechCommand, speakable};
+
+pub use job::Job;
 
 pub use program::{Named, Search, VOICE_COMMAND_VARIABLE};
 
@@ -62,7 +67,10 @@ enum Message {
         urgency: Urgency,
         latest: Option<Instant>,
     },
-    /// Let the utterance being said end by `deadline`, drop what waits, and stop.
+    /// Run a job beside the speech.
+    Run(Job),
+    /// Let the utterance being said end by `deadline` and each job by its own, drop what
+    /// waits, and stop.
     Finish { deadline: Instant },
     /// Answered once every message sent before it has been handled.
     #[cfg(test)]
@@ -99,8 +107,18 @@ impl Voice {
         Voice::start(program::find(search, named)?, unspoken)
     }
 
-    /// Start the speaker thread for `command`.
-    fn start(command: SpeechCommand, unspoken: Unspoken) -> anyhow::Result<Voice> {
+    /// A runner with nothing to say: its thread only runs [`Job`]s (the hooks), as the
+    /// voice's thread runs them.
+    pub fn runner() -> anyhow::Result<Voice> {
+        Voice::start(None, Box::new(|_| {}))
+    }
+
+    /// Start the speaker thread for `command` (none: a runner of jobs only).
+    fn start(
+        command: impl Into<Option<SpeechCommand>>,
+        unspoken: Unspoken,
+    ) -> anyhow::Result<Voice> {
+        let command = command.into();
         let (messages, inbox) = mpsc::channel();
         let speaker = thread::Builder::new()
             .name("voice".to_string())
@@ -151,6 +169,22 @@ impl Voice {
     pub fn has_finished(&self) -> bool {
         self.speaker.as_ref().is_none_or(JoinHandle::is_finished)
     }
+
+    /// Run `job` beside the speech; returns at once.
+    pub fn run(&self, job: Job) {
+        if let Some(messages) = &self.messages {
+            let _ = messages.send(Message::Run(job));
+        }
+    }
+
+    /// Let what runs end (the speech within `within`, each job within its own limit),
+    /// stop the rest, and return once all of it is over.
+    pub fn end_within(mut self, within: Duration) {
+        self.start_finishing(within);
+        if let Some(speaker) = self.speaker.take() {
+            let _ = speaker.join();
+        }
+    }
 }
 
 impl Drop for Voice {
@@ -166,8 +200,8 @@ impl Drop for Voice {
 
 /// The speaker thread's state.
 struct Speaker {
-    /// The program that says each utterance.
-    command: SpeechCommand,
+    /// The program that says each utterance; none for a runner of jobs only.
+    command: Option<SpeechCommand>,
     /// The utterance being said.
     speaking: Option<Child>,
     /// The one utterance that waits for it to end.
@@ -178,6 +212,8 @@ struct Speaker {
     /// process in it: a speech program can start a child and exit at once, and that
     /// child must not outlive the run.
     groups: Vec<Pid>,
+    /// The jobs running.
+    jobs: Vec<Running>,
 }
 
 /// An utterance waiting its turn.
@@ -190,13 +226,14 @@ struct Waiting {
 
 impl Speaker {
     /// A speaker that has said nothing yet.
-    fn new(command: SpeechCommand, unspoken: Unspoken) -> Speaker {
+    fn new(command: Option<SpeechCommand>, unspoken: Unspoken) -> Speaker {
         Speaker {
             command,
             speaking: None,
             waiting: None,
             unspoken,
             groups: Vec::new(),
+            jobs: Vec::new(),
         }
     }
 
@@ -205,7 +242,8 @@ impl Speaker {
     fn run(mut self, inbox: &Receiver<Message>) {
         loop {
             // Also while a group outlives its utterance: it is forgotten once it is empty.
-            let message = if self.speaking.is_some() || !self.groups.is_empty() {
+            let busy = self.speaking.is_some() || !self.groups.is_empty() || !self.jobs.is_empty();
+            let message = if busy {
                 match inbox.recv_timeout(POLL_INTERVAL) {
                     Ok(message) => Some(message),
                     Err(RecvTimeoutError::Timeout) => None,
@@ -229,6 +267,12 @@ impl Speaker {
                     self.drop_waiting();
                     self.waiting = Some(Waiting { text, latest });
                 }
+                Some(Message::Run(job)) => {
+                    if let Some(running) = job.start() {
+                        self.groups.extend(running.group());
+                        self.jobs.push(running);
+                    }
+                }
                 Some(Message::Finish { deadline }) => {
                     self.waiting = None;
                     self.wait_until(deadline, inbox);
@@ -248,6 +292,7 @@ impl Speaker {
     /// Reap the utterance being said if it has ended, drop a waiting cue that can no
     /// longer start in time, and start the waiting utterance if nothing is being said.
     fn next(&mut self) {
+        self.jobs.retain_mut(|job| !job.is_over());
         if let Some(child) = &mut self.speaking
             && !matches!(child.try_wait(), Ok(None))
         {
@@ -288,10 +333,12 @@ impl Speaker {
             .retain(|&group| killpg(group, None) != Err(Errno::ESRCH));
     }
 
-    /// Start the speech program saying `text`; `None` if it cannot start.
+    /// Start the speech program saying `text`; `None` if it cannot start, or there is
+    /// none.
     fn spawn(&self, text: &str) -> Option<Child> {
-        Command::new(&self.command.program)
-            .args(&self.command.args)
+        let command = self.command.as_ref()?;
+        Command::new(&command.program)
+            .args(&command.args)
             .arg(text)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -305,19 +352,31 @@ impl Speaker {
             .ok()
     }
 
-    /// Let the utterance being said end, for at most until `deadline`, or until the
-    /// `Voice` hangs up because the program must end now.
+    /// Let the utterance being said end, for at most until `deadline`, and each job for
+    /// at most its own time limit, or until the `Voice` hangs up because the program must
+    /// end now.
     fn wait_until(&mut self, deadline: Instant, inbox: &Receiver<Message>) {
-        while let Some(child) = &mut self.speaking
-            && matches!(child.try_wait(), Ok(None))
-        {
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
+        loop {
+            // A job past its limit is stopped here.
+            self.jobs.retain_mut(|job| !job.is_over());
+            let now = Instant::now();
+            let speaking = now < deadline
+                && self
+                    .speaking
+                    .as_mut()
+                    .is_some_and(|child| matches!(child.try_wait(), Ok(None)));
+            let Some(next) = self
+                .jobs
+                .iter()
+                .map(Running::deadline)
+                .chain(speaking.then_some(deadline))
+                .min()
+            else {
                 return;
-            }
+            };
+            let wait = next.saturating_duration_since(now).min(POLL_INTERVAL);
             // Nothing is sent after `Finish`; only the hang-up matters here.
-            if let Err(RecvTimeoutError::Disconnected) = inbox.recv_timeout(left.min(POLL_INTERVAL))
-            {
+            if let Err(RecvTimeoutError::Disconnected) = inbox.recv_timeout(wait) {
                 return;
             }
         }
@@ -327,6 +386,9 @@ impl Speaker {
     /// running, whether or not the program that started it has already exited; reap the
     /// utterance being said.
     fn stop(&mut self) {
+        for mut job in self.jobs.drain(..) {
+            job.stop();
+        }
         let mut speaking = self.speaking.take();
         if let Some(child) = &mut speaking
             && group_of(child).is_none()

@@ -326,3 +326,77 @@ fn a_program_that_cannot_start_is_no_crash() {
     voice.sync();
     voice.finish(Duration::from_secs(60));
 }
+
+/// A job of `script` for `sh -c`, its failures told to the receiver returned.
+fn job(script: &str, limit: Duration) -> (Job, mpsc::Receiver<String>) {
+    let (failed, failures) = mpsc::channel();
+    let job = Job {
+        name: "the test hook".into(),
+        argv: vec!["/bin/sh".into(), "-c".into(), script.into()],
+        env: vec![
+            ("HOOK_SAYS".into(), Some("hello".into())),
+            ("HOME".into(), None),
+        ],
+        limit,
+        failed,
+    };
+    (job, failures)
+}
+
+#[test]
+fn a_job_runs_beside_the_speech_with_its_environment_and_the_runner_waits_for_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out");
+    let (job, failures) = job(
+        &format!(
+            "sleep 0.2; echo \"$HOOK_SAYS ${{HOME-none}}\" > '{}'",
+            out.display()
+        ),
+        Duration::from_secs(60),
+    );
+    let runner = Voice::runner().expect("runner");
+    runner.run(job);
+    runner.end_within(Duration::ZERO);
+    assert_eq!(fs::read_to_string(&out).expect("out"), "hello none\n");
+    assert_eq!(failures.try_iter().count(), 0);
+}
+
+#[test]
+fn a_job_that_fails_or_outlives_its_limit_is_told_and_stopped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pid_file = dir.path().join("pid");
+    let (slow, slow_failures) = job(
+        &format!("echo $$ > '{}'; exec sleep 60", pid_file.display()),
+        Duration::from_millis(300),
+    );
+    let (failing, failing_failures) = job("exit 4", Duration::from_secs(60));
+    let runner = Voice::runner().expect("runner");
+    runner.run(slow);
+    runner.run(failing);
+    runner.end_within(Duration::ZERO);
+    assert_eq!(
+        slow_failures.try_iter().collect::<Vec<_>>(),
+        ["the test hook `/bin/sh` did not finish within 300ms and was stopped"]
+    );
+    assert_eq!(
+        failing_failures.try_iter().collect::<Vec<_>>(),
+        ["the test hook `/bin/sh` failed (exit status: 4)"]
+    );
+    assert!(gone(read_pid(&pid_file).expect("pid")));
+}
+
+#[test]
+fn dropping_the_runner_ends_its_jobs_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pid_file = dir.path().join("pid");
+    let (slow, _failures) = job(
+        &format!("echo $$ > '{}'; exec sleep 60", pid_file.display()),
+        Duration::from_secs(60),
+    );
+    let runner = Voice::runner().expect("runner");
+    runner.run(slow);
+    eventually("the job started", || read_pid(&pid_file).is_some());
+    let pid = read_pid(&pid_file).expect("pid");
+    drop(runner);
+    assert!(gone(pid));
+}

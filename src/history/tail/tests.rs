@@ -8,7 +8,7 @@ use std::rc::Rc;
 use jiff::civil::date;
 
 use super::*;
-use crate::history::record::{Ending, Record, VERSION};
+use crate::history::record::{Ending, MANUAL, Record, VERSION};
 
 /// A reader that notes the lowest offset it was ever asked to read from.
 struct Watched {
@@ -50,6 +50,19 @@ fn all_lines(text: &str) -> Vec<String> {
 
 /// A session on `day` at 07:00 in UTC+01:00, lasting 10 minutes.
 fn line(day: Date, stretches_done: u64) -> String {
+    record(day, stretches_done).to_line()
+}
+
+/// The same session, recorded by `stretch done`.
+fn manual(day: Date) -> String {
+    Record {
+        source: MANUAL.into(),
+        ..record(day, 7)
+    }
+    .to_line()
+}
+
+fn record(day: Date, stretches_done: u64) -> Record {
     Record {
         v: VERSION,
         start: format!("{day}T07:00:00+01:00"),
@@ -66,7 +79,6 @@ fn line(day: Date, stretches_done: u64) -> String {
         skipped: vec![],
         ending: Ending::Quit,
     }
-    .to_line()
 }
 
 #[test]
@@ -161,6 +173,75 @@ fn done_today_reads_no_further_than_today() {
     let (reader, lowest) = watched(&text);
     assert_eq!(recent(reader, today).unwrap(), Recent::DoneToday);
     assert!(lowest.get() + (CHUNK as u64) >= before_today);
+}
+
+#[test]
+fn a_manual_session_dated_earlier_never_stops_the_reading() {
+    let today = date(2026, 3, 20);
+    // A streak of three days, then a session done by hand long ago, recorded today.
+    let text = line(date(2026, 3, 17), 1)
+        + &line(date(2026, 3, 18), 1)
+        + &line(date(2026, 3, 19), 1)
+        + &manual(date(2026, 3, 1));
+    assert_eq!(
+        recent(Cursor::new(text.clone()), today).unwrap(),
+        Recent::NotYet { streak: 3 }
+    );
+    assert_eq!(latest(Cursor::new(text), today).unwrap().streak, 3);
+    // And one for yesterday, recorded after today's: it joins the streak.
+    let text = line(date(2026, 3, 18), 1) + &line(today, 1) + &manual(date(2026, 3, 19));
+    let found = latest(Cursor::new(text), today).unwrap();
+    assert_eq!((found.today, found.streak), (true, 3));
+}
+
+#[test]
+fn the_latest_session_that_counts_and_the_streak_through_today() {
+    let today = date(2026, 3, 20);
+    let text = line(date(2026, 3, 18), 1) + &line(date(2026, 3, 19), 1) + &line(today, 1);
+    let found = latest(Cursor::new(text.clone()), today).unwrap();
+    assert_eq!(
+        found,
+        Latest {
+            ended: Some("2026-03-20T07:10:00+01:00".parse().unwrap()),
+            today: true,
+            streak: 3
+        }
+    );
+    // A session today that completed no stretch is no break and does not count.
+    let text = text + &line(today, 0).replace("07:10:00", "09:10:00");
+    let found = latest(Cursor::new(text), today).unwrap();
+    assert_eq!(
+        found.ended,
+        Some("2026-03-20T07:10:00+01:00".parse().unwrap())
+    );
+    let yesterday_only = line(date(2026, 3, 19), 1);
+    let found = latest(Cursor::new(yesterday_only), today).unwrap();
+    assert_eq!((found.today, found.streak), (false, 1));
+    let empty = latest(Cursor::new(String::new()), today).unwrap();
+    assert_eq!(
+        empty,
+        Latest {
+            ended: None,
+            today: false,
+            streak: 0
+        }
+    );
+}
+
+#[test]
+fn latest_reads_only_as_far_back_as_the_streak() {
+    let today = date(2026, 3, 20);
+    let mut text = String::new();
+    for days_ago in (30..400).rev() {
+        text += &line(shift(today, -days_ago), 1);
+    }
+    let old_end = text.len() as u64;
+    for days_ago in [2, 1, 0] {
+        text += &line(shift(today, -days_ago), 1);
+    }
+    let (reader, lowest) = watched(&text);
+    assert_eq!(latest(reader, today).unwrap().streak, 3);
+    assert!(lowest.get() + (CHUNK as u64) >= old_end);
 }
 
 #[test]

@@ -9,6 +9,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::values::TextRule;
 use super::{Checker, Problems, SourceFile, Trust, syntax_tree};
+use crate::routine::diagnostic::Diagnostic;
 use crate::routine::text::terminal_safe;
 
 /// A table of a settings file, its keys read one by one. Each reader returns `None` for
@@ -85,6 +86,64 @@ impl Settings<'_, '_, '_> {
     pub fn text(&mut self, key: &str, max: usize) -> Option<String> {
         let value = self.table.get(key)?;
         self.checker.text(value, key, &TextRule::line(max))
+    }
+
+    /// A string of at most `max` characters that `parse` reads; what it refuses is
+    /// reported at the value, with its words.
+    pub fn parsed<T>(
+        &mut self,
+        key: &str,
+        max: usize,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> Option<T> {
+        let value = self.table.get(key)?;
+        let text = self.checker.text(value, key, &TextRule::line(max))?;
+        match parse(&text) {
+            Ok(parsed) => Some(parsed),
+            Err(problem) => {
+                self.checker.report(
+                    Diagnostic::error(format!("invalid `{key}`"))
+                        .at(value.span())
+                        .label(terminal_safe(&problem)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A command as its words, never read by a shell: an array of 1 to `max_words`
+    /// strings, each one line of 1 to `max_chars` characters.
+    pub fn command(
+        &mut self,
+        key: &str,
+        max_words: usize,
+        max_chars: usize,
+    ) -> Option<Vec<String>> {
+        let value = self.table.get(key)?;
+        let DeValue::Array(words) = value.get_ref() else {
+            self.checker.type_error(
+                value,
+                key,
+                "an array of the program and its arguments, such as `[\"notify-send\", \"Stretch\"]`",
+            );
+            return None;
+        };
+        if words.is_empty() || words.len() > max_words {
+            self.checker.report(
+                Diagnostic::error(format!(
+                    "`{key}` must have from 1 to {max_words} words: the program, then its arguments"
+                ))
+                .at(value.span())
+                .label(format!("{} words", words.len())),
+            );
+            return None;
+        }
+        let rule = TextRule::line(max_chars);
+        let read: Vec<Option<String>> = words
+            .iter()
+            .map(|word| self.checker.text(word, key, &rule))
+            .collect();
+        read.into_iter().collect()
     }
 
     /// One of `allowed`, written as its name.

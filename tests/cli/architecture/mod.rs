@@ -2,8 +2,8 @@
 //! layer or below, the top-level modules use each other without a cycle, and no file
 //! under `src/` is over 500 lines.
 //!
-//! The layers, lowest first: the library's `fs` < `routine` < `plan`, `history` and
-//! `figure` < `config` < `frontend`, then the binary's `shell` < `cli` and `error` <
+//! The layers, lowest first: the library's `fs` < `routine` < `plan`, `history`, `figure`
+//! and `workday` < `config` < `frontend`, then the binary's `shell` < `cli` and `error` <
 //! `commands` < `main`. A file belongs to the top-level module of its first folder under
 //! `src/` (`src/plan/engine/mod.rs` to `plan`) or, at the top, to its own (`src/cli.rs` to
 //! `cli`); `src/lib.rs`, the root that declares the library's layers, belongs to none. A
@@ -41,6 +41,7 @@ const LAYERS: &[(&str, Crate, u8)] = &[
     ("plan", Crate::Library, 2),
     ("history", Crate::Library, 2),
     ("figure", Crate::Library, 2),
+    ("workday", Crate::Library, 2),
     ("config", Crate::Library, 3),
     ("frontend", Crate::Library, 4),
     ("shell", Crate::Binary, 5),

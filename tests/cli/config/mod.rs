@@ -118,7 +118,11 @@ fn every_key_is_read_with_its_source() {
         "routine = \"desk\"\nhold = \"45s\"\nrest = 0\nswitch = \"2s\"\nlead_in = \"3s\"\n\
          bell = false\nvoice = true\nvoice_command = \"espeak-ng -s 150\"\nsound = true\n\
          sound_command = \"paplay\"\ncolor = \"never\"\nhistory = false\n\
-         figures = false\n",
+         figures = false\nevery = \"50m\"\n\
+         between = \"09:00-17:30\"\ndays = \"mon-fri\"\naway = \"10m\"\n\
+         break_command = [\"foot\", \"-e\", \"stretch\", \"run\", \"desk\"]\n\
+         on_start = [\"playerctl\", \"pause\"]\non_finish = [\"playerctl\", \"play\"]\n\
+         on_break_due = [\"notify-send\", \"Stretch\"]\nhook_timeout = \"3s\"\n",
     );
     let shown = settings(&env, &[]);
     let file = |value: serde_json::Value| serde_json::json!({"value": value, "source": "file"});
@@ -138,6 +142,15 @@ fn every_key_is_read_with_its_source() {
             "color": {"value": "never", "source": "env"},
             "history": file(false.into()),
             "figures": file(false.into()),
+            "every": file("50m".into()),
+            "between": file("09:00-17:30".into()),
+            "days": file("mon-fri".into()),
+            "away": file("10m".into()),
+            "break_command": file(serde_json::json!(["foot", "-e", "stretch", "run", "desk"])),
+            "on_start": file(serde_json::json!(["playerctl", "pause"])),
+            "on_finish": file(serde_json::json!(["playerctl", "play"])),
+            "on_break_due": file(serde_json::json!(["notify-send", "Stretch"])),
+            "hook_timeout": file("3s".into()),
         })
     );
     let flagged = settings(&env, &["--color", "always"]);
@@ -159,14 +172,16 @@ fn every_key_is_read_with_its_source() {
 #[test]
 fn a_missing_file_is_every_default_and_config_shows_the_paths() {
     let env = Env::new();
-    let run = env.stretch().arg("config").run();
+    // No logind to ask whether the user is away: `config` says so.
+    let run = env.stretch().arg("config").env("PATH", env.scratch()).run();
     let config = env.config_home().join("stretch");
     assert_eq!(
         run.expect_code(0).stdout,
         format!(
             "config file   {}/config.toml (not there: every setting is a default)\n\
              routines      {}/routines\n\
-             schema        {}/routine.schema.json (not there: `stretch new` writes it)\n\n\
+             schema        {}/routine.schema.json (not there: `stretch new` writes it)\n\
+             presence      logind cannot be read: `loginctl` is not installed; `due --every` takes you to be at the computer\n\n\
              routine       hamstrings              default\n\
              hold          (the routine's)         default\n\
              rest          (the routine's)         default\n\
@@ -179,7 +194,16 @@ fn a_missing_file_is_every_default_and_config_shows_the_paths() {
              sound_command (found on PATH)         default\n\
              color         never                   env\n\
              history       true                    default\n\
-             figures       true                    default\n",
+             figures       true                    default\n\
+             every         (none: once a day)      default\n\
+             between       (all day)               default\n\
+             days          (every day)             default\n\
+             away          5m                      default\n\
+             break_command (none)                  default\n\
+             on_start      (none)                  default\n\
+             on_finish     (none)                  default\n\
+             on_break_due  (none)                  default\n\
+             hook_timeout  10s                     default\n",
             config.display(),
             config.display(),
             config.display()

@@ -1,7 +1,7 @@
 //! Files of 1 MiB on one line, checked in at most 64 MiB of address space (`ulimit -v`,
 //! the target for a file at the size limit): a bound on memory, never on time; the times
 //! are measured by `benches/hostile-files.sh`. Before, a line of `{a=1},` made 250 MB of
-//! tables, and `due` read the config file too.
+//! tables.
 
 use crate::support::{Env, STRETCH, Stretch, locations};
 
@@ -116,7 +116,8 @@ fn a_folder_of_such_files_is_listed_and_checked_in_64_mib_and_due_never_reads_on
         &validate.stderr[validate.stderr.len().saturating_sub(300)..]
     );
 
-    // As the config file: `due` reads nothing of it, and answers as it would without.
+    // As the config file: `due` reads it within the same bound, says nothing of its
+    // problems (a prompt is no place for them), and answers as it would without.
     let config = env.config_home().join("stretch").join("config.toml");
     std::fs::write(&config, &shapes[0].1).unwrap();
     let due = in_64_mib(&env, ["due"]).run();

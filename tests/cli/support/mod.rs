@@ -49,6 +49,7 @@ const LEAKY: &[&str] = &[
     "STRETCH_TEST_NOW",
     "STRETCH_TEST_SPEED",
     "TZ",
+    "XDG_SESSION_ID",
 ];
 
 /// A temporary root of its own holding the home, config, data, cache and state folders,
