@@ -31,6 +31,12 @@ use crate::routine::read::read_settings;
 /// The table of the routines' own tables, `[routines.NAME]`.
 pub const ROUTINES: &str = "routines";
 
+/// The largest config file read, in bytes. A file of every key and a table for each of a
+/// few hundred routines fits; a larger one is refused unread, so that a file of a stranger's
+/// making costs every command that reads it (`due` and `status` in a prompt) a few
+/// milliseconds at most, not the tenth of a second a 1 MiB file can.
+pub const MAX_CONFIG_BYTES: u64 = 64 * 1024;
+
 /// `$XDG_CONFIG_HOME/stretch/config.toml`, else `~/.config/stretch/config.toml`.
 pub fn path() -> Option<PathBuf> {
     catalog::config_folder().map(|folder| folder.join("config.toml"))
@@ -75,7 +81,7 @@ pub fn load() -> Loaded {
         };
     };
     let shown = path.display().to_string();
-    let text = match catalog::read_user_file(&path) {
+    let text = match catalog::read_user_file(&path, MAX_CONFIG_BYTES) {
         Ok(None) => String::new(),
         Ok(Some(text)) => text,
         Err(problem) => {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::fs::{self, ErrorKind, Expect, FileKind};
 use crate::routine::Routine;
 use crate::routine::diagnostic::{Diagnostic, SourceFile};
-use crate::routine::limits::{MAX_FILE_BYTES, MAX_FILE_MIB};
+use crate::routine::limits::MAX_FILE_BYTES;
 use crate::routine::problems::Problems;
 use crate::routine::read;
 use crate::routine::suggest::closest;
@@ -238,7 +238,7 @@ pub fn find(routine: &str) -> anyhow::Result<Loaded> {
         let path = folder.join(format!("{routine}.toml"));
         // Whatever is there (a pipe, a dangling link) is read, or refused with its reason;
         // only when nothing is there is the name a built-in routine's.
-        match read_text(&path, Origin::User, "a routine file") {
+        match read_text(&path, Origin::User, "a routine file", MAX_FILE_BYTES as u64) {
             Err(Unread::Missing) => {}
             read => return Ok(loaded(&path, Origin::User, read)),
         }
@@ -272,7 +272,8 @@ fn load_builtin(name: &str, text: &str) -> Loaded {
 /// The routine file at `path`, read within the size limit and checked; a file that
 /// cannot be read is a `Loaded` with that one problem.
 pub fn load_path(path: &Path, origin: Origin) -> Loaded {
-    loaded(path, origin, read_text(path, origin, "a routine file"))
+    let text = read_text(path, origin, "a routine file", MAX_FILE_BYTES as u64);
+    loaded(path, origin, text)
 }
 
 /// The routine file at `path` as it was read: checked, or the reason it was not read.
@@ -288,10 +289,10 @@ fn loaded(path: &Path, origin: Origin, read: Result<String, Unread>) -> Loaded {
     }
 }
 
-/// The text of the config file at `path`, read as a file of the routine folder is and
-/// within the same bound; `None` when nothing is there.
-pub fn read_user_file(path: &Path) -> Result<Option<String>, Diagnostic> {
-    match read_text(path, Origin::User, "the config file") {
+/// The text of the config file at `path`, read as a file of the routine folder is, within
+/// `limit` bytes; `None` when nothing is there.
+pub fn read_user_file(path: &Path, limit: u64) -> Result<Option<String>, Diagnostic> {
+    match read_text(path, Origin::User, "the config file", limit) {
         Ok(text) => Ok(Some(text)),
         Err(Unread::Missing) => Ok(None),
         Err(Unread::Refused(problem)) => Err(problem),
@@ -315,14 +316,14 @@ enum Unread {
 /// The text of the file at `path`, as [`crate::fs`] reads it for `origin`: a file of the
 /// user's folders only if it is a regular file (a named pipe there would hang the
 /// program), a path given on the command line as asked (`validate <(cat my.toml)`); in
-/// either case within [`MAX_FILE_BYTES`] and as UTF-8. `what` names what the file should
-/// be, for the messages: "a routine file".
-fn read_text(path: &Path, origin: Origin, what: &str) -> Result<String, Unread> {
+/// either case within `limit` bytes and as UTF-8. `what` names what the file should be,
+/// for the messages: "a routine file".
+fn read_text(path: &Path, origin: Origin, what: &str, limit: u64) -> Result<String, Unread> {
     let expect = match origin {
         Origin::User => Expect::Regular,
         Origin::BuiltIn | Origin::Path => Expect::AsAsked,
     };
-    let bytes = fs::read(path, MAX_FILE_BYTES as u64, expect).map_err(|error| {
+    let bytes = fs::read(path, limit, expect).map_err(|error| {
         let problem = match error.kind() {
             ErrorKind::NotFound => return Unread::Missing,
             ErrorKind::DanglingLink => {
@@ -342,7 +343,8 @@ fn read_text(path: &Path, origin: Origin, what: &str) -> Result<String, Unread> 
                 ))
             }
             ErrorKind::TooBig(_) => Diagnostic::error(format!(
-                "the file is larger than {MAX_FILE_MIB} MiB, the limit for {what}"
+                "the file is larger than {}, the limit for {what}",
+                size(limit)
             )),
             ErrorKind::AlreadyExists | ErrorKind::Io(_) => {
                 Diagnostic::error(format!("cannot read the file: {}", error.kind()))
@@ -365,6 +367,16 @@ fn read_text(path: &Path, origin: Origin, what: &str) -> Result<String, Unread> 
             .help("save the file as UTF-8"),
         )
     })
+}
+
+/// `bytes` as a size in whole MiB or KiB: "1 MiB", "64 KiB".
+fn size(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        format!("{} KiB", bytes / 1024)
+    }
 }
 
 /// `what` with a capital first letter: "A routine file".

@@ -116,8 +116,9 @@ fn a_folder_of_such_files_is_listed_and_checked_in_64_mib_and_due_never_reads_on
         &validate.stderr[validate.stderr.len().saturating_sub(300)..]
     );
 
-    // As the config file: `due` reads it within the same bound, says nothing of its
-    // problems (a prompt is no place for them), and answers as it would without.
+    // As the config file: refused unread (it is over the config file's 64 KiB), `due`
+    // says nothing of it (a prompt is no place for it) and answers as it would without;
+    // `config` says why.
     let config = env.config_home().join("stretch").join("config.toml");
     std::fs::write(&config, &shapes[0].1).unwrap();
     let due = in_64_mib(&env, ["due"]).run();
@@ -126,5 +127,14 @@ fn a_folder_of_such_files_is_listed_and_checked_in_64_mib_and_due_never_reads_on
     assert_eq!(
         due.stdout,
         "No stretching yet today: a few minutes of `stretch run` will do you good\n"
+    );
+    let shown = in_64_mib(&env, ["config"]).run();
+    shown.expect_code(1);
+    assert!(
+        shown
+            .stderr
+            .starts_with("error: the file is larger than 64 KiB, the limit for the config file\n"),
+        "{}",
+        shown.stderr
     );
 }
