@@ -147,9 +147,9 @@ impl Nudge<'_> {
                 Ok(Choice::Start) => self.start_break(start.unwrap_or_default()),
                 Ok(Choice::Snooze) => self.snooze(),
                 Ok(Choice::Nothing) => {}
-                // Even with `--quiet`: a timer that can never notify says why in its
-                // journal.
-                Err(why) => output::warn(format!("cannot notify: {why}")),
+                // A timer runs `due --notify` without `--quiet`, so that its journal says
+                // why it never notifies; `--quiet` is silent, whatever goes wrong.
+                Err(why) => self.warn(&format!("cannot notify: {why}")),
             }
         }
         for failure in hooks.map(Hooks::finish).unwrap_or_default() {
@@ -197,8 +197,7 @@ impl Nudge<'_> {
         state
     }
 
-    /// One warning line, unless `--quiet` (only a notifier that fails is said even then,
-    /// so that a timer's journal says why it never notifies).
+    /// One warning line, unless `--quiet`: a prompt's check prints nothing, ever.
     fn warn(&self, message: &str) {
         if !self.args.quiet {
             output::warn(message);

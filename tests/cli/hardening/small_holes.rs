@@ -18,7 +18,7 @@ fn due_notify_with(env: &Env, body: &str) -> crate::support::Outcome {
     // Only a deadline on the whole: a `due` that waited for ever would fail here (124).
     env.stretch()
         .program("timeout")
-        .args(["60", crate::support::STRETCH, "due", "--notify", "--quiet"])
+        .args(["60", crate::support::STRETCH, "due", "--notify"])
         .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
         .run()
 }

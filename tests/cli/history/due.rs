@@ -154,6 +154,15 @@ fn notify_sends_the_nudge_when_notify_send_is_there_and_says_why_not_when_not() 
         "warning: cannot notify: `notify-send` is not installed\n"
     );
     assert!(run.stdout.starts_with("No stretching yet today"));
+    // `--quiet` says nothing, not even that: it is for prompts.
+    let quiet = env
+        .stretch()
+        .args(["due", "--notify", "--quiet"])
+        .env("STRETCH_TEST_NOW", now)
+        .env("PATH", &empty)
+        .run();
+    quiet.expect_code(1);
+    assert_eq!((quiet.stdout.as_str(), quiet.stderr.as_str()), ("", ""));
 }
 
 #[test]
