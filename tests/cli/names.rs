@@ -233,13 +233,21 @@ fn a_routine_is_named_by_what_runs_it_and_its_display_name_is_a_field_of_its_own
         .iter()
         .find(|r| r["name"] == "neck");
     assert_eq!(neck.expect("listed")["title"], "Neck and shoulder break");
-    env.stretch().args(["run", "neck"]).run().expect_code(0);
+    env.stretch()
+        .args(["run", "neck"])
+        .fast()
+        .run()
+        .expect_code(0);
     let log = env.stretch().args(["log", "--format", "json"]).run();
     let session = &log.expect_code(0).json()["sessions"][0];
     assert_eq!(session["routine"], "neck");
     assert_eq!(session["title"], "Neck and shoulder break");
     let again = session["routine"].as_str().unwrap();
-    env.stretch().args(["run", again]).run().expect_code(0);
+    env.stretch()
+        .args(["run", again])
+        .fast()
+        .run()
+        .expect_code(0);
     let text = env.stretch().args(["log", "-n", "1"]).run();
     let row = text
         .expect_code(0)

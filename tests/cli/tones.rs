@@ -9,9 +9,10 @@ use crate::support::{Env, Outcome, fixture};
 
 /// Runs `sound/marks.toml` in plain mode with `--sound` through `player`, its record in
 /// `played` (a file in a folder of its own); `extra` are more arguments. The clock runs
-/// `speed` times faster: at 2, a tick half a second after the tone before, time enough
-/// for the fake player, which starts four programs, to note its tone before the next
-/// one cuts it off, even on a busy machine.
+/// `speed` times faster: at 5, a tick a fifth of a second after the tone before, time
+/// enough for the fake player, which notes its tone with the shell's own `printf` before
+/// it starts a program, to note it before the next one cuts it off, even on a busy
+/// machine.
 fn run_with(env: &Env, player: &str, played: &Path, extra: &[&str], speed: u32) -> Outcome {
     env.stretch()
         .env("STRETCH_VOICE_COMMAND", fixture("sound/say.sh"))
@@ -47,7 +48,7 @@ Routine complete: 2 of 2 stretches done (2 of 2 holds), 9s in holds, 10s in all.
 fn each_event_gets_its_tone_and_plain_mode_writes_the_marks() {
     let env = Env::new();
     let played = played_file(&env);
-    let run = run_with(&env, "player.sh", &played, &[], 2);
+    let run = run_with(&env, "player.sh", &played, &[], 5);
     run.expect_code(0);
     assert_eq!(run.stdout, LINES);
     assert_eq!(run.stderr, "");

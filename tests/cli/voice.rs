@@ -104,6 +104,8 @@ fn the_start_of_the_hold_cuts_off_the_reading_of_how() {
         ])
         .env("STRETCH_VOICE_COMMAND", fixture("options/talk.sh"))
         .env("STRETCH_TEST_SPOKEN", spoken.path())
+        // The lead-in of 1 s in half a second: still far shorter than the reading.
+        .speed(2)
         .run()
         .expect_code(0);
     let said: Vec<(f64, String)> = std::fs::read_to_string(spoken.path())

@@ -255,6 +255,7 @@ fn a_bad_file_is_one_warning_and_its_good_settings_are_kept_but_config_reports_i
             "--switch",
             "0",
         ])
+        .fast()
         .run();
     assert_eq!(run.expect_code(0).stderr, warning);
     assert!(run.stdout.contains("Routine complete"), "{}", run.stdout);

@@ -98,7 +98,7 @@ fn no_player_helper_that_leaves_its_process_group_outlives_the_run() {
         .arg(fixture("sound/marks.toml"))
         .env("STRETCH_SOUND_COMMAND", fixture("sound/setpgid_player.sh"))
         .env("STRETCH_TEST_SPOKEN", played.path())
-        .speed(2)
+        .speed(4)
         .run()
         .expect_code(0);
     let pids = pids_in(played.path());
