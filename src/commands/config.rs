@@ -15,6 +15,7 @@ use stretch_timer::history::now::now;
 use stretch_timer::routine::catalog;
 use stretch_timer::routine::schema;
 use stretch_timer::workday::presence;
+use unicode_width::UnicodeWidthStr;
 
 use crate::cli::Format;
 use crate::commands::report;
@@ -132,8 +133,9 @@ impl Presence {
         match &self.why {
             None => format!("{}: {}", self.source, self.state),
             Some(why) => format!(
-                "{} cannot be read: {why}; `due --every` takes you to be at the computer",
-                self.source
+                "{} cannot be read: {}; `due --every` takes you to be at the computer",
+                self.source,
+                why.trim_end_matches('.')
             ),
         }
     }
@@ -177,16 +179,28 @@ fn text(
     out
 }
 
-/// A line a setting: its key, its value and its source.
+/// A line a setting: its key, its value and its source, the sources in a column at least
+/// two spaces after the longest value.
 fn rows(out: &mut String, rows: &[Row]) {
-    for row in rows {
-        let value = match &row.value {
+    let values: Vec<String> = rows
+        .iter()
+        .map(|row| match &row.value {
             Value::Null => row.key.kind.unset().to_owned(),
             Value::String(text) => output::cell(text),
             other => other.to_string(),
-        };
+        })
+        .collect();
+    let width = values
+        .iter()
+        .map(|value| value.width())
+        .max()
+        .unwrap_or(0)
+        .max(22)
+        + 2;
+    for (row, value) in rows.iter().zip(values) {
         let (key, source) = (row.key.name, row.source.as_str());
-        out.push_str(&format!("{key:<14}{value:<24}{source}\n"));
+        let pad = " ".repeat(width - value.width());
+        out.push_str(&format!("{key:<14}{value}{pad}{source}\n"));
     }
 }
 

@@ -160,7 +160,7 @@ settings! {
                STRETCH_ACTIVE_S" };
     /// The hook run when `due` nudges.
     ON_BREAK_DUE on_break_due: Vec<String> => Option<Vec<String>> = None, BASE {
-        kind: Kind::Command, example: "[\"makoctl\", \"mode\", \"-a\", \"do-not-disturb\"]",
+        kind: Kind::Command, example: "[\"paplay\", \"/usr/share/sounds/freedesktop/stereo/bell.oga\"]",
         default: "none",
         help: "A command run when `due` nudges you, as an array (no shell); it gets \
                STRETCH_EVENT=break_due and STRETCH_ROUTINE" };

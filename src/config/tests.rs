@@ -55,7 +55,10 @@ fn every_key_of_the_template_uncommented_is_read() {
             break_command: Some(words(&["foot", "-e", "stretch", "run", "desk"])),
             on_start: Some(words(&["playerctl", "pause"])),
             on_finish: Some(words(&["playerctl", "play"])),
-            on_break_due: Some(words(&["makoctl", "mode", "-a", "do-not-disturb"])),
+            on_break_due: Some(words(&[
+                "paplay",
+                "/usr/share/sounds/freedesktop/stereo/bell.oga"
+            ])),
             hook_timeout: secs(10),
         }
     );

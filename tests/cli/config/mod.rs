@@ -153,6 +153,21 @@ fn every_key_is_read_with_its_source() {
             "hook_timeout": file("3s".into()),
         })
     );
+    // In the text, the sources stand in one column two spaces past the longest value.
+    let text = env.stretch().arg("config").run();
+    let rows: Vec<&str> = text
+        .expect_code(0)
+        .stdout
+        .lines()
+        .filter(|line| line.starts_with("break_command") || line.starts_with("hold "))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "hold          45s                                   file",
+            "break_command [\"foot\",\"-e\",\"stretch\",\"run\",\"desk\"]  file",
+        ]
+    );
     let flagged = settings(&env, &["--color", "always"]);
     assert_eq!(
         flagged["color"],
