@@ -16,6 +16,7 @@
 //! - [`new`]: `stretch new`, the template and copies.
 //! - [`uses`]: `use = "ID"`, stretches taken from the library.
 //! - [`workday`]: breaks at intervals, away, snooze, `status`, `done`, the hooks.
+//! - [`docs`]: every example of the README and `docs/` runs as shown.
 //! - [`architecture`]: the source tree keeps its layers and its files short.
 
 // Tests may unwrap: a failure there is the report.
@@ -25,6 +26,7 @@ mod support;
 
 mod architecture;
 mod config;
+mod docs;
 mod guide;
 mod hardening;
 mod history;

@@ -160,6 +160,8 @@ pub struct Stretch {
     /// The test's own variables, applied after the environment's: `None` removes.
     vars: Vec<(OsString, Option<OsString>)>,
     dir: Option<PathBuf>,
+    /// Whether the run starts from an empty environment, not this process's.
+    clear: bool,
     stdout: Option<Stdio>,
     stderr: Option<Stdio>,
 }
@@ -177,6 +179,7 @@ impl Stretch {
             args: Vec::new(),
             vars: Vec::new(),
             dir: None,
+            clear: false,
             stdout: None,
             stderr: None,
         }
@@ -207,6 +210,13 @@ impl Stretch {
     pub fn env(mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> Stretch {
         self.vars
             .push((key.as_ref().to_owned(), Some(value.as_ref().to_owned())));
+        self
+    }
+
+    /// Starts from an empty environment: only the variables set after this, and the
+    /// harness's own, reach the run; nothing of the machine's.
+    pub fn env_clear(mut self) -> Stretch {
+        self.clear = true;
         self
     }
 
@@ -269,6 +279,9 @@ impl Stretch {
             .args(&self.args)
             .current_dir(self.dir())
             .stdin(Stdio::null());
+        if self.clear {
+            command.env_clear();
+        }
         for (key, value) in self.all_vars() {
             match value {
                 Some(value) => command.env(key, value),
