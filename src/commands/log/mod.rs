@@ -240,9 +240,9 @@ fn text(
             )?;
         }
         let mut lines = Backwards::new(Snapshot::new(file, length))?;
-        let mut shown = 0;
+        let mut shown = Vec::new();
         // Only as far back as the sessions shown: `listed` is how many there are.
-        while shown < args.sessions.min(listed)
+        while shown.len() < args.sessions.min(listed)
             && let Some(line) = lines.next_line()?
         {
             let Ok(session) = parse_line(&line) else {
@@ -251,7 +251,12 @@ fn text(
             if since.is_some_and(|since| session.date < since) {
                 continue;
             }
-            shown += 1;
+            shown.push(session);
+        }
+        // The last sessions recorded, newest first by when they ended: a session recorded
+        // afterwards with `stretch done --at` takes its place in the day.
+        shown.sort_by_key(|session| std::cmp::Reverse(session.ended));
+        for session in &shown {
             let r = &session.record;
             let routine: String = cell(&r.routine).chars().take(ROUTINE_WIDTH).collect();
             writeln!(

@@ -224,3 +224,37 @@ fn no_sessions_asked_for_is_no_table_at_all() {
         run.stdout
     );
 }
+
+/// A session recorded afterwards with `stretch done --at` is listed where it ended in the
+/// day, not where its line stands in the file.
+#[test]
+fn sessions_are_listed_by_when_they_ended_not_when_they_were_recorded() {
+    if !test_hooks("sessions_are_listed_by_when_they_ended_not_when_they_were_recorded") {
+        return;
+    }
+    let line = |start: &str, end: &str, routine: &str| {
+        format!(
+            "{{\"v\":1,\"start\":\"2026-11-27T{start}:00+01:00\",\"end\":\"2026-11-27T{end}:00+01:00\",\
+             \"routine\":\"{routine}\",\"source\":\"built-in\",\"planned_s\":300,\"active_s\":300,\
+             \"holds_done\":5,\"holds_total\":5,\"stretches_done\":5,\"stretches_total\":5,\
+             \"skipped\":[],\"ending\":\"finished\"}}\n"
+        )
+    };
+    let env = Env::new();
+    env.set_history(
+        line("18:00", "18:05", "desk")
+            + &line("07:00", "07:05", "morning")
+            + &line("12:00", "12:05", "hamstrings"),
+    );
+    let run = log(&env, NOW, &["-n", "3", "--weeks", "1"]);
+    let table: Vec<&str> = run.expect_code(0).stdout.lines().take(4).collect();
+    assert_eq!(
+        table,
+        [
+            "DATE        TIME   ROUTINE                   IN HOLDS  HOLDS  ENDED",
+            "2026-11-27  18:00  desk                            5m    5/5  finished",
+            "2026-11-27  12:00  hamstrings                      5m    5/5  finished",
+            "2026-11-27  07:00  morning                         5m    5/5  finished",
+        ]
+    );
+}
