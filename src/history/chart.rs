@@ -68,7 +68,7 @@ pub fn draw(days: &BTreeMap<Date, Day>, today: Date, weeks: u16, colour: bool) -
 }
 
 /// The row of month names: each over the week of its first Monday, where it does not run
-/// into the name before.
+/// into the name before. Where no month starts in the chart, the first week's month.
 fn month_row(mondays: &[Date]) -> String {
     // A name may reach past the last week, never past the 80th column.
     let width = 80;
@@ -83,6 +83,12 @@ fn month_row(mondays: &[Date]) -> String {
             }
             free_from = at + name.len() + 1;
         }
+    }
+    if free_from == 0
+        && let Some(first) = mondays.first()
+    {
+        let name = first.strftime("%b").to_string();
+        row.splice(4..4 + name.len(), name.chars());
     }
     let row: String = row.into_iter().collect();
     format!("{}\n", row.trim_end())

@@ -52,6 +52,9 @@ fn a_month_is_named_over_its_first_week_when_there_is_room() {
         "February's first Monday is before"
     );
     assert_eq!(first_line(6), "      Feb     Mar");
+    // Weeks from Monday 9 to Sunday 29 November: no month starts, the first is named.
+    let late_november = draw(&BTreeMap::new(), date(2026, 11, 29), 3, false);
+    assert_eq!(late_november.lines().next(), Some("    Nov"));
 }
 
 #[test]

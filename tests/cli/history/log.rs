@@ -44,7 +44,7 @@ Current streak: 0 days   Longest streak: 2 days
 This week: 18 min   Last week: 32 min
 Total: 6 sessions in 5 days, 50 min in holds
 
-
+    Nov
 Mon · ▓ ░
 Tue · █ ·
 Wed · · ▒
