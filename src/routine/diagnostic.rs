@@ -283,6 +283,20 @@ pub struct JsonDiagnostic {
     pub label: Option<String>,
     /// How to fix it, when that can be said.
     pub help: Option<String>,
+    /// The other places the problem involves, such as where a duplicated key was first
+    /// defined.
+    pub notes: Vec<JsonNote>,
+}
+
+/// One note of a [`JsonDiagnostic`]: another place, and what the text report says of it.
+#[derive(Serialize)]
+pub struct JsonNote {
+    /// The 1-based line of the place.
+    pub line: usize,
+    /// The 1-based column, in characters, of the place.
+    pub column: usize,
+    /// What the text report writes there.
+    pub text: String,
 }
 
 impl JsonDiagnostic {
@@ -299,6 +313,18 @@ impl JsonDiagnostic {
             column: position.map(|p| p.1),
             label: diagnostic.label.clone(),
             help: diagnostic.help.clone(),
+            notes: diagnostic
+                .notes
+                .iter()
+                .map(|(span, text)| {
+                    let (line, column) = file.line_column(span.start);
+                    JsonNote {
+                        line,
+                        column,
+                        text: text.clone(),
+                    }
+                })
+                .collect(),
         }
     }
 }

@@ -200,6 +200,24 @@ fn a_note_far_from_its_problem_gets_its_own_snippet() {
         run.stderr,
         "error: duplicate stretch id `fold`\n  --> far.toml:37:8\n   |\n37 | name = \"Fold\"\n   |        ^^^^^^ used again here\n   |\n  ::: far.toml:4:8\n   |\n 4 | name = \"Fold\"\n   |        ------ first used here\n   |\n   = help: give each stretch its own `id`\n\nerror: 1 of 1 routine file is invalid (1 problem)\n"
     );
+    // The JSON has the note too, with its place.
+    let json = env
+        .stretch()
+        .current_dir(&dir)
+        .args(["validate", "--format", "json", "far.toml"])
+        .run();
+    assert_eq!(
+        json.expect_code(1).json()[0]["diagnostics"][0],
+        serde_json::json!({
+            "severity": "error",
+            "message": "duplicate stretch id `fold`",
+            "line": 37,
+            "column": 8,
+            "label": "used again here",
+            "help": "give each stretch its own `id`",
+            "notes": [{ "line": 4, "column": 8, "text": "first used here" }]
+        })
+    );
 }
 
 // --- CRLF reads exactly as LF
