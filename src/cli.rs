@@ -46,7 +46,7 @@ impl Cli {
         let mut flags = match &self.command {
             Command::Run(args) => args.flags(),
             Command::Show { routine, plan, .. } => Layer {
-                routine: Some(routine.clone()),
+                routine: routine.clone(),
                 ..plan.flags()
             },
             Command::Due(args) => Layer {
@@ -89,8 +89,9 @@ pub enum Command {
     #[command(after_long_help = examples::SHOW)]
     Show {
         /// A path to a .toml file, or the name of your own or a built-in routine
+        /// (default: the config file's `routine`, else hamstrings)
         #[arg(add = ArgValueCompleter::new(candidates::routines))]
-        routine: String,
+        routine: Option<String>,
         #[command(flatten)]
         plan: PlanArgs,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -100,8 +101,9 @@ pub enum Command {
     #[command(after_long_help = examples::GUIDE)]
     Guide {
         /// A routine (a path, or the name of your own or a built-in one), or the id of a stretch of the library
+        /// (default: the config file's `routine`, else hamstrings)
         #[arg(value_name = "ROUTINE|ID", add = ArgValueCompleter::new(candidates::routines))]
-        routine: String,
+        routine: Option<String>,
     },
     /// Check routine files; with no FILE, your routine folder and the built-in routines
     #[command(after_long_help = examples::VALIDATE)]

@@ -113,7 +113,10 @@ fn execute(command: Command, settings: &Resolved) -> Result<(), Error> {
         Command::List { stretches, format } => list::run(stretches, format, settings),
         Command::Show { plan, format, .. } => show::run(&plan, settings, format),
         Command::Validate { files, format } => validate::run(&files, format),
-        Command::Guide { routine } => guide::run(&routine, settings),
+        Command::Guide { routine } => {
+            let name = routine.unwrap_or_else(|| settings.routine.value.clone());
+            guide::run(&name, settings)
+        }
         Command::Run(args) => run::run(&args, settings),
         Command::Log(args) => log::run(&args),
         Command::Due(args) => due::run(&args, settings),

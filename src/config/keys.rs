@@ -37,12 +37,12 @@ const COMMAND: Kind = Kind::Text {
 
 // The template writes each key with its `example`, else its `default` without backticks.
 settings! {
-    /// The routine `run` runs when none is named.
+    /// The routine `run`, `show` and `guide` take when none is named.
     ROUTINE routine: String => String = DEFAULT_ROUTINE.to_owned(), BASE {
         kind: Kind::Text { max: MAX_SETTING_CHARS, unset: "" },
         flags: &["ROUTINE"],
         default: "`\"hamstrings\"`",
-        help: "What `stretch run` runs when no routine is named: a routine's name or a path" };
+        help: "What `stretch run`, `show` and `guide` take when no routine is named: a routine's name or a path" };
     /// Every hold, when something overrides the routine's own.
     HOLD hold: Duration => Option<Duration> = None, TIMING {
         kind: Kind::Duration(&limits::HOLD),

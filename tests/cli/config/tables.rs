@@ -177,3 +177,25 @@ fn edit_falls_back_to_vi_and_then_to_the_path() {
         format!("{}\n", path.display())
     );
 }
+
+/// `show` and `guide` with no routine take the one `run` would run: the config file's,
+/// with its table's timing.
+#[test]
+fn show_and_guide_with_no_routine_take_the_config_files() {
+    let env = with_config("routine = \"desk\"\n[routines.desk]\nhold = \"40s\"\n");
+    for command in ["show", "guide"] {
+        let bare = env.stretch().arg(command).run();
+        let named = env.stretch().args([command, "desk"]).run();
+        assert_eq!(bare.expect_code(0).stdout, named.expect_code(0).stdout);
+        assert_eq!(bare.stderr, "", "{command}");
+    }
+    let shown = env.stretch().args(["show", "--format", "json"]).run();
+    let json = shown.expect_code(0).json();
+    assert_eq!(json["name"], "desk");
+    assert_eq!(json["timeline"][1]["kind"], "hold", "{json}");
+    assert_eq!(json["timeline"][1]["duration_ms"], 40_000, "{json}");
+    // Without a config file, hamstrings.
+    let env = Env::new();
+    let bare = env.stretch().args(["show", "--format", "json"]).run();
+    assert_eq!(bare.expect_code(0).json()["name"], "hamstrings");
+}
