@@ -9,6 +9,8 @@
 //! - ` ```toml config `: `stretch config` reads the file without a warning;
 //! - ` ```text screen ` in the README: the screen is the snapshot of the full screen.
 //!
+//! And every link to a file of the repository leads to a file that is there.
+//!
 //! Every block runs in a sandbox of its own: an empty home (shown as `~`), no XDG
 //! folders, no logind session, nothing of the machine's environment, the clock set to Thursday
 //! 2026-12-03 09:00 UTC and runs sped up a thousand times. `docs/CONTRIBUTING.md` says
@@ -312,4 +314,35 @@ fn the_readme_routines_are_as_listed() {
         );
     }
     assert_eq!(shown, rows, "README.md's routines against `stretch list`");
+}
+
+/// Every link of the docs to a file of the repository, `[text](path)` or
+/// `[text](path#anchor)`, leads to a file that is there.
+#[test]
+fn every_link_to_a_file_leads_somewhere() {
+    let mut problems = Vec::new();
+    for path in documents() {
+        let text = fs::read_to_string(&path).expect("a document");
+        let folder = path.parent().unwrap_or(Path::new("."));
+        let mut links = 0;
+        for (number, line) in text.lines().enumerate() {
+            for piece in line.split("](").skip(1) {
+                let Some(target) = piece.split(')').next() else {
+                    continue;
+                };
+                let file = target.split('#').next().unwrap_or_default();
+                if file.is_empty() || file.contains("://") || file.starts_with("mailto:") {
+                    continue;
+                }
+                links += 1;
+                if !folder.join(file).exists() {
+                    problems.push(format!("{}:{}: no {file}", path.display(), number + 1));
+                }
+            }
+        }
+        if path.ends_with("README.md") {
+            assert!(links >= 5, "the README links its documents: {links} links");
+        }
+    }
+    report(problems);
 }
