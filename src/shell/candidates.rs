@@ -120,7 +120,7 @@ fn configured_routine() -> String {
 }
 
 /// The routine that `words` names for `run` or `show`: the first word after the
-/// subcommand that is neither a flag nor a flag's value (`run`'s default, from
+/// subcommand that is neither a flag nor a flag's value (the configured routine, from
 /// `default`, without one).
 fn routine_named(
     words: &[OsString],
@@ -157,7 +157,8 @@ fn routine_named(
             return Some(word.clone());
         }
     }
-    (subcommand.get_name() == "run").then(default)
+    // `run` and `show` alike take the configured routine when none is named.
+    matches!(subcommand.get_name(), "run" | "show").then(default)
 }
 
 /// Whether `word` is a long flag of `command` whose value is the next word (not one
@@ -250,12 +251,15 @@ mod tests {
     }
 
     #[test]
-    fn run_without_a_routine_runs_the_default_and_show_has_none() {
+    fn run_and_show_without_a_routine_take_the_configured_one() {
         assert_eq!(
             routine("stretch run --only ").as_deref(),
             Some("configured")
         );
-        assert_eq!(routine("stretch show --only "), None);
+        assert_eq!(
+            routine("stretch show --only ").as_deref(),
+            Some("configured")
+        );
         assert_eq!(routine("stretch"), None);
     }
 }

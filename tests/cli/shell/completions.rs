@@ -183,8 +183,9 @@ fn every_shell_gets_a_script_that_asks_stretch_on_the_path_not_this_binary() {
     run.expect_code(2);
 }
 
-/// `run --only` with no routine on the line completes the ids of the routine `run` would
-/// run: the config file's, even a file with problems, which says nothing here.
+/// `run --only` and `show --only` with no routine on the line complete the ids of the
+/// routine `run` would run: the config file's, even a file with problems, which says
+/// nothing here.
 #[test]
 fn only_without_a_routine_completes_the_ids_of_the_configured_routine() {
     let env = Env::new();
@@ -197,6 +198,10 @@ fn only_without_a_routine_completes_the_ids_of_the_configured_routine() {
     .unwrap();
     assert_eq!(
         complete_in_bash(&env, &["stretch", "run", "--only", "ch"]),
+        ["chin-tuck", "chest-at-wall"]
+    );
+    assert_eq!(
+        complete_in_bash(&env, &["stretch", "show", "--skip", "ch"]),
         ["chin-tuck", "chest-at-wall"]
     );
 }
