@@ -73,7 +73,7 @@ pub struct RemindArgs {
 /// The arguments of `stretch status`.
 #[derive(Debug, Args)]
 pub struct StatusArgs {
-    /// How to write the line: text, JSON, or for waybar, i3blocks or tmux
+    /// How to write the line: text, JSON, or for waybar, polybar, i3blocks or tmux
     #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
     pub format: StatusFormat,
     #[command(flatten)]
@@ -83,12 +83,14 @@ pub struct StatusArgs {
 /// How `stretch status` writes its line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum StatusFormat {
-    /// One line of text, for a prompt or polybar.
+    /// One line of text, for a prompt.
     Text,
     /// One JSON object, every figure.
     Json,
     /// waybar's custom module: text, tooltip, class and percentage.
     Waybar,
+    /// polybar's custom/script module, with `%{F...}` and `%{B...}` colours.
+    Polybar,
     /// i3blocks: the full text, the short text and a colour, a line each.
     I3blocks,
     /// tmux's status line, with `#[fg=...]` styles.

@@ -1,5 +1,5 @@
 //! The `status` command: one line for a status bar or a prompt, as text, JSON, or for
-//! waybar, i3blocks or tmux. Bars call it every few seconds, so it reads only the end of
+//! waybar, polybar, i3blocks or tmux. Bars call it every few seconds, so it reads only the end of
 //! the history (as far back as the streak goes) and the state file, and runs nothing.
 
 use std::time::Duration;
@@ -29,6 +29,7 @@ pub fn run(args: &StatusArgs, settings: &Resolved) -> Result<(), Error> {
         StatusFormat::Text => format!("{}\n", status.text()),
         StatusFormat::Json => serde_json::to_string(&status.json(&now))? + "\n",
         StatusFormat::Waybar => serde_json::to_string(&status.waybar(&now))? + "\n",
+        StatusFormat::Polybar => format!("{}\n", status.polybar()),
         StatusFormat::I3blocks => status.i3blocks(),
         StatusFormat::Tmux => format!("{}\n", status.tmux()),
     })?;
@@ -237,6 +238,23 @@ impl Status {
             Class::Away => "#6272A4",
         };
         format!("{}\n{}\n{colour}\n", self.text(), self.main)
+    }
+
+    /// polybar's line: the main part in colours of polybar's own `%{F...}` and `%{B...}`
+    /// tags, then the streak, as tmux's; what is fine keeps the bar's colours. The text has
+    /// no `%` of its own that polybar would read as a tag.
+    fn polybar(&self) -> String {
+        let (foreground, background) = match self.class {
+            Class::Due => ("#FFFFFF", "#FF5555"),
+            Class::Snoozed => ("#000000", "#F1FA8C"),
+            Class::Away => ("#FFFFFF", "#6272A4"),
+            Class::Ok => return self.text(),
+        };
+        format!(
+            "%{{F{foreground}}}%{{B{background}}}{}%{{B-}}%{{F-}}{}",
+            self.main,
+            self.streak_part()
+        )
     }
 
     /// tmux's status line: the main part in its colours, then the streak; tmux's own

@@ -1,5 +1,5 @@
 //! `stretch status`, every format: the text line, JSON and waybar's JSON that parse, the
-//! three lines of i3blocks, and tmux's styles without a raw escape; at intervals and
+//! three lines of i3blocks, and tmux's and polybar's styles without a raw escape; at intervals and
 //! daily, due and not, snoozed and away.
 
 use super::{at, hints, session, stretch_at};
@@ -173,6 +173,35 @@ fn tmux_gets_its_own_styles_and_never_a_raw_escape() {
     assert_eq!(
         snoozed,
         "#[fg=black,bg=yellow]stretch snoozed until 11:40#[default] · 3-day streak\n"
+    );
+}
+
+#[test]
+fn polybar_gets_its_own_colour_tags_and_never_a_raw_escape() {
+    if !test_hooks("polybar_gets_its_own_colour_tags_and_never_a_raw_escape") {
+        return;
+    }
+    let env = three_days();
+    let ok = status(&env, 0, &["--every", "50m", "--format", "polybar"]).stdout;
+    assert_eq!(ok, "stretch in 25m · 3-day streak\n");
+    let due = status(
+        &env,
+        25,
+        &["--every", "50m", "--format", "polybar", "--color", "always"],
+    )
+    .stdout;
+    assert_eq!(
+        due,
+        "%{F#FFFFFF}%{B#FF5555}stretch due%{B-}%{F-} · 3-day streak\n"
+    );
+    assert!(!due.contains('\u{1b}'));
+    stretch_at(&env, &at(25), None, &["snooze", "15m"])
+        .run()
+        .expect_code(0);
+    let snoozed = status(&env, 25, &["--every", "50m", "--format", "polybar"]).stdout;
+    assert_eq!(
+        snoozed,
+        "%{F#000000}%{B#F1FA8C}stretch snoozed until 11:40%{B-}%{F-} · 3-day streak\n"
     );
 }
 
