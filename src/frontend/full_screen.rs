@@ -2,16 +2,17 @@
 //! the bell written to the same terminal.
 //!
 //! It wakes the run loop at every visible change (the countdown's next second, a cue, the
-//! end of a phase) and draws only then; ratatui compares each frame with the last and
-//! writes only the cells that changed.
+//! end of a phase) and draws only then; ratatui compares each frame with the last, and
+//! the backend writes only the cells that changed, in as few bytes as it can.
 
 use std::io::{self, Stdout, Write};
 use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::backend::{Backend, ClearType, CrosstermBackend};
+use ratatui::backend::{Backend, ClearType};
 use ratatui::layout::Rect;
 
+use crate::frontend::backend::LeanBackend;
 use crate::frontend::output;
 use crate::frontend::screen::Screen;
 use crate::frontend::session::FrontEnd;
@@ -27,13 +28,13 @@ pub struct FullScreen<'r, B: Backend, W: Write> {
     bell: W,
 }
 
-impl<'r> FullScreen<'r, CrosstermBackend<Stdout>, Stdout> {
+impl<'r> FullScreen<'r, LeanBackend<Stdout>, Stdout> {
     /// The full screen on standard output, with the figures of the poses unless
     /// `figures` is false. The caller has put the terminal in full-screen mode
     /// (`TerminalGuard::enter(true)`) and restores it afterwards.
     pub fn on_stdout(routine: &'r Routine, figures: bool) -> anyhow::Result<Self> {
         let mut screen = FullScreen::new(
-            CrosstermBackend::new(io::stdout()),
+            LeanBackend::new(io::stdout()),
             io::stdout(),
             routine,
             output::colour_on_stdout(),

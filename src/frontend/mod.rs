@@ -1,6 +1,7 @@
 //! The front ends, the top layer of the library: the one run loop ([`session`]) and what
 //! it drives. Imports [`crate::plan`] and [`crate::routine`], never the commands.
 
+pub mod backend;
 pub mod figure;
 pub mod full_screen;
 pub mod hooks;

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crossterm::{cursor, execute, terminal};
+use crossterm::{cursor, execute, style, terminal};
 
 /// What is switched on now. Global because a panic hook, which has no access to the
 /// guard, must be able to undo it, and restoring must happen once however many ways
@@ -50,7 +50,13 @@ impl Drop for TerminalGuard {
 pub fn restore() {
     if FULL_SCREEN.swap(false, Ordering::SeqCst) {
         let mut stdout = io::stdout();
-        let _ = execute!(stdout, cursor::Show, terminal::LeaveAlternateScreen);
+        // The full screen's backend leaves its colours in force between frames.
+        let _ = execute!(
+            stdout,
+            style::ResetColor,
+            cursor::Show,
+            terminal::LeaveAlternateScreen
+        );
         let _ = stdout.flush();
     }
     if RAW_MODE.swap(false, Ordering::SeqCst) {

@@ -137,8 +137,8 @@ fn it_survives_any_number_of_resizes_down_to_one_cell() {
     ] {
         let redraws_before = run.redraws();
         run.resize(cols, rows);
-        // Waiting for the whole frame at each size keeps one size from merging into the next
-        // and names the size that broke, if one does.
+        // Waiting for the program to clear the screen at each size, to draw it again, keeps
+        // one size from merging into the next and names the size that broke, if one does.
         run.wait_until(&format!("a redraw at {cols}x{rows}"), |run| {
             run.redraws() > redraws_before
         });

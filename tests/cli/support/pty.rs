@@ -20,36 +20,27 @@ use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native
 use super::{Env, Stretch};
 
 pub use super::PATIENCE;
-/// What the program writes to clear the whole screen, as it does on every resize.
+/// What the program writes to clear the whole screen before drawing it all again, as it
+/// does at the start and on every resize.
 const CLEAR_SCREEN: &[u8] = b"\x1b[2J";
-/// What the program writes at the end of every frame: ratatui resets the colours (with
-/// the underline's) and the attributes after the last cell.
-const FRAME_END: &[u8] = b"\x1b[39m\x1b[49m\x1b[59m\x1b[0m";
 
-/// Counts the frames the program finishes after clearing the whole screen, reading its
-/// output a chunk at a time.
+/// Counts the times the program clears the whole screen to draw it again, reading its
+/// output a chunk at a time. (Frames have no end marker: the program writes only the
+/// cells that changed, and nothing after them.)
 #[derive(Default)]
 struct Redraws {
-    /// The last few bytes, which may begin a sequence the next chunk completes.
+    /// The last few bytes, which may begin a clear the next chunk completes.
     unscanned: Vec<u8>,
-    cleared: bool,
 }
 
 impl Redraws {
     fn count(&mut self, chunk: &[u8]) -> usize {
         self.unscanned.extend_from_slice(chunk);
-        // Only where the longer sequence would fit, so that no byte is looked at twice.
-        let complete = self.unscanned.len().saturating_sub(FRAME_END.len() - 1);
-        let mut redraws = 0;
-        for start in 0..complete {
-            let rest = &self.unscanned[start..];
-            if rest.starts_with(CLEAR_SCREEN) {
-                self.cleared = true;
-            } else if self.cleared && rest.starts_with(FRAME_END) {
-                self.cleared = false;
-                redraws += 1;
-            }
-        }
+        // Only where the whole sequence would fit, so that no byte is looked at twice.
+        let complete = self.unscanned.len().saturating_sub(CLEAR_SCREEN.len() - 1);
+        let redraws = (0..complete)
+            .filter(|&start| self.unscanned[start..].starts_with(CLEAR_SCREEN))
+            .count();
         self.unscanned.drain(..complete);
         redraws
     }
@@ -165,7 +156,7 @@ pub struct Terminal {
     termios_before: Termios,
     /// Whether the program was ever seen on the alternate screen with the cursor hidden.
     seen_full_screen: Arc<Mutex<bool>>,
-    /// How many frames the program has drawn in full after clearing the screen.
+    /// How many times the program has cleared the whole screen to draw it again.
     redraws: Arc<AtomicUsize>,
 }
 
