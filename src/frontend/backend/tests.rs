@@ -175,6 +175,15 @@ fn writes() -> impl Strategy<Value = Vec<Write>> {
 }
 
 proptest! {
+    // Failing cases are kept beside this file, in `*.proptest-regressions`.
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
+        ..ProptestConfig::default()
+    })]
+
     #[test]
     fn the_terminal_shows_exactly_the_last_frame(
         frames in prop::collection::vec(writes(), 1..6),
