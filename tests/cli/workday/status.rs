@@ -146,63 +146,39 @@ fn i3blocks_gets_the_full_text_the_short_text_and_a_colour() {
     );
 }
 
+/// tmux and polybar get their own styles around the part that needs the eye, never a raw
+/// escape: what is fine keeps the bar's colours; the rest sets both, to read on any theme.
 #[test]
-fn tmux_gets_its_own_styles_and_never_a_raw_escape() {
-    if !test_hooks("tmux_gets_its_own_styles_and_never_a_raw_escape") {
+fn tmux_and_polybar_get_their_own_styles_and_never_a_raw_escape() {
+    if !test_hooks("tmux_and_polybar_get_their_own_styles_and_never_a_raw_escape") {
         return;
     }
-    let env = three_days();
-    // What is fine keeps the theme's colours; the rest sets both, to read on any theme.
-    let ok = status(&env, 0, &["--every", "50m", "--format", "tmux"]).stdout;
-    assert_eq!(ok, "stretch in 25m · 3-day streak\n");
-    let due = status(
-        &env,
-        25,
-        &["--every", "50m", "--format", "tmux", "--color", "always"],
-    )
-    .stdout;
-    assert_eq!(
-        due,
-        "#[fg=white,bg=red,bold]stretch due#[default] · 3-day streak\n"
-    );
-    assert!(!due.contains('\u{1b}'));
-    stretch_at(&env, &at(25), None, &["snooze", "15m"])
-        .run()
-        .expect_code(0);
-    let snoozed = status(&env, 25, &["--every", "50m", "--format", "tmux"]).stdout;
-    assert_eq!(
-        snoozed,
-        "#[fg=black,bg=yellow]stretch snoozed until 11:40#[default] · 3-day streak\n"
-    );
-}
-
-#[test]
-fn polybar_gets_its_own_colour_tags_and_never_a_raw_escape() {
-    if !test_hooks("polybar_gets_its_own_colour_tags_and_never_a_raw_escape") {
-        return;
+    let cases = [
+        (
+            "tmux",
+            "#[fg=white,bg=red,bold]stretch due#[default] · 3-day streak\n",
+            "#[fg=black,bg=yellow]stretch snoozed until 11:40#[default] · 3-day streak\n",
+        ),
+        (
+            "polybar",
+            "%{F#FFFFFF}%{B#FF5555}stretch due%{B-}%{F-} · 3-day streak\n",
+            "%{F#000000}%{B#F1FA8C}stretch snoozed until 11:40%{B-}%{F-} · 3-day streak\n",
+        ),
+    ];
+    for (format, due_line, snoozed_line) in cases {
+        let env = three_days();
+        let ok = status(&env, 0, &["--every", "50m", "--format", format]).stdout;
+        assert_eq!(ok, "stretch in 25m · 3-day streak\n", "{format}");
+        let colour = ["--every", "50m", "--format", format, "--color", "always"];
+        let due = status(&env, 25, &colour).stdout;
+        assert_eq!(due, due_line, "{format}");
+        assert!(!due.contains('\u{1b}'), "{format}");
+        stretch_at(&env, &at(25), None, &["snooze", "15m"])
+            .run()
+            .expect_code(0);
+        let snoozed = status(&env, 25, &["--every", "50m", "--format", format]).stdout;
+        assert_eq!(snoozed, snoozed_line, "{format}");
     }
-    let env = three_days();
-    let ok = status(&env, 0, &["--every", "50m", "--format", "polybar"]).stdout;
-    assert_eq!(ok, "stretch in 25m · 3-day streak\n");
-    let due = status(
-        &env,
-        25,
-        &["--every", "50m", "--format", "polybar", "--color", "always"],
-    )
-    .stdout;
-    assert_eq!(
-        due,
-        "%{F#FFFFFF}%{B#FF5555}stretch due%{B-}%{F-} · 3-day streak\n"
-    );
-    assert!(!due.contains('\u{1b}'));
-    stretch_at(&env, &at(25), None, &["snooze", "15m"])
-        .run()
-        .expect_code(0);
-    let snoozed = status(&env, 25, &["--every", "50m", "--format", "polybar"]).stdout;
-    assert_eq!(
-        snoozed,
-        "%{F#000000}%{B#F1FA8C}stretch snoozed until 11:40%{B-}%{F-} · 3-day streak\n"
-    );
 }
 
 #[test]
