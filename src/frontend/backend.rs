@@ -106,9 +106,13 @@ impl<W: Write> Backend for LeanBackend<W> {
             out.push_str(symbol);
             // Only a character one column wide is followed without a move: the width of
             // a wider one is the terminal's to decide, as ratatui's own backend has it.
-            self.cursor = (symbol.width() == 1).then(|| Position { x: x + 1, y });
+            self.cursor = (symbol.width() == 1).then(|| Position {
+                x: x.saturating_add(1),
+                y,
+            });
         }
-        // No background or reverse video left in force for a clear to paint with.
+        // No background or reverse video left in force for a terminal to paint the cells
+        // it adds with, when it grows.
         if let Some(pen) = self.pen
             && (pen.bg != Color::Reset || pen.modifier.contains(Modifier::REVERSED))
         {
