@@ -22,11 +22,11 @@ pub(super) trait Ids {
 
 impl Ids for Vec<String> {
     fn too_long(&self) -> bool {
-        self.len() > MAX_SKIPPED || self.iter().any(|id| id.len() > MAX_ROUTINE_CHARS)
+        self.len() > MAX_SKIPPED || self.iter().any(|id| chars(id) > MAX_ROUTINE_CHARS)
     }
 }
 
-/// How many `skipped` ids a line has and the length of the longest, in bytes.
+/// How many `skipped` ids a line has and the length of the longest, in characters.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct IdShape {
     count: usize,
@@ -66,7 +66,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
     }
 }
 
-/// The length of one id, in bytes, read as a `String` is but without keeping it.
+/// The length of one id, in characters, read as a `String` is but without keeping it.
 struct IdLength(usize);
 
 impl<'de> Deserialize<'de> for IdLength {
@@ -87,15 +87,20 @@ impl Visitor<'_> for LengthVisitor {
     }
 
     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<IdLength, E> {
-        Ok(IdLength(text.len()))
+        Ok(IdLength(chars(text)))
     }
 
     fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<IdLength, E> {
         match std::str::from_utf8(bytes) {
-            Ok(text) => Ok(IdLength(text.len())),
+            Ok(text) => Ok(IdLength(chars(text))),
             Err(_) => Err(E::invalid_value(serde::de::Unexpected::Bytes(bytes), &self)),
         }
     }
+}
+
+/// The length of `text` in characters, as the bounds of a line's texts count it.
+fn chars(text: &str) -> usize {
+    text.chars().count()
 }
 
 /// A string field, borrowed from the line unless it has escapes. (serde borrows a bare

@@ -121,6 +121,10 @@ fn every_kind_of_damage_is_named() {
     let long = line.replace("hamstrings", &"x".repeat(MAX_LINE_BYTES));
     assert_eq!(damage(&long), "not a JSON object (longer than 64 KiB)");
     assert!(parse_line(&[0xff, 0xfe]).is_err());
+    // A skipped id is bounded in characters, as the routine's name is, not in bytes.
+    let id = |n| line.replace("lying-strap", &"é".repeat(n));
+    assert!(parse_line(id(MAX_ROUTINE_CHARS).as_bytes()).is_ok());
+    assert_eq!(damage(&id(MAX_ROUTINE_CHARS + 1)), "`skipped` is too long");
 }
 
 #[test]
@@ -145,6 +149,9 @@ fn a_glance_and_a_whole_reading_agree_on_every_line() {
         line.replace("[\"lying-strap\"]", "null"),
         line.replace("[\"lying-strap\"]", "[\"x\",]"),
         line.replace("lying-strap", &"x".repeat(MAX_ROUTINE_CHARS + 1)),
+        // Ids are bounded in characters, as the routine's name is.
+        line.replace("lying-strap", &"é".repeat(MAX_ROUTINE_CHARS)),
+        line.replace("lying-strap", &"é".repeat(MAX_ROUTINE_CHARS + 1)),
         line.replace(
             "[\"lying-strap\"]",
             &format!("[{}\"a\"]", "\"a\",".repeat(MAX_SKIPPED)),
