@@ -28,6 +28,7 @@ Examples:
 /// `stretch show --help`.
 pub const SHOW: &str = "\
 Examples:
+  stretch show                                          the timeline of what `stretch run` would run
   stretch show hamstrings-advanced                      the timeline, the cues and the total
   stretch show hamstrings --hold 45s --level beginner   preview what `run` would run with these flags
   stretch show hamstrings --format json                 every phase and cue, for a script";
@@ -72,6 +73,7 @@ pub const STATUS: &str = "\
 Examples:
   stretch status                          stretch in 12m · 4-day streak
   stretch status --format waybar          one JSON object for waybar's custom module
+  stretch status --format polybar         with %{F...} colours, for polybar's custom/script
   stretch status --format tmux            with #[fg=...] styles, for tmux's status-right";
 
 /// `stretch snooze --help`.
