@@ -20,6 +20,8 @@
 //! 4. [`frontend`]: the one run loop and what it drives: the full screen, plain mode, the
 //!    voice, the bell, the terminal guard, keys and signals.
 //!
+//! Below them all, built only for the unit tests, `testing`: what those tests share.
+//!
 //! The binary (`src/main.rs`) adds the command line and one file per command on top, and
 //! may use any of the library's layers.
 
@@ -33,4 +35,6 @@ pub mod fs;
 pub mod history;
 pub mod plan;
 pub mod routine;
+#[cfg(test)]
+pub mod testing;
 pub mod workday;

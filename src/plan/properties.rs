@@ -91,14 +91,7 @@ fn steps() -> impl Strategy<Value = Vec<Step>> {
 }
 
 proptest! {
-    // Failing cases are kept beside this file, in `*.proptest-regressions`.
-    #![proptest_config(ProptestConfig {
-        cases: 256,
-        failure_persistence: Some(Box::new(
-            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
-        )),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(crate::testing::proptest_config())]
 
     #[test]
     fn the_phases_add_up_to_the_total_and_every_cue_lies_inside_its_hold(

@@ -299,14 +299,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        // Failing cases are kept beside this file, in `*.proptest-regressions`.
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 256,
-            failure_persistence: Some(Box::new(
-                proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
-            )),
-            ..proptest::prelude::ProptestConfig::default()
-        })]
+        #![proptest_config(crate::testing::proptest_config())]
 
         /// Format then parse gives back the value, for any whole number of milliseconds,
         /// and so does the form with no spaces.

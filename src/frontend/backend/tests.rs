@@ -175,14 +175,7 @@ fn writes() -> impl Strategy<Value = Vec<Write>> {
 }
 
 proptest! {
-    // Failing cases are kept beside this file, in `*.proptest-regressions`.
-    #![proptest_config(ProptestConfig {
-        cases: 256,
-        failure_persistence: Some(Box::new(
-            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
-        )),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(crate::testing::proptest_config())]
 
     #[test]
     fn the_terminal_shows_exactly_the_last_frame(

@@ -125,14 +125,7 @@ fn many_problems_of_the_routine_keep_the_first_in_file_order() {
 }
 
 proptest::proptest! {
-    // Failing cases are kept beside this file, in `*.proptest-regressions`.
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 256,
-            failure_persistence: Some(Box::new(
-                proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
-            )),
-            ..proptest::prelude::ProptestConfig::default()
-        })]
+    #![proptest_config(crate::testing::proptest_config())]
 
     /// The slug rule is idempotent, and of any name with a letter or digit makes an id the
     /// reader takes: the one rule for ids, checked by reading it back in a routine.

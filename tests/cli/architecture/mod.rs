@@ -36,6 +36,7 @@ enum Crate {
 /// Every module of the binary ranks above every module of the library, so that the
 /// binary may use any of the library's.
 const LAYERS: &[(&str, Crate, u8)] = &[
+    ("testing", Crate::Library, 0),
     ("fs", Crate::Library, 0),
     ("routine", Crate::Library, 1),
     ("plan", Crate::Library, 2),
